@@ -1,0 +1,320 @@
+//! Answers: as written in files ([`AnswerValue`]) and as checked against a
+//! bank ([`Answers`], indexed so that scoring never looks up a string).
+
+use std::collections::BTreeMap;
+
+use serde::de::{SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::bank::{Bank, Item, Question, QuestionIndex, QuestionKind};
+use crate::diag::{Code, Diagnostic};
+use crate::raw::Spanned;
+use crate::validate::suggest;
+
+/// The word for "not applicable" in answer files.
+pub const NOT_APPLICABLE: &str = "na";
+
+/// One answer as written in a file: a ladder step or number, a word (`yes`,
+/// `no`, `na`, an option id) or a list of option ids.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// A ladder step or a number.
+    Number(f64),
+    /// `yes`, `no`, `na` or an option id.
+    Word(String),
+    /// Option ids of a multiple choice.
+    List(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = AnswerValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, a word such as `yes` or an option id, or a list of option ids")
+            }
+            fn visit_bool<E>(self, value: bool) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Word(if value { "yes" } else { "no" }.to_owned()))
+            }
+            fn visit_i64<E>(self, value: i64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Number(value as f64))
+            }
+            fn visit_u64<E>(self, value: u64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Number(value as f64))
+            }
+            fn visit_f64<E>(self, value: f64) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Number(value))
+            }
+            fn visit_str<E>(self, value: &str) -> Result<AnswerValue, E> {
+                Ok(AnswerValue::Word(value.to_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AnswerValue, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(AnswerValue::List(ids))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+/// A checked answer to one question.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Answer {
+    /// Ladder step 1–5.
+    Step(u8),
+    /// Yes or no.
+    YesNo(bool),
+    /// Index of the chosen option.
+    Choice(usize),
+    /// Set of chosen option indices (bit i = option i).
+    Choices(u64),
+    /// A number within the question's range.
+    Number(f64),
+    /// "Not applicable": leaves the question out of the score.
+    NotApplicable,
+}
+
+/// Every answer of one company, by question and gate index.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Answers {
+    questions: Vec<Option<Answer>>,
+    gates: Vec<Option<bool>>,
+}
+
+impl Answers {
+    /// No answer yet.
+    pub fn new(bank: &Bank) -> Answers {
+        Answers {
+            questions: vec![None; bank.questions.len()],
+            gates: vec![None; bank.gates.len()],
+        }
+    }
+
+    /// The answer to question `index`.
+    pub fn question(&self, index: QuestionIndex) -> Option<Answer> {
+        self.questions.get(index).copied().flatten()
+    }
+
+    /// The answer to gate `index`.
+    pub fn gate(&self, index: usize) -> Option<bool> {
+        self.gates.get(index).copied().flatten()
+    }
+
+    /// Sets or clears the answer to question `index`, after checking that it
+    /// fits the question.
+    pub fn set_question(&mut self, bank: &Bank, index: QuestionIndex, answer: Option<Answer>) -> Result<(), String> {
+        let question = bank.questions.get(index).ok_or("no such question")?;
+        if let Some(answer) = answer {
+            check(question, answer)?;
+        }
+        if let Some(slot) = self.questions.get_mut(index) {
+            *slot = answer;
+        }
+        Ok(())
+    }
+
+    /// Sets or clears the answer to gate `index`.
+    pub fn set_gate(&mut self, index: usize, answer: Option<bool>) {
+        if let Some(slot) = self.gates.get_mut(index) {
+            *slot = answer;
+        }
+    }
+
+    /// The answers in file form, by id, in bank order.
+    pub fn to_values(&self, bank: &Bank) -> BTreeMap<String, AnswerValue> {
+        let questions = bank.questions.iter().zip(&self.questions).filter_map(|(question, answer)| {
+            answer.map(|answer| (question.id.clone(), value_of(question, answer)))
+        });
+        let gates = bank.gates.iter().zip(&self.gates).filter_map(|(gate, answer)| {
+            answer.map(|yes| (gate.id.clone(), AnswerValue::Word(yes_no(yes).to_owned())))
+        });
+        questions.chain(gates).collect()
+    }
+
+    /// Reads answers in file form, reporting every answer that does not fit.
+    pub fn from_values(bank: &Bank, values: &BTreeMap<String, Spanned<AnswerValue>>) -> (Answers, Vec<Diagnostic>) {
+        let mut answers = Answers::new(bank);
+        let mut diagnostics = Vec::new();
+        for (id, value) in values {
+            let path = format!("answers.{id}");
+            match bank.item(id) {
+                Some(Item::Question(index)) => {
+                    let question = &bank.questions[index];
+                    match interpret(question, &value.value) {
+                        Ok(answer) => answers.questions[index] = answer,
+                        Err((code, message, hint)) => diagnostics.push(
+                            Diagnostic::error(code, message).at(value.span).path(path).hint(hint),
+                        ),
+                    }
+                }
+                Some(Item::Gate(index)) => match &value.value {
+                    AnswerValue::Word(word) if word == "yes" || word == "no" => {
+                        answers.gates[index] = Some(word == "yes");
+                    }
+                    other => diagnostics.push(
+                        Diagnostic::error(
+                            Code::InvalidAnswer,
+                            format!("`{id}` is a yes/no check; {} is not an answer to it", describe(other)),
+                        )
+                        .at(value.span)
+                        .path(path)
+                        .hint("answer `yes` or `no`"),
+                    ),
+                },
+                None => {
+                    let known: Vec<&str> = bank.items.keys().map(String::as_str).collect();
+                    diagnostics.push(
+                        Diagnostic::error(Code::UnknownQuestion, format!("bank `{}` has no question `{id}`", bank.id))
+                            .at(value.span)
+                            .path(path)
+                            .hint(suggest(id, &known, "questions")),
+                    );
+                }
+            }
+        }
+        (answers, diagnostics)
+    }
+}
+
+fn yes_no(yes: bool) -> &'static str {
+    if yes { "yes" } else { "no" }
+}
+
+fn describe(value: &AnswerValue) -> String {
+    match value {
+        AnswerValue::Number(number) => format!("the number {number}"),
+        AnswerValue::Word(word) => format!("`{word}`"),
+        AnswerValue::List(_) => "a list".to_owned(),
+    }
+}
+
+/// The file form of a checked answer.
+pub fn value_of(question: &Question, answer: Answer) -> AnswerValue {
+    let options = question.kind.options();
+    match answer {
+        Answer::Step(step) => AnswerValue::Number(f64::from(step)),
+        Answer::Number(number) => AnswerValue::Number(number),
+        Answer::YesNo(yes) => AnswerValue::Word(yes_no(yes).to_owned()),
+        Answer::Choice(index) => AnswerValue::Word(options.get(index).map(|o| o.id.clone()).unwrap_or_default()),
+        Answer::Choices(mask) => AnswerValue::List(
+            options
+                .iter()
+                .enumerate()
+                .filter(|&(index, _)| mask & (1 << index) != 0)
+                .map(|(_, option)| option.id.clone())
+                .collect(),
+        ),
+        Answer::NotApplicable => AnswerValue::Word(NOT_APPLICABLE.to_owned()),
+    }
+}
+
+type Problem = (Code, String, String);
+
+/// Turns a file-form value into a checked answer; `Ok(None)` is "unanswered".
+fn interpret(question: &Question, value: &AnswerValue) -> Result<Option<Answer>, Problem> {
+    let id = &question.id;
+    if let AnswerValue::Word(word) = value
+        && word == NOT_APPLICABLE
+    {
+        return if question.allow_na {
+            Ok(Some(Answer::NotApplicable))
+        } else {
+            Err((
+                Code::InvalidAnswer,
+                format!("question `{id}` cannot be answered \"not applicable\""),
+                "give an answer; this question applies to every company of the tier".to_owned(),
+            ))
+        };
+    }
+    let wrong = |expected: &str| {
+        (
+            Code::InvalidAnswer,
+            format!("{} does not answer `{id}`, a `{}` question", describe(value), question.kind.name()),
+            format!("answer with {expected}"),
+        )
+    };
+    let answer = match (&question.kind, value) {
+        (QuestionKind::Ladder { .. }, AnswerValue::Number(step)) => {
+            if step.fract() != 0.0 || !(1.0..=5.0).contains(step) {
+                return Err(wrong("a step from 1 to 5"));
+            }
+            Answer::Step(*step as u8)
+        }
+        (QuestionKind::Ladder { .. }, _) => return Err(wrong("a step from 1 to 5")),
+        (QuestionKind::YesNo, AnswerValue::Word(word)) if word == "yes" || word == "no" => Answer::YesNo(word == "yes"),
+        (QuestionKind::YesNo, _) => return Err(wrong("`yes` or `no`")),
+        (QuestionKind::Single { options }, AnswerValue::Word(word)) => Answer::Choice(option_index(question, options, word)?),
+        (QuestionKind::Single { .. }, _) => return Err(wrong("one option id")),
+        (QuestionKind::Multiple { options, .. }, AnswerValue::List(words)) => {
+            let mut mask = 0u64;
+            for word in words {
+                mask |= 1 << option_index(question, options, word)?;
+            }
+            Answer::Choices(mask)
+        }
+        (QuestionKind::Multiple { options, .. }, AnswerValue::Word(word)) => {
+            Answer::Choices(1 << option_index(question, options, word)?)
+        }
+        (QuestionKind::Multiple { .. }, _) => return Err(wrong("a list of option ids")),
+        (QuestionKind::Number { .. }, AnswerValue::Number(number)) => Answer::Number(*number),
+        (QuestionKind::Number { .. }, _) => return Err(wrong("a number")),
+    };
+    check(question, answer).map_err(|message| {
+        (Code::InvalidAnswer, format!("answer to `{id}`: {message}"), "change the answer to fit the question".to_owned())
+    })?;
+    Ok(Some(answer))
+}
+
+fn option_index(question: &Question, options: &[crate::bank::Choice], word: &str) -> Result<usize, Problem> {
+    options.iter().position(|option| option.id == word).ok_or_else(|| {
+        let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+        (
+            Code::UnknownOption,
+            format!("question `{}` has no option `{word}`", question.id),
+            suggest(word, &known, "options"),
+        )
+    })
+}
+
+/// Whether `answer` fits `question`; the message says why not.
+pub fn check(question: &Question, answer: Answer) -> Result<(), String> {
+    match (&question.kind, answer) {
+        (_, Answer::NotApplicable) if question.allow_na => Ok(()),
+        (_, Answer::NotApplicable) => Err("\"not applicable\" is not allowed".to_owned()),
+        (QuestionKind::Ladder { .. }, Answer::Step(1..=5)) | (QuestionKind::YesNo, Answer::YesNo(_)) => Ok(()),
+        (QuestionKind::Single { options }, Answer::Choice(index)) if index < options.len() => Ok(()),
+        (QuestionKind::Multiple { options, .. }, Answer::Choices(mask)) => {
+            let in_range = options.len() >= 64 || mask >> options.len() == 0;
+            let exclusive = options
+                .iter()
+                .enumerate()
+                .find(|&(index, option)| option.exclusive && mask & (1 << index) != 0);
+            match exclusive {
+                _ if !in_range => Err("an option index is out of range".to_owned()),
+                Some((index, option)) if mask != 1 << index => {
+                    Err(format!("option `{}` cannot be combined with others", option.id))
+                }
+                _ => Ok(()),
+            }
+        }
+        (QuestionKind::Number { min, max, .. }, Answer::Number(number)) => {
+            if !number.is_finite() {
+                Err("the number is not finite".to_owned())
+            } else if min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max) {
+                Err(format!(
+                    "{number} is outside {}–{}",
+                    min.map_or("".to_owned(), |m| m.to_string()),
+                    max.map_or("".to_owned(), |m| m.to_string())
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        (kind, _) => Err(format!("the answer does not fit a `{}` question", kind.name())),
+    }
+}

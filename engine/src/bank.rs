@@ -1,0 +1,329 @@
+//! Validated domain types: what a loaded catalogue and bank are.
+//!
+//! **Invariant:** these types carry no spans and no serde derives. Every
+//! reference is an index that `validate` has checked, so scoring never looks
+//! anything up by string and never fails.
+
+use std::collections::BTreeMap;
+
+use crate::text::Text;
+use crate::tier::Tier;
+
+/// Index of a dimension in [`Catalogue::dimensions`].
+pub type DimensionIndex = usize;
+/// Index of a question in [`Bank::questions`].
+pub type QuestionIndex = usize;
+/// Index of a program in [`Catalogue::programs`].
+pub type ProgramIndex = usize;
+
+/// The most options a choice question may have (answers are a 64-bit set).
+pub const MAX_OPTIONS: usize = 64;
+
+/// Dimensions, programs and indicators shared by every tier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalogue {
+    /// Stable id.
+    pub id: String,
+    /// Edition.
+    pub version: String,
+    /// Name of the sheet.
+    pub title: Text,
+    /// Scores (0–100) at which levels 2, 3, 4 and 5 begin.
+    pub level_thresholds: [f64; 4],
+    /// The axes, in radar order.
+    pub dimensions: Vec<Dimension>,
+    /// Support programs.
+    pub programs: Vec<Program>,
+    /// Indicators of the call for proposals.
+    pub indicators: Vec<Indicator>,
+}
+
+impl Catalogue {
+    /// The level 1–5 of a score 0–100.
+    pub fn level_of(&self, score: f64) -> u8 {
+        let passed = self
+            .level_thresholds
+            .iter()
+            .filter(|&&threshold| score >= threshold)
+            .count();
+        // At most four thresholds, so this is 1..=5.
+        1 + passed as u8
+    }
+
+    /// The program with this id.
+    pub fn program(&self, id: &str) -> Option<&Program> {
+        self.programs.iter().find(|program| program.id == id)
+    }
+}
+
+/// One axis of the diagnosis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dimension {
+    /// Stable id.
+    pub id: String,
+    /// Full name.
+    pub name: Text,
+    /// Short label for the radar chart.
+    pub short: Text,
+    /// What it looks at.
+    pub description: Text,
+    /// Weight in the overall score.
+    pub weight: f64,
+    /// Descriptors of levels 1 to 5.
+    pub levels: [Text; 5],
+}
+
+/// A public support program.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Who runs it.
+    pub provider: Text,
+    /// What it offers.
+    pub offer: Text,
+    /// An `https://` link, if any.
+    pub url: Option<String>,
+}
+
+/// An indicator of the call for proposals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// Tiers where a question must cover it.
+    pub tiers: Vec<Tier>,
+}
+
+/// A question bank for one tier, with its catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bank {
+    /// Stable id.
+    pub id: String,
+    /// Edition.
+    pub version: String,
+    /// The tier it is for.
+    pub tier: Tier,
+    /// Title.
+    pub title: Text,
+    /// Introduction, if any.
+    pub intro: Option<Text>,
+    /// The shared catalogue it was validated against.
+    pub catalogue: Catalogue,
+    /// Scored questions in order.
+    pub questions: Vec<Question>,
+    /// Unscored compliance checks.
+    pub gates: Vec<Gate>,
+    /// Next-step rules.
+    pub recommendations: Vec<Recommendation>,
+    /// Where each question or gate id lives, for reading answers.
+    pub(crate) items: BTreeMap<String, Item>,
+}
+
+/// What an answer id refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Item {
+    Question(QuestionIndex),
+    Gate(usize),
+}
+
+impl Bank {
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        match self.items.get(id) {
+            Some(&Item::Question(index)) => self.questions.get(index),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn item(&self, id: &str) -> Option<Item> {
+        self.items.get(id).copied()
+    }
+}
+
+/// A scored question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Stable id.
+    pub id: String,
+    /// The dimension it scores.
+    pub dimension: DimensionIndex,
+    /// Kind and kind-specific data.
+    pub kind: QuestionKind,
+    /// The question.
+    pub text: Text,
+    /// Help, if any.
+    pub help: Option<Text>,
+    /// Its basis (guideline, survey item, section of the call).
+    pub source: String,
+    /// Weight within its dimension.
+    pub weight: f64,
+    /// Whether "not applicable" may be answered.
+    pub allow_na: bool,
+    /// Asked only when this holds.
+    pub show_if: Option<Condition>,
+    /// Indices of the catalogue indicators it covers.
+    pub covers: Vec<usize>,
+}
+
+/// Kinds of question and what each needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionKind {
+    /// Five described steps.
+    Ladder {
+        /// Steps 1 to 5.
+        steps: [Text; 5],
+    },
+    /// Yes (1) or no (0).
+    YesNo,
+    /// One option.
+    Single {
+        /// The options.
+        options: Vec<Choice>,
+    },
+    /// Any options; the summed score is capped.
+    Multiple {
+        /// The options.
+        options: Vec<Choice>,
+        /// The sum that counts as full marks.
+        cap: f64,
+    },
+    /// A number, scored by bands.
+    Number {
+        /// Bands by ascending lower bound; the first also covers anything lower.
+        bands: Vec<Band>,
+        /// Unit, if any.
+        unit: Option<Text>,
+        /// Smallest answer accepted.
+        min: Option<f64>,
+        /// Largest answer accepted.
+        max: Option<f64>,
+    },
+}
+
+impl QuestionKind {
+    /// The name used in files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::Ladder { .. } => "ladder",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Single { .. } => "single",
+            QuestionKind::Multiple { .. } => "multiple",
+            QuestionKind::Number { .. } => "number",
+        }
+    }
+
+    /// The options of a choice question; empty otherwise.
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            QuestionKind::Single { options } | QuestionKind::Multiple { options, .. } => options,
+            _ => &[],
+        }
+    }
+}
+
+/// An option of a choice question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// Stable id.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Score 0–1.
+    pub score: f64,
+    /// Excludes every other option.
+    pub exclusive: bool,
+}
+
+/// A scoring band of a number question.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    /// Inclusive lower bound.
+    pub from: f64,
+    /// Score 0–1.
+    pub score: f64,
+}
+
+/// An unscored compliance check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gate {
+    /// Stable id.
+    pub id: String,
+    /// The yes/no question.
+    pub text: Text,
+    /// Why it matters.
+    pub explanation: Text,
+    /// Where to get help.
+    pub help: Text,
+    /// Its basis.
+    pub source: String,
+    /// Programs that help.
+    pub programs: Vec<ProgramIndex>,
+}
+
+/// A next step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recommendation {
+    /// Stable id.
+    pub id: String,
+    /// When it applies.
+    pub when: Condition,
+    /// 1 (most urgent) to 5.
+    pub priority: u8,
+    /// The prompt and next step.
+    pub text: Text,
+    /// Programs that fit.
+    pub programs: Vec<ProgramIndex>,
+    /// The dimensions its condition looks at, for ordering and grouping.
+    pub dimensions: Vec<DimensionIndex>,
+}
+
+/// A checked condition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// A test on an answer.
+    Answer {
+        /// The question answered.
+        question: QuestionIndex,
+        /// The test.
+        test: AnswerTest,
+    },
+    /// A dimension's level lies within `at_least..=at_most`.
+    Level {
+        /// The dimension.
+        dimension: DimensionIndex,
+        /// Lowest level that matches.
+        at_least: u8,
+        /// Highest level that matches.
+        at_most: u8,
+    },
+    /// Every one holds.
+    All(Vec<Condition>),
+    /// At least one holds.
+    Any(Vec<Condition>),
+    /// It does not hold.
+    Not(Box<Condition>),
+}
+
+/// A test on one answer. A missing, hidden or "not applicable" answer
+/// passes no test.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AnswerTest {
+    /// A yes/no answer equals this.
+    Is(bool),
+    /// A single choice is one of these options (a bit set).
+    OneOf(u64),
+    /// A multiple choice includes this option.
+    Includes(usize),
+    /// A ladder step or number lies within `min..=max`.
+    Between {
+        /// Lower bound, inclusive.
+        min: f64,
+        /// Upper bound, inclusive.
+        max: f64,
+    },
+}

@@ -1,0 +1,169 @@
+//! The result of one diagnosis as exchanged in files (schema 1).
+//!
+//! **Invariant:** every later version keeps reading `"schema": 1`. New
+//! fields are optional; a field is never renamed or given a new meaning.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::{AnswerValue, Answers};
+use crate::bank::Bank;
+use crate::diag::{Checked, Code, Diagnostic};
+use crate::profile::Profile;
+use crate::score::Scores;
+use crate::source::{SourceFile, Span};
+use crate::tier::Tier;
+
+/// The schema version this engine writes.
+pub const RESULT_SCHEMA: u32 = 1;
+
+/// One company's diagnosis: answers, scores and what follows from them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultDoc {
+    /// Version of this file format.
+    pub schema: u32,
+    /// Version of the engine that scored it.
+    pub engine: String,
+    /// The bank answered.
+    pub bank: BankRef,
+    /// Date of the diagnosis, `YYYY-MM-DD`.
+    pub date: String,
+    /// A name the company chose for this result, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The company profile, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
+    /// Answers by question or gate id.
+    pub answers: BTreeMap<String, AnswerValue>,
+    /// Score and level per dimension, in catalogue order.
+    pub dimensions: Vec<DimensionResult>,
+    /// Overall score and level.
+    pub overall: LevelScore,
+    /// Answered ÷ visible questions.
+    pub completeness: f64,
+    /// Every gate with its answer and whether it is a finding.
+    pub gates: Vec<GateResult>,
+    /// Ids of the recommendations that apply, most urgent first.
+    pub recommendations: Vec<String>,
+}
+
+/// Which bank a result answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankRef {
+    /// Bank id.
+    pub id: String,
+    /// Bank version.
+    pub version: String,
+    /// Its tier.
+    pub tier: Tier,
+}
+
+/// A score and its level.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LevelScore {
+    /// 0–100, or `null` when nothing was answered.
+    pub score: Option<f64>,
+    /// 1–5, or `null`.
+    pub level: Option<u8>,
+}
+
+/// One dimension's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionResult {
+    /// Dimension id.
+    pub id: String,
+    /// 0–100, or `null`.
+    pub score: Option<f64>,
+    /// 1–5, or `null`.
+    pub level: Option<u8>,
+}
+
+/// One gate's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GateResult {
+    /// Gate id.
+    pub id: String,
+    /// `yes`, `no`, or `null` when unanswered.
+    pub answer: Option<String>,
+    /// Whether the answer calls for action.
+    pub finding: bool,
+}
+
+impl ResultDoc {
+    /// Assembles the exchange form of a scored diagnosis.
+    pub fn new(
+        bank: &Bank,
+        answers: &Answers,
+        scores: &Scores,
+        profile: Option<Profile>,
+        date: &str,
+        label: Option<String>,
+    ) -> ResultDoc {
+        ResultDoc {
+            schema: RESULT_SCHEMA,
+            engine: crate::VERSION.to_owned(),
+            bank: BankRef {
+                id: bank.id.clone(),
+                version: bank.version.clone(),
+                tier: bank.tier,
+            },
+            date: date.to_owned(),
+            label,
+            profile,
+            answers: answers.to_values(bank),
+            dimensions: bank
+                .catalogue
+                .dimensions
+                .iter()
+                .zip(&scores.dimensions)
+                .map(|(dimension, score)| DimensionResult {
+                    id: dimension.id.clone(),
+                    score: score.score,
+                    level: score.level,
+                })
+                .collect(),
+            overall: LevelScore {
+                score: scores.overall,
+                level: scores.overall_level,
+            },
+            completeness: scores.completeness,
+            gates: bank
+                .gates
+                .iter()
+                .enumerate()
+                .map(|(index, gate)| GateResult {
+                    id: gate.id.clone(),
+                    answer: answers.gate(index).map(|yes| if yes { "yes" } else { "no" }.to_owned()),
+                    finding: scores.gate_findings.contains(&index),
+                })
+                .collect(),
+            recommendations: scores
+                .recommendations
+                .iter()
+                .map(|&index| bank.recommendations[index].id.clone())
+                .collect(),
+        }
+    }
+
+    /// Reads a result file (JSON, or YAML of the same shape).
+    pub fn read(file: &SourceFile) -> Checked<ResultDoc> {
+        let result: ResultDoc = match crate::yaml::parse(file) {
+            Ok(result) => result,
+            Err(diagnostic) => return Checked::failed(vec![diagnostic]),
+        };
+        if result.schema == 0 || result.schema > RESULT_SCHEMA {
+            return Checked::failed(vec![
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("result schema {} is not supported (this version reads 1 to {RESULT_SCHEMA})", result.schema),
+                )
+                .at(Span::new(0, 0))
+                .path("schema")
+                .hint("open it with the version of Shindan that wrote it, or a newer one"),
+            ]);
+        }
+        Checked::new(Vec::new(), || result)
+    }
+}

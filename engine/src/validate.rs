@@ -1,0 +1,1175 @@
+//! Raw → domain: checks every rule of the format and collects every problem.
+//!
+//! Each check pushes a [`Diagnostic`] and carries on, so an author sees all
+//! problems at once. A part with an error becomes `None` and later checks
+//! that depend on it stay silent rather than report echoes of the same error.
+
+use std::collections::BTreeMap;
+
+use crate::bank::{
+    AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, Gate, Indicator, Item,
+    MAX_OPTIONS, Program, Question, QuestionIndex, QuestionKind, Recommendation,
+};
+use crate::diag::{Code, Diagnostic};
+use crate::raw::{
+    QuestionKindName, RawBank, RawCatalogue, RawCondition, RawOption, RawQuestion, RawText,
+    Spanned,
+};
+use crate::source::{SourceFile, Span};
+use crate::text::Text;
+
+/// Default score thresholds of levels 2–5: a ladder answered at step N scores
+/// (N−1)/4 × 100 and so lands exactly on level N.
+pub const DEFAULT_LEVEL_THRESHOLDS: [f64; 4] = [20.0, 40.0, 60.0, 80.0];
+
+/// Checks a raw catalogue.
+pub(crate) fn catalogue(file: &SourceFile, raw: RawCatalogue) -> (Vec<Diagnostic>, Option<Catalogue>) {
+    let mut v = Validator::new(file);
+    let id = v.id(&raw.id, "id", &mut BTreeMap::new(), "catalogue");
+    let title = v.text(&raw.title, "title");
+    let level_thresholds = v.thresholds(raw.level_thresholds.as_ref());
+
+    let mut seen = BTreeMap::new();
+    let mut dimensions = Vec::new();
+    for (index, dimension) in raw.dimensions.iter().enumerate() {
+        let path = format!("dimensions[{index}]");
+        v.id(&dimension.id, &format!("{path}.id"), &mut seen, "dimension");
+        let name = v.text(&dimension.name, &format!("{path}.name"));
+        let short = match &dimension.short {
+            Some(short) => v.text(short, &format!("{path}.short")),
+            None => name.clone(),
+        };
+        let description = v.text(&dimension.description, &format!("{path}.description"));
+        let weight = v.weight(dimension.weight.as_ref(), &format!("{path}.weight"));
+        let levels = v.five_texts(&dimension.levels, &format!("{path}.levels"), "level descriptors");
+        dimensions.push(Dimension {
+            id: dimension.id.value.clone(),
+            name,
+            short,
+            description,
+            weight,
+            levels: levels.unwrap_or_default(),
+        });
+    }
+    if raw.dimensions.is_empty() {
+        v.push(
+            Diagnostic::error(Code::MissingField, "the catalogue defines no dimension")
+                .at(raw.kind.span)
+                .path("dimensions")
+                .hint("add `dimensions:` with at least one dimension"),
+        );
+    }
+
+    let mut seen = BTreeMap::new();
+    let mut programs = Vec::new();
+    for (index, program) in raw.programs.iter().enumerate() {
+        let path = format!("programs[{index}]");
+        v.id(&program.id, &format!("{path}.id"), &mut seen, "program");
+        let url = program.url.as_ref().and_then(|url| {
+            let ok = url.value.starts_with("https://") || url.value.starts_with("http://");
+            if !ok {
+                v.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("program link `{}` is not a web address", url.value),
+                    )
+                    .at(url.span)
+                    .path(format!("{path}.url"))
+                    .hint("links must start with `https://`"),
+                );
+            }
+            ok.then(|| url.value.clone())
+        });
+        programs.push(Program {
+            id: program.id.value.clone(),
+            name: v.text(&program.name, &format!("{path}.name")),
+            provider: v.text(&program.provider, &format!("{path}.provider")),
+            offer: v.text(&program.offer, &format!("{path}.offer")),
+            url,
+        });
+    }
+
+    let mut seen = BTreeMap::new();
+    let mut indicators = Vec::new();
+    for (index, indicator) in raw.indicators.iter().enumerate() {
+        let path = format!("indicators[{index}]");
+        v.id(&indicator.id, &format!("{path}.id"), &mut seen, "indicator");
+        indicators.push(Indicator {
+            id: indicator.id.value.clone(),
+            name: v.text(&indicator.name, &format!("{path}.name")),
+            tiers: indicator.tiers.iter().map(|tier| tier.value).collect(),
+        });
+    }
+
+    let catalogue = Catalogue {
+        id: id.unwrap_or_default(),
+        version: raw.version.value,
+        title,
+        level_thresholds: level_thresholds.unwrap_or(DEFAULT_LEVEL_THRESHOLDS),
+        dimensions,
+        programs,
+        indicators,
+    };
+    v.finish(catalogue)
+}
+
+/// Checks a raw bank against its catalogue.
+pub(crate) fn bank(
+    file: &SourceFile,
+    raw: RawBank,
+    catalogue: &Catalogue,
+) -> (Vec<Diagnostic>, Option<Bank>) {
+    let mut v = Validator::new(file);
+    v.id(&raw.id, "id", &mut BTreeMap::new(), "bank");
+    if raw.catalogue.value != catalogue.id {
+        v.push(
+            Diagnostic::error(
+                Code::CatalogueMismatch,
+                format!(
+                    "the bank is written for catalogue `{}` but is loaded with `{}`",
+                    raw.catalogue.value, catalogue.id
+                ),
+            )
+            .at(raw.catalogue.span)
+            .path("catalogue")
+            .hint(format!("set `catalogue: {}` or load the catalogue it was written for", catalogue.id)),
+        );
+    }
+    let title = v.text(&raw.title, "title");
+    let intro = raw.intro.as_ref().map(|intro| v.text(intro, "intro"));
+
+    // Ids first, so that conditions can refer to any question by id.
+    let mut seen = BTreeMap::new();
+    let mut items = BTreeMap::new();
+    for (index, question) in raw.questions.iter().enumerate() {
+        if v.id(&question.id, &format!("questions[{index}].id"), &mut seen, "question").is_some() {
+            items.entry(question.id.value.clone()).or_insert(Item::Question(index));
+        }
+    }
+    for (index, gate) in raw.gates.iter().enumerate() {
+        if v.id(&gate.id, &format!("gates[{index}].id"), &mut seen, "question").is_some() {
+            items.entry(gate.id.value.clone()).or_insert(Item::Gate(index));
+        }
+    }
+
+    let mut questions: Vec<Option<Question>> = Vec::with_capacity(raw.questions.len());
+    let mut show_if_edges = Vec::new();
+    for (index, question) in raw.questions.iter().enumerate() {
+        let built = v.question(index, question, catalogue, &items, &questions, &mut show_if_edges);
+        questions.push(built);
+    }
+    v.show_if_order(&show_if_edges);
+
+    for (index, dimension) in catalogue.dimensions.iter().enumerate() {
+        let asked = questions.iter().flatten().any(|question| question.dimension == index)
+            || raw
+                .questions
+                .iter()
+                .any(|question| question.dimension.value == dimension.id);
+        if !asked {
+            v.push(
+                Diagnostic::error(
+                    Code::DimensionWithoutQuestions,
+                    format!(
+                        "dimension `{}` ({}) has no question in this bank",
+                        dimension.id, dimension.name.ja
+                    ),
+                )
+                .at(raw.tier.span)
+                .path("questions")
+                .hint("every tier scores every dimension so that results compare; add a question with this `dimension:`"),
+            );
+        }
+    }
+
+    let mut gates = Vec::new();
+    for (index, gate) in raw.gates.iter().enumerate() {
+        let path = format!("gates[{index}]");
+        gates.push(Gate {
+            id: gate.id.value.clone(),
+            text: v.text(&gate.text, &format!("{path}.text")),
+            explanation: v.text(&gate.explanation, &format!("{path}.explanation")),
+            help: v.text(&gate.help, &format!("{path}.help")),
+            source: v.source(gate.source.as_ref(), &gate.id, &path, "gate"),
+            programs: v.programs(&gate.programs, catalogue, &format!("{path}.programs")),
+        });
+    }
+
+    let mut seen = BTreeMap::new();
+    let mut recommendations = Vec::new();
+    for (index, rule) in raw.recommendations.iter().enumerate() {
+        let path = format!("recommendations[{index}]");
+        v.id(&rule.id, &format!("{path}.id"), &mut seen, "recommendation");
+        let context = Context::Recommendation {
+            catalogue,
+            items: &items,
+            questions: &questions,
+        };
+        let when = v.condition(&rule.when, &format!("{path}.when"), &context, &mut Vec::new());
+        let priority = match &rule.priority {
+            Some(priority) if !(1..=5).contains(&priority.value) => {
+                v.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("priority {} is outside 1–5", priority.value),
+                    )
+                    .at(priority.span)
+                    .path(format!("{path}.priority"))
+                    .hint("1 is the most urgent, 5 the least; leave it out for 3"),
+                );
+                3
+            }
+            Some(priority) => priority.value,
+            None => 3,
+        };
+        let text = v.text(&rule.text, &format!("{path}.text"));
+        let programs = v.programs(&rule.programs, catalogue, &format!("{path}.programs"));
+        if let Some(when) = when {
+            let mut dimensions = Vec::new();
+            collect_dimensions(&when, &mut dimensions);
+            recommendations.push(Recommendation {
+                id: rule.id.value.clone(),
+                when,
+                priority,
+                text,
+                programs,
+                dimensions,
+            });
+        }
+    }
+
+    let bank = Bank {
+        id: raw.id.value,
+        version: raw.version.value,
+        tier: raw.tier.value,
+        title,
+        intro,
+        catalogue: catalogue.clone(),
+        questions: questions.into_iter().flatten().collect(),
+        gates,
+        recommendations,
+        items,
+    };
+    v.finish(bank)
+}
+
+fn collect_dimensions(condition: &Condition, into: &mut Vec<usize>) {
+    match condition {
+        Condition::Level { dimension, .. } => {
+            if !into.contains(dimension) {
+                into.push(*dimension);
+            }
+        }
+        Condition::All(all) | Condition::Any(all) => {
+            for condition in all {
+                collect_dimensions(condition, into);
+            }
+        }
+        Condition::Not(inner) => collect_dimensions(inner, into),
+        Condition::Answer { .. } => {}
+    }
+}
+
+/// What a condition may refer to.
+enum Context<'a> {
+    /// `show_if` of question `at`: earlier answers only.
+    ShowIf {
+        at: QuestionIndex,
+        items: &'a BTreeMap<String, Item>,
+        questions: &'a [Option<Question>],
+    },
+    /// A recommendation: any answer and any dimension level.
+    Recommendation {
+        catalogue: &'a Catalogue,
+        items: &'a BTreeMap<String, Item>,
+        questions: &'a [Option<Question>],
+    },
+}
+
+/// A `show_if` reference to a question at or after the one being asked.
+struct LaterReference {
+    from: QuestionIndex,
+    to: QuestionIndex,
+    span: Span,
+    path: String,
+    id: String,
+}
+
+struct Validator<'a> {
+    file: &'a SourceFile,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Validator<'a> {
+    fn new(file: &'a SourceFile) -> Validator<'a> {
+        Validator {
+            file,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn finish<T>(self, value: T) -> (Vec<Diagnostic>, Option<T>) {
+        let failed = self.diagnostics.iter().any(Diagnostic::is_error);
+        (self.diagnostics, (!failed).then_some(value))
+    }
+
+    fn at(&self, span: Span) -> String {
+        self.file.line_col(span.start).to_string()
+    }
+
+    /// Checks an id's spelling and uniqueness among `seen`.
+    fn id(
+        &mut self,
+        id: &Spanned<String>,
+        path: &str,
+        seen: &mut BTreeMap<String, Span>,
+        what: &str,
+    ) -> Option<String> {
+        let name = &id.value;
+        let well_formed = name
+            .chars()
+            .next()
+            .is_some_and(|first| first.is_ascii_lowercase() || first.is_ascii_digit())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !well_formed {
+            self.push(
+                Diagnostic::error(Code::InvalidId, format!("{what} id `{name}` is not a valid id"))
+                    .at(id.span)
+                    .path(path)
+                    .hint("ids use lowercase letters a–z, digits, `_` and `-`, and start with a letter or digit"),
+            );
+            return None;
+        }
+        if name == "na" {
+            self.push(
+                Diagnostic::error(Code::InvalidId, format!("{what} id `na` is reserved"))
+                    .at(id.span)
+                    .path(path)
+                    .hint("`na` is the answer \"not applicable\"; choose another id"),
+            );
+            return None;
+        }
+        if let Some(&first) = seen.get(name) {
+            let first_at = self.at(first);
+            self.push(
+                Diagnostic::error(Code::DuplicateId, format!("{what} id `{name}` is used twice"))
+                    .at(id.span)
+                    .path(path)
+                    .hint(format!("first defined at {first_at}; give each {what} its own id")),
+            );
+            return None;
+        }
+        seen.insert(name.clone(), id.span);
+        Some(name.clone())
+    }
+
+    fn text(&mut self, text: &Spanned<RawText>, path: &str) -> Text {
+        let RawText { ja, en } = &text.value;
+        let ja = ja.as_deref().map(str::trim).filter(|ja| !ja.is_empty());
+        let en = en.as_deref().map(str::trim).filter(|en| !en.is_empty());
+        match (ja, en) {
+            (Some(ja), Some(en)) => Text::new(ja, en),
+            (Some(ja), None) => {
+                self.push(
+                    Diagnostic::warning(Code::MissingEn, "text has no English version")
+                        .at(text.span)
+                        .path(path)
+                        .hint("add `en:`; until then English readers see the Japanese"),
+                );
+                Text::new(ja, ja)
+            }
+            (None, _) => {
+                self.push(
+                    Diagnostic::error(Code::MissingJa, "text has no Japanese version")
+                        .at(text.span)
+                        .path(path)
+                        .hint("add `ja:`; Japanese is shown first and is required"),
+                );
+                Text::default()
+            }
+        }
+    }
+
+    fn five_texts(
+        &mut self,
+        list: &Spanned<Vec<Spanned<RawText>>>,
+        path: &str,
+        what: &str,
+    ) -> Option<[Text; 5]> {
+        let texts: Vec<Text> = list
+            .value
+            .iter()
+            .enumerate()
+            .map(|(index, text)| self.text(text, &format!("{path}[{index}]")))
+            .collect();
+        let count = texts.len();
+        let array: Result<[Text; 5], _> = texts.try_into();
+        if array.is_err() {
+            self.push(
+                Diagnostic::error(Code::LadderSteps, format!("{count} {what} given, 5 needed"))
+                    .at(list.span)
+                    .path(path)
+                    .hint("write one line per level, from level 1 (lowest) to level 5 (highest)"),
+            );
+        }
+        array.ok()
+    }
+
+    fn weight(&mut self, weight: Option<&Spanned<f64>>, path: &str) -> f64 {
+        let Some(weight) = weight else { return 1.0 };
+        if weight.value.is_finite() && weight.value > 0.0 && weight.value <= 100.0 {
+            return weight.value;
+        }
+        self.push(
+            Diagnostic::error(Code::InvalidWeight, format!("weight {} is not a positive number up to 100", weight.value))
+                .at(weight.span)
+                .path(path)
+                .hint("use a weight greater than 0 (1 is normal); to leave a question unscored, make it a gate"),
+        );
+        1.0
+    }
+
+    fn score(&mut self, score: &Spanned<f64>, path: &str) -> f64 {
+        if (0.0..=1.0).contains(&score.value) {
+            return score.value;
+        }
+        self.push(
+            Diagnostic::error(Code::ScoreOutOfRange, format!("score {} is outside 0–1", score.value))
+                .at(score.span)
+                .path(path)
+                .hint("scores run from 0 (weakest answer) to 1 (strongest); e.g. 0, 0.5, 1"),
+        );
+        0.0
+    }
+
+    fn thresholds(&mut self, raw: Option<&Spanned<Vec<Spanned<f64>>>>) -> Option<[f64; 4]> {
+        let Some(raw) = raw else {
+            return Some(DEFAULT_LEVEL_THRESHOLDS);
+        };
+        let values: Vec<f64> = raw.value.iter().map(|value| value.value).collect();
+        let Ok(thresholds) = <[f64; 4]>::try_from(values) else {
+            self.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("{} level thresholds given, 4 needed", raw.value.len()),
+                )
+                .at(raw.span)
+                .path("level_thresholds")
+                .hint("give the scores at which levels 2, 3, 4 and 5 begin, e.g. [20, 40, 60, 80]"),
+            );
+            return None;
+        };
+        let mut ok = true;
+        for (index, pair) in raw.value.windows(2).enumerate() {
+            if pair[1].value <= pair[0].value {
+                ok = false;
+                self.push(
+                    Diagnostic::error(
+                        Code::ThresholdsNotAscending,
+                        format!(
+                            "level threshold {} is not above the one before it ({})",
+                            pair[1].value, pair[0].value
+                        ),
+                    )
+                    .at(pair[1].span)
+                    .path(format!("level_thresholds[{}]", index + 1))
+                    .hint("thresholds must rise strictly, e.g. [20, 40, 60, 80]"),
+                );
+            }
+        }
+        for (index, value) in raw.value.iter().enumerate() {
+            if !(value.value > 0.0 && value.value <= 100.0) {
+                ok = false;
+                self.push(
+                    Diagnostic::error(Code::ScoreOutOfRange, format!("level threshold {} is outside 0–100", value.value))
+                        .at(value.span)
+                        .path(format!("level_thresholds[{index}]"))
+                        .hint("dimension scores run from 0 to 100"),
+                );
+            }
+        }
+        ok.then_some(thresholds)
+    }
+
+    fn source(&mut self, source: Option<&Spanned<String>>, id: &Spanned<String>, path: &str, what: &str) -> String {
+        match source {
+            Some(source) if !source.value.trim().is_empty() => source.value.trim().to_owned(),
+            _ => {
+                self.push(
+                    Diagnostic::error(Code::MissingField, format!("{what} `{}` names no source", id.value))
+                        .at(id.span)
+                        .path(format!("{path}.source"))
+                        .hint("add `source:` with the guideline, survey item or section of the call it comes from"),
+                );
+                String::new()
+            }
+        }
+    }
+
+    fn programs(&mut self, ids: &[Spanned<String>], catalogue: &Catalogue, path: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        for (index, id) in ids.iter().enumerate() {
+            match catalogue.programs.iter().position(|program| program.id == id.value) {
+                Some(program) => found.push(program),
+                None => {
+                    let known: Vec<&str> = catalogue.programs.iter().map(|p| p.id.as_str()).collect();
+                    self.push(
+                        Diagnostic::error(Code::UnknownProgram, format!("support program `{}` is not in the catalogue", id.value))
+                            .at(id.span)
+                            .path(format!("{path}[{index}]"))
+                            .hint(suggest(&id.value, &known, "programs")),
+                    );
+                }
+            }
+        }
+        found
+    }
+
+    fn question(
+        &mut self,
+        index: usize,
+        raw: &RawQuestion,
+        catalogue: &Catalogue,
+        items: &BTreeMap<String, Item>,
+        earlier: &[Option<Question>],
+        later_references: &mut Vec<LaterReference>,
+    ) -> Option<Question> {
+        let path = format!("questions[{index}]");
+        let errors_before = self.error_count();
+        let dimension = catalogue
+            .dimensions
+            .iter()
+            .position(|dimension| dimension.id == raw.dimension.value);
+        if dimension.is_none() {
+            let known: Vec<&str> = catalogue.dimensions.iter().map(|d| d.id.as_str()).collect();
+            self.push(
+                Diagnostic::error(
+                    Code::UnknownDimension,
+                    format!("dimension `{}` is not in the catalogue", raw.dimension.value),
+                )
+                .at(raw.dimension.span)
+                .path(format!("{path}.dimension"))
+                .hint(suggest(&raw.dimension.value, &known, "dimensions")),
+            );
+        }
+        let text = self.text(&raw.text, &format!("{path}.text"));
+        let help = raw.help.as_ref().map(|help| self.text(help, &format!("{path}.help")));
+        let source = self.source(raw.source.as_ref(), &raw.id, &path, "question");
+        let weight = self.weight(raw.weight.as_ref(), &format!("{path}.weight"));
+        let kind = self.kind(raw, &path);
+        let covers = raw
+            .covers
+            .iter()
+            .enumerate()
+            .filter_map(|(at, id)| {
+                let found = catalogue.indicators.iter().position(|indicator| indicator.id == id.value);
+                if found.is_none() {
+                    let known: Vec<&str> = catalogue.indicators.iter().map(|i| i.id.as_str()).collect();
+                    self.push(
+                        Diagnostic::error(Code::UnknownIndicator, format!("indicator `{}` is not in the catalogue", id.value))
+                            .at(id.span)
+                            .path(format!("{path}.covers[{at}]"))
+                            .hint(suggest(&id.value, &known, "indicators")),
+                    );
+                }
+                found
+            })
+            .collect();
+        let show_if = raw.show_if.as_ref().and_then(|show_if| {
+            let context = Context::ShowIf {
+                at: index,
+                items,
+                questions: earlier,
+            };
+            self.condition(show_if, &format!("{path}.show_if"), &context, later_references)
+        });
+        if self.error_count() > errors_before {
+            return None;
+        }
+        Some(Question {
+            id: raw.id.value.clone(),
+            dimension: dimension?,
+            kind: kind?,
+            text,
+            help,
+            source,
+            weight,
+            allow_na: raw.allow_na,
+            show_if,
+            covers,
+        })
+    }
+
+    fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Checks that exactly the fields of the question's kind are present.
+    fn kind(&mut self, raw: &RawQuestion, path: &str) -> Option<QuestionKind> {
+        use QuestionKindName as K;
+        let kind = raw.kind.value;
+        let present: [(&str, Option<Span>, &[K]); 6] = [
+            ("steps", raw.steps.as_ref().map(|s| s.span), &[K::Ladder]),
+            ("options", raw.options.as_ref().map(|s| s.span), &[K::Single, K::Multiple]),
+            ("cap", raw.cap.as_ref().map(|s| s.span), &[K::Multiple]),
+            ("bands", raw.bands.as_ref().map(|s| s.span), &[K::Number]),
+            ("unit", raw.unit.as_ref().map(|s| s.span), &[K::Number]),
+            ("min", raw.min.as_ref().map(|s| s.span), &[K::Number]),
+        ];
+        let kind_name = kind_name(kind);
+        let mut ok = true;
+        let max_field = raw.max.as_ref().map(|s| ("max", s.span, [K::Number].as_slice()));
+        for (field, span, kinds) in present
+            .iter()
+            .filter_map(|&(field, span, kinds)| span.map(|span| (field, span, kinds)))
+            .chain(max_field)
+        {
+            if !kinds.contains(&kind) {
+                ok = false;
+                self.push(
+                    Diagnostic::error(Code::KindFields, format!("`{field}` is not used by a `{kind_name}` question"))
+                        .at(span)
+                        .path(format!("{path}.{field}"))
+                        .hint(format!("remove `{field}`, or change `kind:` to a kind that uses it")),
+                );
+            }
+        }
+        let needs = |field: &str| {
+            Diagnostic::error(Code::KindFields, format!("a `{kind_name}` question needs `{field}`"))
+                .at(raw.kind.span)
+                .path(format!("{path}.{field}"))
+        };
+        let built = match kind {
+            K::Ladder => match &raw.steps {
+                Some(steps) => self
+                    .five_texts(steps, &format!("{path}.steps"), "ladder steps")
+                    .map(|steps| QuestionKind::Ladder { steps }),
+                None => {
+                    self.push(needs("steps").hint("list five steps, from 1 (lowest) to 5 (highest)"));
+                    None
+                }
+            },
+            K::YesNo => Some(QuestionKind::YesNo),
+            K::Single | K::Multiple => match &raw.options {
+                Some(options) => {
+                    let choices = self.options(options, kind, &format!("{path}.options"));
+                    match kind {
+                        K::Single => choices.map(|options| QuestionKind::Single { options }),
+                        _ => choices.and_then(|options| {
+                            let cap = match &raw.cap {
+                                Some(cap) if !(cap.value.is_finite() && cap.value > 0.0) => {
+                                    self.push(
+                                        Diagnostic::error(Code::InvalidWeight, format!("cap {} is not a positive number", cap.value))
+                                            .at(cap.span)
+                                            .path(format!("{path}.cap"))
+                                            .hint("the cap is the summed option score that counts as full marks, e.g. 1"),
+                                    );
+                                    return None;
+                                }
+                                Some(cap) => cap.value,
+                                None => options.iter().map(|option| option.score).sum::<f64>(),
+                            };
+                            (cap > 0.0).then_some(QuestionKind::Multiple { options, cap })
+                        }),
+                    }
+                }
+                None => {
+                    self.push(needs("options").hint("list the options, each with `id`, `label` and `score`"));
+                    None
+                }
+            },
+            K::Number => match &raw.bands {
+                Some(bands) => self.bands(bands, &format!("{path}.bands")).map(|bands| {
+                    QuestionKind::Number {
+                        bands,
+                        unit: raw.unit.as_ref().map(|unit| self.text(unit, &format!("{path}.unit"))),
+                        min: raw.min.as_ref().map(|min| min.value),
+                        max: raw.max.as_ref().map(|max| max.value),
+                    }
+                }),
+                None => {
+                    self.push(needs("bands").hint("list score bands, e.g. `- {from: 0, score: 0}` and `- {from: 5, score: 1}`"));
+                    None
+                }
+            },
+        };
+        if let (Some(min), Some(max)) = (&raw.min, &raw.max)
+            && min.value > max.value
+        {
+            self.push(
+                Diagnostic::error(Code::ThresholdsNotAscending, format!("min {} is above max {}", min.value, max.value))
+                    .at(max.span)
+                    .path(format!("{path}.max"))
+                    .hint("swap them"),
+            );
+            return None;
+        }
+        if ok { built } else { None }
+    }
+
+    fn options(&mut self, options: &Spanned<Vec<RawOption>>, kind: QuestionKindName, path: &str) -> Option<Vec<Choice>> {
+        let count = options.value.len();
+        let mut ok = true;
+        if !(2..=MAX_OPTIONS).contains(&count) {
+            ok = false;
+            self.push(
+                Diagnostic::error(Code::OptionCount, format!("{count} options given; a choice needs 2 to {MAX_OPTIONS}"))
+                    .at(options.span)
+                    .path(path)
+                    .hint("for a single yes/no, use `kind: yes_no`"),
+            );
+        }
+        let mut seen = BTreeMap::new();
+        let mut choices = Vec::with_capacity(count);
+        for (index, option) in options.value.iter().enumerate() {
+            let option_path = format!("{path}[{index}]");
+            ok &= self.id(&option.id, &format!("{option_path}.id"), &mut seen, "option").is_some();
+            if option.exclusive && kind != QuestionKindName::Multiple {
+                ok = false;
+                self.push(
+                    Diagnostic::error(Code::KindFields, "`exclusive` is only used by `multiple` questions")
+                        .at(option.id.span)
+                        .path(format!("{option_path}.exclusive"))
+                        .hint("a `single` question's options exclude each other already; remove it"),
+                );
+            }
+            choices.push(Choice {
+                id: option.id.value.clone(),
+                label: self.text(&option.label, &format!("{option_path}.label")),
+                score: self.score(&option.score, &format!("{option_path}.score")),
+                exclusive: option.exclusive,
+            });
+        }
+        ok.then_some(choices)
+    }
+
+    fn bands(&mut self, bands: &Spanned<Vec<crate::raw::RawBand>>, path: &str) -> Option<Vec<Band>> {
+        if bands.value.is_empty() {
+            self.push(
+                Diagnostic::error(Code::KindFields, "a `number` question needs at least one band")
+                    .at(bands.span)
+                    .path(path)
+                    .hint("e.g. `- {from: 0, score: 0}` and `- {from: 5, score: 1}`"),
+            );
+            return None;
+        }
+        let mut ok = true;
+        let mut built = Vec::new();
+        for (index, band) in bands.value.iter().enumerate() {
+            let score = self.score(&band.score, &format!("{path}[{index}].score"));
+            if let Some(previous) = built.last().map(|band: &Band| band.from)
+                && band.from.value <= previous
+            {
+                ok = false;
+                self.push(
+                    Diagnostic::error(
+                        Code::ThresholdsNotAscending,
+                        format!("band from {} is not above the band before it ({previous})", band.from.value),
+                    )
+                    .at(band.from.span)
+                    .path(format!("{path}[{index}].from"))
+                    .hint("list bands by rising `from`"),
+                );
+            }
+            built.push(Band { from: band.from.value, score });
+        }
+        ok.then_some(built)
+    }
+
+    fn condition(
+        &mut self,
+        raw: &Spanned<RawCondition>,
+        path: &str,
+        context: &Context<'_>,
+        later_references: &mut Vec<LaterReference>,
+    ) -> Option<Condition> {
+        let condition = &raw.value;
+        let subjects: Vec<&str> = [
+            ("question", condition.question.is_some()),
+            ("dimension", condition.dimension.is_some()),
+            ("all", condition.all.is_some()),
+            ("any", condition.any.is_some()),
+            ("not", condition.not.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, present)| present.then_some(name))
+        .collect();
+        if subjects.len() != 1 {
+            let found = if subjects.is_empty() {
+                "none".to_owned()
+            } else {
+                subjects.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+            };
+            self.push(
+                Diagnostic::error(Code::InvalidCondition, format!("a condition needs exactly one subject; found {found}"))
+                    .at(raw.span)
+                    .path(path)
+                    .hint("use one of `question`, `dimension`, `all`, `any`, `not`; combine several with `all:` or `any:`"),
+            );
+            return None;
+        }
+        let tests: Vec<(&str, Span)> = [
+            ("equals", condition.equals.as_ref().map(|t| t.span)),
+            ("one_of", condition.one_of.as_ref().and_then(|t| t.first()).map(|t| t.span)),
+            ("includes", condition.includes.as_ref().map(|t| t.span)),
+            ("at_least", condition.at_least.as_ref().map(|t| t.span)),
+            ("at_most", condition.at_most.as_ref().map(|t| t.span)),
+            ("level_at_least", condition.level_at_least.as_ref().map(|t| t.span)),
+            ("level_at_most", condition.level_at_most.as_ref().map(|t| t.span)),
+        ]
+        .into_iter()
+        .filter_map(|(name, span)| span.map(|span| (name, span)))
+        .collect();
+
+        if let Some(list) = condition.all.as_ref().or(condition.any.as_ref()) {
+            let name = if condition.all.is_some() { "all" } else { "any" };
+            if let Some(&(test, span)) = tests.first() {
+                return self.misplaced_test(test, span, path, name);
+            }
+            if list.is_empty() {
+                self.push(
+                    Diagnostic::error(Code::InvalidCondition, format!("`{name}` lists no condition"))
+                        .at(raw.span)
+                        .path(format!("{path}.{name}"))
+                        .hint("list at least one condition, or remove it"),
+                );
+                return None;
+            }
+            let mut parts = Vec::new();
+            let mut ok = true;
+            for (index, part) in list.iter().enumerate() {
+                match self.condition(part, &format!("{path}.{name}[{index}]"), context, later_references) {
+                    Some(part) => parts.push(part),
+                    None => ok = false,
+                }
+            }
+            return ok.then_some(if name == "all" {
+                Condition::All(parts)
+            } else {
+                Condition::Any(parts)
+            });
+        }
+        if let Some(inner) = &condition.not {
+            if let Some(&(test, span)) = tests.first() {
+                return self.misplaced_test(test, span, path, "not");
+            }
+            return self
+                .condition(inner, &format!("{path}.not"), context, later_references)
+                .map(|inner| Condition::Not(Box::new(inner)));
+        }
+        if let Some(dimension) = &condition.dimension {
+            let Context::Recommendation { catalogue, .. } = context else {
+                self.push(
+                    Diagnostic::error(Code::InvalidCondition, "`show_if` can only test earlier answers, not dimension levels")
+                        .at(dimension.span)
+                        .path(format!("{path}.dimension"))
+                        .hint("levels exist only after scoring; use `question:` here"),
+                );
+                return None;
+            };
+            return self.level_condition(condition, dimension, &tests, catalogue, path);
+        }
+        let question = condition.question.as_ref()?;
+        let (items, questions, at) = match context {
+            Context::ShowIf { at, items, questions } => (*items, *questions, Some(*at)),
+            Context::Recommendation { items, questions, .. } => (*items, *questions, None),
+        };
+        let index = match items.get(&question.value) {
+            Some(&Item::Question(index)) => index,
+            Some(&Item::Gate(_)) => {
+                self.push(
+                    Diagnostic::error(Code::InvalidCondition, format!("`{}` is a gate; conditions test scored questions", question.value))
+                        .at(question.span)
+                        .path(format!("{path}.question"))
+                        .hint("gate findings are reported on their own"),
+                );
+                return None;
+            }
+            None => {
+                let known: Vec<&str> = items.keys().map(String::as_str).collect();
+                self.push(
+                    Diagnostic::error(Code::UnknownQuestion, format!("question `{}` does not exist in this bank", question.value))
+                        .at(question.span)
+                        .path(format!("{path}.question"))
+                        .hint(suggest(&question.value, &known, "questions")),
+                );
+                return None;
+            }
+        };
+        if let Some(at) = at
+            && index >= at
+        {
+            later_references.push(LaterReference {
+                from: at,
+                to: index,
+                span: question.span,
+                path: format!("{path}.question"),
+                id: question.value.clone(),
+            });
+            return None;
+        }
+        // The referenced question had errors of its own: they are reported there.
+        let target = questions.get(index)?.as_ref()?;
+        self.answer_test(condition, question, target, &tests, path)
+            .map(|test| Condition::Answer { question: index, test })
+    }
+
+    fn misplaced_test(&mut self, test: &str, span: Span, path: &str, subject: &str) -> Option<Condition> {
+        self.push(
+            Diagnostic::error(Code::ConditionMismatch, format!("`{test}` does not apply to `{subject}`"))
+                .at(span)
+                .path(format!("{path}.{test}"))
+                .hint(format!("put `{test}` inside one of the conditions listed under `{subject}`")),
+        );
+        None
+    }
+
+    fn level_condition(
+        &mut self,
+        condition: &RawCondition,
+        dimension: &Spanned<String>,
+        tests: &[(&str, Span)],
+        catalogue: &Catalogue,
+        path: &str,
+    ) -> Option<Condition> {
+        let Some(index) = catalogue.dimensions.iter().position(|d| d.id == dimension.value) else {
+            let known: Vec<&str> = catalogue.dimensions.iter().map(|d| d.id.as_str()).collect();
+            self.push(
+                Diagnostic::error(Code::UnknownDimension, format!("dimension `{}` is not in the catalogue", dimension.value))
+                    .at(dimension.span)
+                    .path(format!("{path}.dimension"))
+                    .hint(suggest(&dimension.value, &known, "dimensions")),
+            );
+            return None;
+        };
+        let mut ok = true;
+        for &(test, span) in tests {
+            if !test.starts_with("level_") {
+                ok = false;
+                self.push(
+                    Diagnostic::error(Code::ConditionMismatch, format!("`{test}` tests an answer, not a dimension"))
+                        .at(span)
+                        .path(format!("{path}.{test}"))
+                        .hint("for a dimension use `level_at_most` or `level_at_least`"),
+                );
+            }
+        }
+        let mut bound = |value: &Option<Spanned<u8>>, name: &str, default: u8| match value {
+            Some(level) if !(1..=5).contains(&level.value) => {
+                ok = false;
+                self.push(
+                    Diagnostic::error(Code::InvalidValue, format!("level {} is outside 1–5", level.value))
+                        .at(level.span)
+                        .path(format!("{path}.{name}"))
+                        .hint("levels run from 1 to 5"),
+                );
+                default
+            }
+            Some(level) => level.value,
+            None => default,
+        };
+        let at_least = bound(&condition.level_at_least, "level_at_least", 1);
+        let at_most = bound(&condition.level_at_most, "level_at_most", 5);
+        if condition.level_at_least.is_none() && condition.level_at_most.is_none() {
+            ok = false;
+            self.push(
+                Diagnostic::error(Code::InvalidCondition, format!("the condition on `{}` has no test", dimension.value))
+                    .at(dimension.span)
+                    .path(path)
+                    .hint("add `level_at_most: 2` (weak) or `level_at_least: 4` (strong)"),
+            );
+        }
+        ok.then_some(Condition::Level { dimension: index, at_least, at_most })
+    }
+
+    fn answer_test(
+        &mut self,
+        condition: &RawCondition,
+        question: &Spanned<String>,
+        target: &Question,
+        tests: &[(&str, Span)],
+        path: &str,
+    ) -> Option<AnswerTest> {
+        let allowed: &[&str] = match target.kind {
+            QuestionKind::YesNo => &["equals"],
+            QuestionKind::Single { .. } => &["equals", "one_of"],
+            QuestionKind::Multiple { .. } => &["includes"],
+            QuestionKind::Ladder { .. } | QuestionKind::Number { .. } => &["at_least", "at_most"],
+        };
+        let kind = target.kind.name();
+        let allowed_list = allowed.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(" or ");
+        let mut ok = true;
+        for &(test, span) in tests {
+            if !allowed.contains(&test) {
+                ok = false;
+                self.push(
+                    Diagnostic::error(Code::ConditionMismatch, format!("`{test}` does not fit `{}`, a `{kind}` question", question.value))
+                        .at(span)
+                        .path(format!("{path}.{test}"))
+                        .hint(format!("a `{kind}` question is tested with {allowed_list}")),
+                );
+            }
+        }
+        if tests.is_empty() {
+            self.push(
+                Diagnostic::error(Code::InvalidCondition, format!("the condition on `{}` has no test", question.value))
+                    .at(question.span)
+                    .path(path)
+                    .hint(format!("add {allowed_list}")),
+            );
+            return None;
+        }
+        if !ok {
+            return None;
+        }
+        let option = |this: &mut Self, id: &Spanned<String>, at: &str| {
+            let options = target.kind.options();
+            let found = options.iter().position(|option| option.id == id.value);
+            if found.is_none() {
+                let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+                this.push(
+                    Diagnostic::error(Code::UnknownOption, format!("question `{}` has no option `{}`", question.value, id.value))
+                        .at(id.span)
+                        .path(at.to_owned())
+                        .hint(suggest(&id.value, &known, "options")),
+                );
+            }
+            found
+        };
+        match target.kind {
+            QuestionKind::YesNo => {
+                let equals = condition.equals.as_ref()?;
+                match equals.value.as_str() {
+                    "yes" | "true" => Some(AnswerTest::Is(true)),
+                    "no" | "false" => Some(AnswerTest::Is(false)),
+                    other => {
+                        self.push(
+                            Diagnostic::error(Code::InvalidValue, format!("`{other}` is not an answer to a yes/no question"))
+                                .at(equals.span)
+                                .path(format!("{path}.equals"))
+                                .hint("use `equals: \"yes\"` or `equals: \"no\"`"),
+                        );
+                        None
+                    }
+                }
+            }
+            QuestionKind::Single { .. } => {
+                let ids: Vec<(&Spanned<String>, String)> = match (&condition.equals, &condition.one_of) {
+                    (Some(equals), None) => vec![(equals, format!("{path}.equals"))],
+                    (None, Some(list)) => list
+                        .iter()
+                        .enumerate()
+                        .map(|(i, id)| (id, format!("{path}.one_of[{i}]")))
+                        .collect(),
+                    _ => {
+                        self.push(
+                            Diagnostic::error(Code::InvalidCondition, "use either `equals` or `one_of`, not both")
+                                .at(question.span)
+                                .path(path)
+                                .hint("`one_of: [a, b]` covers `equals: a` too"),
+                        );
+                        return None;
+                    }
+                };
+                let mut mask = 0u64;
+                let mut ok = true;
+                for (id, at) in ids {
+                    match option(self, id, &at) {
+                        Some(bit) => mask |= 1 << bit,
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(AnswerTest::OneOf(mask))
+            }
+            QuestionKind::Multiple { .. } => {
+                let includes = condition.includes.as_ref()?;
+                option(self, includes, &format!("{path}.includes")).map(AnswerTest::Includes)
+            }
+            QuestionKind::Ladder { .. } | QuestionKind::Number { .. } => Some(AnswerTest::Between {
+                min: condition.at_least.as_ref().map_or(f64::NEG_INFINITY, |v| v.value),
+                max: condition.at_most.as_ref().map_or(f64::INFINITY, |v| v.value),
+            }),
+        }
+    }
+
+    /// Reports `show_if` references to later questions: a loop when the
+    /// later question (directly or not) depends back on this one.
+    fn show_if_order(&mut self, references: &[LaterReference]) {
+        for reference in references {
+            let loops = reference.to == reference.from
+                || reaches(references, reference.to, reference.from, &mut Vec::new());
+            let diagnostic = if loops {
+                Diagnostic::error(
+                    Code::ShowIfCycle,
+                    format!("`show_if` of question {} and question `{}` depend on each other", reference.from + 1, reference.id),
+                )
+                .hint("a question can only depend on questions asked before it; remove one of the conditions")
+            } else {
+                Diagnostic::error(
+                    Code::ShowIfForward,
+                    format!("`show_if` refers to `{}`, which is asked later", reference.id),
+                )
+                .hint(format!("move `{}` above this question, or test an earlier question", reference.id))
+            };
+            self.push(diagnostic.at(reference.span).path(reference.path.clone()));
+        }
+    }
+}
+
+/// Whether `from` depends, through later references, on `target`.
+fn reaches(references: &[LaterReference], from: usize, target: usize, visited: &mut Vec<usize>) -> bool {
+    if visited.contains(&from) {
+        return false;
+    }
+    visited.push(from);
+    references
+        .iter()
+        .filter(|reference| reference.from == from)
+        .any(|reference| reference.to == target || reaches(references, reference.to, target, visited))
+}
+
+fn kind_name(kind: QuestionKindName) -> &'static str {
+    match kind {
+        QuestionKindName::Ladder => "ladder",
+        QuestionKindName::YesNo => "yes_no",
+        QuestionKindName::Single => "single",
+        QuestionKindName::Multiple => "multiple",
+        QuestionKindName::Number => "number",
+    }
+}
+
+/// "did you mean" for a misspelt id, else the list of known ids.
+pub(crate) fn suggest(name: &str, known: &[&str], what: &str) -> String {
+    let closest = known
+        .iter()
+        .map(|candidate| (edit_distance(name, candidate), *candidate))
+        .filter(|&(distance, candidate)| distance <= 2.max(candidate.len() / 4))
+        .min();
+    match closest {
+        Some((_, candidate)) => format!("did you mean `{candidate}`?"),
+        None if known.is_empty() => format!("no {what} are defined"),
+        None if known.len() <= 12 => format!("known {what}: {}", known.join(", ")),
+        None => format!("{} {what} are defined; check the spelling", known.len()),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,225 @@
+//! Bytes → YAML → raw structs, with limits that stop hostile files fast.
+//!
+//! **Invariant:** this is the only module that names the YAML crate
+//! (serde-saphyr, chosen in ARCHITECTURE.md), so it can be swapped here alone.
+//! Syntax and type errors stop the parse at the first one (serde cannot
+//! resume); `validate` then reports every semantic problem at once.
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Code, Diagnostic};
+use crate::raw::{ROOT_EXPECTED, RawHeader, Spanned};
+use crate::source::{SourceFile, Span};
+
+/// Largest file accepted: the biggest real bank is far below this.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+/// Deepest nesting of mappings and sequences accepted: banks need about ten.
+pub const MAX_DEPTH: usize = 48;
+
+/// Checks the bytes of a file and turns them into text: size first, then
+/// encoding, so a hostile file costs at most one pass.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            Code::TooLarge,
+            format!(
+                "the file is {} KiB; at most {} KiB is accepted",
+                bytes.len() / 1024,
+                MAX_FILE_BYTES / 1024
+            ),
+        )
+        .hint("a question bank is a few dozen KiB; check that this is the right file"));
+    }
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(error) => {
+            let diagnostic = Diagnostic::error(
+                Code::NotUtf8,
+                if utf16 {
+                    "the file is UTF-16; it must be UTF-8".to_owned()
+                } else {
+                    format!("the file is not UTF-8 text (invalid byte at offset {})", error.valid_up_to())
+                },
+            );
+            Err(if utf16 {
+                diagnostic.hint("save it again as \"UTF-8\" (in Windows Notepad: Save As → Encoding → UTF-8)")
+            } else {
+                diagnostic.hint("banks and answer files are plain UTF-8 text; check that this is the right file")
+            })
+        }
+    }
+}
+
+/// Reads the `kind:` of a document; also the first full syntax check.
+pub(crate) fn header(file: &SourceFile) -> Result<Option<Spanned<String>>, Diagnostic> {
+    reject_empty(file)?;
+    parse::<RawHeader>(file).map(|header| header.kind)
+}
+
+/// Parses `file` into `T`, mapping any parser error to a located diagnostic.
+pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+    reject_empty(file)?;
+    serde_saphyr::from_str_with_options(file.text(), options()).map_err(|error| diagnose(file, &error))
+}
+
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_nodes: 200_000,
+            max_events: 1_000_000,
+        },
+        with_snippet: false,
+    }
+}
+
+fn reject_empty(file: &SourceFile) -> Result<(), Diagnostic> {
+    let blank = file
+        .text()
+        .lines()
+        .map(str::trim)
+        .all(|line| line.is_empty() || line.starts_with('#') || line == "---" || line == "...");
+    if blank {
+        return Err(Diagnostic::error(Code::EmptyFile, "the file is empty")
+            .at(Span::new(0, 0))
+            .hint("a bank starts with `kind: bank`; see question-banks/README.md for an example"));
+    }
+    Ok(())
+}
+
+/// Maps a serde-saphyr error to our code, message and hint.
+fn diagnose(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
+    use serde_saphyr::Error as E;
+    let error = error.without_snippet();
+    let (code, message, hint) = match error {
+        E::SerdeUnknownField { field, expected, .. } => (
+            Code::UnknownField,
+            format!("unknown key `{field}`"),
+            if field.contains(' ') {
+                "a comma inside `{…}` ends the text before it; put text with commas in quotes".to_owned()
+            } else {
+                format!("expected one of: {}", expected.join(", "))
+            },
+        ),
+        E::SerdeMissingField { field, .. } => (
+            Code::MissingField,
+            format!("missing key `{field}`"),
+            format!("add `{field}:` to this mapping"),
+        ),
+        E::SerdeInvalidType { unexpected, expected, .. } if expected == ROOT_EXPECTED => (
+            Code::WrongRoot,
+            format!("the file's top level is {unexpected}, not a mapping"),
+            "a bank or catalogue file starts with `kind: bank` or `kind: catalogue` at the left margin".to_owned(),
+        ),
+        E::SerdeInvalidType { unexpected, expected, .. } | E::SerdeInvalidValue { unexpected, expected, .. } => (
+            Code::InvalidValue,
+            format!("found {unexpected}, expected {expected}"),
+            "check the value's type: text, number, list (`- item`) or mapping (`key: value`)".to_owned(),
+        ),
+        E::SerdeUnknownVariant { variant, expected, .. } => (
+            Code::InvalidValue,
+            format!("`{variant}` is not an allowed value"),
+            format!("use one of: {}", expected.join(", ")),
+        ),
+        E::SerdeInvalidLength { len, expected, .. } => (
+            Code::InvalidValue,
+            format!("{len} items given, expected {expected}"),
+            "check the number of items in this list".to_owned(),
+        ),
+        E::InvalidScalar { .. } => (
+            Code::InvalidValue,
+            strip_location(&error.to_string()),
+            "numbers are written plainly, e.g. `1` or `0.5`; quote text that looks like a number".to_owned(),
+        ),
+        E::DuplicateMappingKey { key, .. } => (
+            Code::DuplicateKey,
+            match key {
+                Some(key) => format!("key `{key}` appears twice in the same mapping"),
+                None => "a key appears twice in the same mapping".to_owned(),
+            },
+            "keep one of them; YAML would otherwise silently drop the first".to_owned(),
+        ),
+        E::Budget { breach, .. } => budget_breach(breach),
+        E::AliasError { .. } | E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } | E::AliasReplayStackDepthExceeded { .. } => (
+            Code::TooComplex,
+            "aliases (`*name`) expand beyond what a bank needs".to_owned(),
+            "repeat the text instead of nesting aliases".to_owned(),
+        ),
+        other => {
+            let message = strip_location(&other.to_string());
+            if message.contains("nesting") || message.contains("depth") {
+                (
+                    Code::TooDeep,
+                    format!("the file nests deeper than {MAX_DEPTH} levels"),
+                    "a bank needs about ten levels; check for runaway brackets".to_owned(),
+                )
+            } else if message.contains("tab") {
+                (
+                    Code::YamlSyntax,
+                    "a tab is used for indentation".to_owned(),
+                    "indent with spaces only (two per level)".to_owned(),
+                )
+            } else {
+                (
+                    Code::YamlSyntax,
+                    message,
+                    "check indentation (spaces only), colons after keys, and closing brackets and quotes".to_owned(),
+                )
+            }
+        }
+    };
+    let mut diagnostic = Diagnostic::error(code, message).hint(hint);
+    if let Some(location) = error.location() {
+        let span = location.span();
+        let start = match span.byte_offset() {
+            Some(offset) => u32::try_from(offset).unwrap_or(u32::MAX),
+            None => file.offset_of(location.line(), location.column()),
+        };
+        let len = span.byte_len().unwrap_or(0);
+        diagnostic = diagnostic.at(Span::new(start, start.saturating_add(u32::try_from(len).unwrap_or(0))));
+    }
+    diagnostic
+}
+
+fn budget_breach(breach: &serde_saphyr::budget::BudgetBreach) -> (Code, String, String) {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { .. } => (
+            Code::TooDeep,
+            format!("the file nests deeper than {MAX_DEPTH} levels"),
+            "a bank needs about ten levels; check for runaway indentation or brackets".to_owned(),
+        ),
+        B::Aliases { .. } | B::Anchors { .. } => (
+            Code::TooComplex,
+            "the file uses more aliases or anchors than a bank needs".to_owned(),
+            "repeat the text instead of using `&anchor` / `*alias`".to_owned(),
+        ),
+        other => (
+            Code::TooComplex,
+            format!("the file is too complex to load ({other:?})"),
+            "a bank is a few hundred questions at most; check for expanding aliases".to_owned(),
+        ),
+    }
+}
+
+/// serde-saphyr appends " at line L, column C"; we show the position ourselves.
+fn strip_location(message: &str) -> String {
+    let message = message.trim();
+    let message = match message.find(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    let message = match message.strip_prefix("error: ") {
+        Some(rest) => rest,
+        None => message,
+    };
+    match message.find(": ") {
+        Some(at) if message.starts_with("line ") => message[at + 2..].to_owned(),
+        _ => message.to_owned(),
+    }
+}

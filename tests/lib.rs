@@ -1,0 +1,1 @@
+//! Golden tests live in `it/`; this library is empty.
