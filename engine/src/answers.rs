@@ -16,8 +16,7 @@ pub const NOT_APPLICABLE: &str = "na";
 
 /// One answer as written in a file: a ladder step or number, a word (`yes`,
 /// `no`, `na`, an option id) or a list of option ids.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AnswerValue {
     /// A ladder step or a number.
     Number(f64),
@@ -27,16 +26,34 @@ pub enum AnswerValue {
     List(Vec<String>),
 }
 
+impl Serialize for AnswerValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            // Steps and counts are whole numbers; write them as such (`3`, not `3.0`).
+            AnswerValue::Number(number) if number.fract() == 0.0 && number.abs() < 9.0e15 => {
+                serializer.serialize_i64(*number as i64)
+            }
+            AnswerValue::Number(number) => serializer.serialize_f64(*number),
+            AnswerValue::Word(word) => serializer.serialize_str(word),
+            AnswerValue::List(ids) => ids.serialize(serializer),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for AnswerValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct ValueVisitor;
         impl<'de> Visitor<'de> for ValueVisitor {
             type Value = AnswerValue;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number, a word such as `yes` or an option id, or a list of option ids")
+                f.write_str(
+                    "a number, a word such as `yes` or an option id, or a list of option ids",
+                )
             }
             fn visit_bool<E>(self, value: bool) -> Result<AnswerValue, E> {
-                Ok(AnswerValue::Word(if value { "yes" } else { "no" }.to_owned()))
+                Ok(AnswerValue::Word(
+                    if value { "yes" } else { "no" }.to_owned(),
+                ))
             }
             fn visit_i64<E>(self, value: i64) -> Result<AnswerValue, E> {
                 Ok(AnswerValue::Number(value as f64))
@@ -107,7 +124,12 @@ impl Answers {
 
     /// Sets or clears the answer to question `index`, after checking that it
     /// fits the question.
-    pub fn set_question(&mut self, bank: &Bank, index: QuestionIndex, answer: Option<Answer>) -> Result<(), String> {
+    pub fn set_question(
+        &mut self,
+        bank: &Bank,
+        index: QuestionIndex,
+        answer: Option<Answer>,
+    ) -> Result<(), String> {
         let question = bank.questions.get(index).ok_or("no such question")?;
         if let Some(answer) = answer {
             check(question, answer)?;
@@ -127,17 +149,28 @@ impl Answers {
 
     /// The answers in file form, by id, in bank order.
     pub fn to_values(&self, bank: &Bank) -> BTreeMap<String, AnswerValue> {
-        let questions = bank.questions.iter().zip(&self.questions).filter_map(|(question, answer)| {
-            answer.map(|answer| (question.id.clone(), value_of(question, answer)))
-        });
-        let gates = bank.gates.iter().zip(&self.gates).filter_map(|(gate, answer)| {
-            answer.map(|yes| (gate.id.clone(), AnswerValue::Word(yes_no(yes).to_owned())))
-        });
+        let questions =
+            bank.questions
+                .iter()
+                .zip(&self.questions)
+                .filter_map(|(question, answer)| {
+                    answer.map(|answer| (question.id.clone(), value_of(question, answer)))
+                });
+        let gates = bank
+            .gates
+            .iter()
+            .zip(&self.gates)
+            .filter_map(|(gate, answer)| {
+                answer.map(|yes| (gate.id.clone(), AnswerValue::Word(yes_no(yes).to_owned())))
+            });
         questions.chain(gates).collect()
     }
 
     /// Reads answers in file form, reporting every answer that does not fit.
-    pub fn from_values(bank: &Bank, values: &BTreeMap<String, Spanned<AnswerValue>>) -> (Answers, Vec<Diagnostic>) {
+    pub fn from_values(
+        bank: &Bank,
+        values: &BTreeMap<String, Spanned<AnswerValue>>,
+    ) -> (Answers, Vec<Diagnostic>) {
         let mut answers = Answers::new(bank);
         let mut diagnostics = Vec::new();
         for (id, value) in values {
@@ -148,7 +181,10 @@ impl Answers {
                     match interpret(question, &value.value) {
                         Ok(answer) => answers.questions[index] = answer,
                         Err((code, message, hint)) => diagnostics.push(
-                            Diagnostic::error(code, message).at(value.span).path(path).hint(hint),
+                            Diagnostic::error(code, message)
+                                .at(value.span)
+                                .path(path)
+                                .hint(hint),
                         ),
                     }
                 }
@@ -159,7 +195,10 @@ impl Answers {
                     other => diagnostics.push(
                         Diagnostic::error(
                             Code::InvalidAnswer,
-                            format!("`{id}` is a yes/no check; {} is not an answer to it", describe(other)),
+                            format!(
+                                "`{id}` is a yes/no check; {} is not an answer to it",
+                                describe(other)
+                            ),
                         )
                         .at(value.span)
                         .path(path)
@@ -169,10 +208,13 @@ impl Answers {
                 None => {
                     let known: Vec<&str> = bank.items.keys().map(String::as_str).collect();
                     diagnostics.push(
-                        Diagnostic::error(Code::UnknownQuestion, format!("bank `{}` has no question `{id}`", bank.id))
-                            .at(value.span)
-                            .path(path)
-                            .hint(suggest(id, &known, "questions")),
+                        Diagnostic::error(
+                            Code::UnknownQuestion,
+                            format!("bank `{}` has no question `{id}`", bank.id),
+                        )
+                        .at(value.span)
+                        .path(path)
+                        .hint(suggest(id, &known, "questions")),
                     );
                 }
             }
@@ -200,7 +242,9 @@ pub fn value_of(question: &Question, answer: Answer) -> AnswerValue {
         Answer::Step(step) => AnswerValue::Number(f64::from(step)),
         Answer::Number(number) => AnswerValue::Number(number),
         Answer::YesNo(yes) => AnswerValue::Word(yes_no(yes).to_owned()),
-        Answer::Choice(index) => AnswerValue::Word(options.get(index).map(|o| o.id.clone()).unwrap_or_default()),
+        Answer::Choice(index) => {
+            AnswerValue::Word(options.get(index).map(|o| o.id.clone()).unwrap_or_default())
+        }
         Answer::Choices(mask) => AnswerValue::List(
             options
                 .iter()
@@ -234,7 +278,11 @@ fn interpret(question: &Question, value: &AnswerValue) -> Result<Option<Answer>,
     let wrong = |expected: &str| {
         (
             Code::InvalidAnswer,
-            format!("{} does not answer `{id}`, a `{}` question", describe(value), question.kind.name()),
+            format!(
+                "{} does not answer `{id}`, a `{}` question",
+                describe(value),
+                question.kind.name()
+            ),
             format!("answer with {expected}"),
         )
     };
@@ -246,9 +294,13 @@ fn interpret(question: &Question, value: &AnswerValue) -> Result<Option<Answer>,
             Answer::Step(*step as u8)
         }
         (QuestionKind::Ladder { .. }, _) => return Err(wrong("a step from 1 to 5")),
-        (QuestionKind::YesNo, AnswerValue::Word(word)) if word == "yes" || word == "no" => Answer::YesNo(word == "yes"),
+        (QuestionKind::YesNo, AnswerValue::Word(word)) if word == "yes" || word == "no" => {
+            Answer::YesNo(word == "yes")
+        }
         (QuestionKind::YesNo, _) => return Err(wrong("`yes` or `no`")),
-        (QuestionKind::Single { options }, AnswerValue::Word(word)) => Answer::Choice(option_index(question, options, word)?),
+        (QuestionKind::Single { options }, AnswerValue::Word(word)) => {
+            Answer::Choice(option_index(question, options, word)?)
+        }
         (QuestionKind::Single { .. }, _) => return Err(wrong("one option id")),
         (QuestionKind::Multiple { options, .. }, AnswerValue::List(words)) => {
             let mut mask = 0u64;
@@ -265,20 +317,31 @@ fn interpret(question: &Question, value: &AnswerValue) -> Result<Option<Answer>,
         (QuestionKind::Number { .. }, _) => return Err(wrong("a number")),
     };
     check(question, answer).map_err(|message| {
-        (Code::InvalidAnswer, format!("answer to `{id}`: {message}"), "change the answer to fit the question".to_owned())
+        (
+            Code::InvalidAnswer,
+            format!("answer to `{id}`: {message}"),
+            "change the answer to fit the question".to_owned(),
+        )
     })?;
     Ok(Some(answer))
 }
 
-fn option_index(question: &Question, options: &[crate::bank::Choice], word: &str) -> Result<usize, Problem> {
-    options.iter().position(|option| option.id == word).ok_or_else(|| {
-        let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-        (
-            Code::UnknownOption,
-            format!("question `{}` has no option `{word}`", question.id),
-            suggest(word, &known, "options"),
-        )
-    })
+fn option_index(
+    question: &Question,
+    options: &[crate::bank::Choice],
+    word: &str,
+) -> Result<usize, Problem> {
+    options
+        .iter()
+        .position(|option| option.id == word)
+        .ok_or_else(|| {
+            let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+            (
+                Code::UnknownOption,
+                format!("question `{}` has no option `{word}`", question.id),
+                suggest(word, &known, "options"),
+            )
+        })
 }
 
 /// Whether `answer` fits `question`; the message says why not.
@@ -286,8 +349,11 @@ pub fn check(question: &Question, answer: Answer) -> Result<(), String> {
     match (&question.kind, answer) {
         (_, Answer::NotApplicable) if question.allow_na => Ok(()),
         (_, Answer::NotApplicable) => Err("\"not applicable\" is not allowed".to_owned()),
-        (QuestionKind::Ladder { .. }, Answer::Step(1..=5)) | (QuestionKind::YesNo, Answer::YesNo(_)) => Ok(()),
-        (QuestionKind::Single { options }, Answer::Choice(index)) if index < options.len() => Ok(()),
+        (QuestionKind::Ladder { .. }, Answer::Step(1..=5))
+        | (QuestionKind::YesNo, Answer::YesNo(_)) => Ok(()),
+        (QuestionKind::Single { options }, Answer::Choice(index)) if index < options.len() => {
+            Ok(())
+        }
         (QuestionKind::Multiple { options, .. }, Answer::Choices(mask)) => {
             let in_range = options.len() >= 64 || mask >> options.len() == 0;
             let exclusive = options
@@ -296,25 +362,31 @@ pub fn check(question: &Question, answer: Answer) -> Result<(), String> {
                 .find(|&(index, option)| option.exclusive && mask & (1 << index) != 0);
             match exclusive {
                 _ if !in_range => Err("an option index is out of range".to_owned()),
-                Some((index, option)) if mask != 1 << index => {
-                    Err(format!("option `{}` cannot be combined with others", option.id))
-                }
+                Some((index, option)) if mask != 1 << index => Err(format!(
+                    "option `{}` cannot be combined with others",
+                    option.id
+                )),
                 _ => Ok(()),
             }
         }
         (QuestionKind::Number { min, max, .. }, Answer::Number(number)) => {
             if !number.is_finite() {
                 Err("the number is not finite".to_owned())
-            } else if min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max) {
+            } else if let Some(min) = min.filter(|&min| number < min) {
                 Err(format!(
-                    "{number} is outside {}–{}",
-                    min.map_or("".to_owned(), |m| m.to_string()),
-                    max.map_or("".to_owned(), |m| m.to_string())
+                    "{number} is below the smallest accepted answer, {min}"
+                ))
+            } else if let Some(max) = max.filter(|&max| number > max) {
+                Err(format!(
+                    "{number} is above the largest accepted answer, {max}"
                 ))
             } else {
                 Ok(())
             }
         }
-        (kind, _) => Err(format!("the answer does not fit a `{}` question", kind.name())),
+        (kind, _) => Err(format!(
+            "the answer does not fit a `{}` question",
+            kind.name()
+        )),
     }
 }

@@ -63,11 +63,14 @@
 
 mod answers;
 mod bank;
+pub mod coverage;
 mod diag;
 mod profile;
 mod raw;
 pub mod render;
 mod result;
+#[cfg(feature = "schema")]
+mod schema;
 pub mod score;
 mod source;
 mod text;
@@ -83,9 +86,12 @@ pub use bank::{
     Indicator, MAX_OPTIONS, Program, ProgramIndex, Question, QuestionIndex, QuestionKind,
     Recommendation,
 };
+pub use coverage::{Coverage, coverage};
 pub use diag::{Checked, Code, Diagnostic, Severity};
 pub use profile::{Prefecture, Profile};
 pub use result::{BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, ResultDoc};
+#[cfg(feature = "schema")]
+pub use schema::json_schema;
 pub use score::{DimensionScore, Scores, score, visibility};
 pub use source::{LineCol, SourceFile, Span};
 pub use text::{Lang, Text};
@@ -123,14 +129,21 @@ pub fn document_kind(file: &SourceFile) -> Result<DocumentKind, Diagnostic> {
     match kind.as_ref().map(|kind| kind.value.as_str()) {
         Some("catalogue") => Ok(DocumentKind::Catalogue),
         Some("bank") => Ok(DocumentKind::Bank),
-        Some(other) => Err(Diagnostic::error(Code::WrongKind, format!("`{other}` is not a kind of file Shindan reads"))
-            .at(kind.map(|kind| kind.span).unwrap_or_default())
-            .path("kind")
-            .hint("write `kind: bank` for a question bank or `kind: catalogue` for the shared catalogue")),
-        None => Err(Diagnostic::error(Code::MissingField, "the file does not say what it is")
-            .at(Span::new(0, 0))
-            .path("kind")
-            .hint("start the file with `kind: bank` or `kind: catalogue`")),
+        Some(other) => Err(Diagnostic::error(
+            Code::WrongKind,
+            format!("`{other}` is not a kind of file Shindan reads"),
+        )
+        .at(kind.map(|kind| kind.span).unwrap_or_default())
+        .path("kind")
+        .hint(
+            "write `kind: bank` for a question bank or `kind: catalogue` for the shared catalogue",
+        )),
+        None => Err(
+            Diagnostic::error(Code::MissingField, "the file does not say what it is")
+                .at(Span::new(0, 0))
+                .path("kind")
+                .hint("start the file with `kind: bank` or `kind: catalogue`"),
+        ),
     }
 }
 
@@ -141,12 +154,18 @@ fn expect_kind(file: &SourceFile, expected: DocumentKind) -> Result<(), Diagnost
     }
     Err(Diagnostic::error(
         Code::WrongKind,
-        format!("this is a {} file; a {} was expected", found.as_str(), expected.as_str()),
+        format!(
+            "this is a {} file; a {} was expected",
+            found.as_str(),
+            expected.as_str()
+        ),
     )
     .at(Span::new(0, 0))
     .path("kind")
     .hint(match expected {
-        DocumentKind::Bank => "pass a question bank (`kind: bank`) here; the catalogue is found beside it",
+        DocumentKind::Bank => {
+            "pass a question bank (`kind: bank`) here; the catalogue is found beside it"
+        }
         DocumentKind::Catalogue => "pass the shared catalogue (`kind: catalogue`) here",
     }))
 }

@@ -87,7 +87,7 @@ impl<'de> Deserialize<'de> for RawHeader {
                 Ok(RawHeader { kind })
             }
         }
-        deserializer.deserialize_map(HeaderVisitor)
+        deserializer.deserialize_any(HeaderVisitor)
     }
 }
 
@@ -109,6 +109,7 @@ pub struct RawText {
 #[serde(deny_unknown_fields)]
 pub struct RawCatalogue {
     /// Always `catalogue`.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "catalogue")))]
     pub kind: Spanned<String>,
     /// Stable id that banks refer to.
     pub id: Spanned<String>,
@@ -183,7 +184,11 @@ pub struct RawIndicator {
 #[serde(deny_unknown_fields)]
 pub struct RawBank {
     /// Always `bank`.
-    #[expect(dead_code, reason = "checked by the header pass; declared so the schema lists it")]
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "bank")))]
+    #[expect(
+        dead_code,
+        reason = "checked by the header pass; declared so the schema lists it"
+    )]
     pub kind: Spanned<String>,
     /// Stable id, e.g. `small`.
     pub id: Spanned<String>,

@@ -40,15 +40,18 @@ pub fn render(file: &SourceFile, diagnostic: &Diagnostic) -> String {
         let line_number = at.line.to_string();
         gutter_width = line_number.len();
         let pad = " ".repeat(gutter_width);
-        let line = file.line_text(at.line);
-        let before: String = line.chars().take(at.col.get() as usize - 1).collect();
-        let covered = file
+        let (line, col) = window(file.line_text(at.line), at.col.get() as usize);
+        let before: String = line.chars().take(col - 1).collect();
+        let covered: String = file
             .text()
             .get(span.start as usize..span.end as usize)
             .unwrap_or("")
             .lines()
             .next()
-            .unwrap_or("");
+            .unwrap_or("")
+            .chars()
+            .take(MAX_SHOWN_CHARS / 2)
+            .collect();
         let caret_width = covered.chars().map(display_width).sum::<usize>().max(1);
         let indent = " ".repeat(before.chars().map(display_width).sum());
         let _ = writeln!(out, "{pad} |");
@@ -65,6 +68,28 @@ pub fn render(file: &SourceFile, diagnostic: &Diagnostic) -> String {
         let _ = writeln!(out, "{pad} = hint: {hint}");
     }
     out
+}
+
+/// Longest source line shown whole; longer ones are cut around the column.
+const MAX_SHOWN_CHARS: usize = 100;
+
+/// The part of `line` to show and the 1-based column within it.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let length = line.chars().count();
+    if length <= MAX_SHOWN_CHARS {
+        return (line.to_owned(), col);
+    }
+    let start = col
+        .saturating_sub(MAX_SHOWN_CHARS / 2)
+        .min(length - MAX_SHOWN_CHARS);
+    let shown: String = line.chars().skip(start).take(MAX_SHOWN_CHARS).collect();
+    let (prefix, shift) = if start > 0 { ("…", 1) } else { ("", 0) };
+    let suffix = if start + MAX_SHOWN_CHARS < length {
+        "…"
+    } else {
+        ""
+    };
+    (format!("{prefix}{shown}{suffix}"), col - start + shift)
 }
 
 /// Every diagnostic of a file, in order, separated by blank lines.

@@ -135,7 +135,9 @@ impl ResultDoc {
                 .enumerate()
                 .map(|(index, gate)| GateResult {
                     id: gate.id.clone(),
-                    answer: answers.gate(index).map(|yes| if yes { "yes" } else { "no" }.to_owned()),
+                    answer: answers
+                        .gate(index)
+                        .map(|yes| if yes { "yes" } else { "no" }.to_owned()),
                     finding: scores.gate_findings.contains(&index),
                 })
                 .collect(),

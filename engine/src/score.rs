@@ -76,7 +76,11 @@ impl Scores {
             .filter_map(|(index, dimension)| dimension.score.map(|score| (index, score)))
             .collect();
         scored.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-        scored.into_iter().take(count).map(|(index, _)| index).collect()
+        scored
+            .into_iter()
+            .take(count)
+            .map(|(index, _)| index)
+            .collect()
     }
 
     /// Dimensions at level 4 or 5, strongest first (ties in catalogue order).
@@ -122,7 +126,9 @@ pub fn score(bank: &Bank, answers: &Answers) -> Scores {
         }
         let dimension = question.dimension;
         shown[dimension] += 1;
-        let Some(answer) = answers.question(index) else { continue };
+        let Some(answer) = answers.question(index) else {
+            continue;
+        };
         answered[dimension] += 1;
         if let Some(value) = value(question, answer) {
             weighted[dimension] += question.weight * value;
@@ -131,7 +137,8 @@ pub fn score(bank: &Bank, answers: &Answers) -> Scores {
     }
     let dimensions: Vec<DimensionScore> = (0..count)
         .map(|index| {
-            let score = (weights[index] > 0.0).then(|| round(weighted[index] / weights[index] * 100.0, 10.0));
+            let score = (weights[index] > 0.0)
+                .then(|| round(weighted[index] / weights[index] * 100.0, 10.0));
             DimensionScore {
                 score,
                 level: score.map(|score| catalogue.level_of(score)),
@@ -145,7 +152,9 @@ pub fn score(bank: &Bank, answers: &Answers) -> Scores {
         .iter()
         .zip(&catalogue.dimensions)
         .filter_map(|(result, dimension)| result.score.map(|score| (score, dimension.weight)))
-        .fold((0.0, 0.0), |(sum, total), (score, weight)| (sum + score * weight, total + weight));
+        .fold((0.0, 0.0), |(sum, total), (score, weight)| {
+            (sum + score * weight, total + weight)
+        });
     let overall = (weight > 0.0).then(|| round(sum / weight, 10.0));
     let total_shown: u32 = shown.iter().sum();
     let total_answered: u32 = answered.iter().sum();
@@ -193,9 +202,13 @@ pub fn score(bank: &Bank, answers: &Answers) -> Scores {
 pub fn value(question: &Question, answer: Answer) -> Option<f64> {
     match (&question.kind, answer) {
         (_, Answer::NotApplicable) => None,
-        (QuestionKind::Ladder { .. }, Answer::Step(step)) => Some(f64::from(step.clamp(1, 5) - 1) / 4.0),
+        (QuestionKind::Ladder { .. }, Answer::Step(step)) => {
+            Some(f64::from(step.clamp(1, 5) - 1) / 4.0)
+        }
         (QuestionKind::YesNo, Answer::YesNo(yes)) => Some(if yes { 1.0 } else { 0.0 }),
-        (QuestionKind::Single { options }, Answer::Choice(index)) => options.get(index).map(|option| option.score),
+        (QuestionKind::Single { options }, Answer::Choice(index)) => {
+            options.get(index).map(|option| option.score)
+        }
         (QuestionKind::Multiple { options, cap }, Answer::Choices(mask)) => {
             let sum: f64 = options
                 .iter()
@@ -216,12 +229,21 @@ pub fn value(question: &Question, answer: Answer) -> Option<f64> {
     }
 }
 
-fn holds(condition: &Condition, answers: &Answers, visible: &[bool], levels: &[Option<u8>]) -> bool {
+fn holds(
+    condition: &Condition,
+    answers: &Answers,
+    visible: &[bool],
+    levels: &[Option<u8>],
+) -> bool {
     match condition {
         Condition::All(all) => all.iter().all(|c| holds(c, answers, visible, levels)),
         Condition::Any(any) => any.iter().any(|c| holds(c, answers, visible, levels)),
         Condition::Not(inner) => !holds(inner, answers, visible, levels),
-        Condition::Level { dimension, at_least, at_most } => levels
+        Condition::Level {
+            dimension,
+            at_least,
+            at_most,
+        } => levels
             .get(*dimension)
             .copied()
             .flatten()
@@ -233,11 +255,15 @@ fn holds(condition: &Condition, answers: &Answers, visible: &[bool], levels: &[O
             match (answers.question(*question), test) {
                 (Some(Answer::YesNo(yes)), AnswerTest::Is(expected)) => yes == *expected,
                 (Some(Answer::Choice(index)), AnswerTest::OneOf(mask)) => mask & (1 << index) != 0,
-                (Some(Answer::Choices(mask)), AnswerTest::Includes(index)) => mask & (1 << index) != 0,
+                (Some(Answer::Choices(mask)), AnswerTest::Includes(index)) => {
+                    mask & (1 << index) != 0
+                }
                 (Some(Answer::Step(step)), AnswerTest::Between { min, max }) => {
                     (*min..=*max).contains(&f64::from(step))
                 }
-                (Some(Answer::Number(number)), AnswerTest::Between { min, max }) => (*min..=*max).contains(&number),
+                (Some(Answer::Number(number)), AnswerTest::Between { min, max }) => {
+                    (*min..=*max).contains(&number)
+                }
                 _ => false,
             }
         }

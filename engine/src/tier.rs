@@ -210,7 +210,11 @@ const MIDSIZE_MAX_EMPLOYEES: u32 = 2_000;
 
 /// Classifies a company by its main industry, regular employees and, if
 /// known, capital in yen.
-pub fn classify(industry: Industry, regular_employees: u32, capital_yen: Option<u64>) -> Classification {
+pub fn classify(
+    industry: Industry,
+    regular_employees: u32,
+    capital_yen: Option<u64>,
+) -> Classification {
     let limits = industry.limits();
     let industry_ja = industry.name().ja;
     let industry_en = industry.name().en;
@@ -300,7 +304,7 @@ pub fn classify(industry: Industry, regular_employees: u32, capital_yen: Option<
 /// `300_000_000` → `3億円`, `50_000_000` → `5,000万円`.
 fn format_oku(yen: u64) -> String {
     let man = yen / 10_000;
-    if man % 10_000 == 0 {
+    if man.is_multiple_of(10_000) {
         format!("{}億円", man / 10_000)
     } else {
         let thousands = man / 1_000;

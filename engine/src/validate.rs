@@ -12,8 +12,7 @@ use crate::bank::{
 };
 use crate::diag::{Code, Diagnostic};
 use crate::raw::{
-    QuestionKindName, RawBank, RawCatalogue, RawCondition, RawOption, RawQuestion, RawText,
-    Spanned,
+    QuestionKindName, RawBank, RawCatalogue, RawCondition, RawOption, RawQuestion, RawText, Spanned,
 };
 use crate::source::{SourceFile, Span};
 use crate::text::Text;
@@ -23,7 +22,10 @@ use crate::text::Text;
 pub const DEFAULT_LEVEL_THRESHOLDS: [f64; 4] = [20.0, 40.0, 60.0, 80.0];
 
 /// Checks a raw catalogue.
-pub(crate) fn catalogue(file: &SourceFile, raw: RawCatalogue) -> (Vec<Diagnostic>, Option<Catalogue>) {
+pub(crate) fn catalogue(
+    file: &SourceFile,
+    raw: RawCatalogue,
+) -> (Vec<Diagnostic>, Option<Catalogue>) {
     let mut v = Validator::new(file);
     let id = v.id(&raw.id, "id", &mut BTreeMap::new(), "catalogue");
     let title = v.text(&raw.title, "title");
@@ -41,7 +43,11 @@ pub(crate) fn catalogue(file: &SourceFile, raw: RawCatalogue) -> (Vec<Diagnostic
         };
         let description = v.text(&dimension.description, &format!("{path}.description"));
         let weight = v.weight(dimension.weight.as_ref(), &format!("{path}.weight"));
-        let levels = v.five_texts(&dimension.levels, &format!("{path}.levels"), "level descriptors");
+        let levels = v.five_texts(
+            &dimension.levels,
+            &format!("{path}.levels"),
+            "level descriptors",
+        );
         dimensions.push(Dimension {
             id: dimension.id.value.clone(),
             name,
@@ -132,7 +138,10 @@ pub(crate) fn bank(
             )
             .at(raw.catalogue.span)
             .path("catalogue")
-            .hint(format!("set `catalogue: {}` or load the catalogue it was written for", catalogue.id)),
+            .hint(format!(
+                "set `catalogue: {}` or load the catalogue it was written for",
+                catalogue.id
+            )),
         );
     }
     let title = v.text(&raw.title, "title");
@@ -142,26 +151,54 @@ pub(crate) fn bank(
     let mut seen = BTreeMap::new();
     let mut items = BTreeMap::new();
     for (index, question) in raw.questions.iter().enumerate() {
-        if v.id(&question.id, &format!("questions[{index}].id"), &mut seen, "question").is_some() {
-            items.entry(question.id.value.clone()).or_insert(Item::Question(index));
+        if v.id(
+            &question.id,
+            &format!("questions[{index}].id"),
+            &mut seen,
+            "question",
+        )
+        .is_some()
+        {
+            items
+                .entry(question.id.value.clone())
+                .or_insert(Item::Question(index));
         }
     }
     for (index, gate) in raw.gates.iter().enumerate() {
-        if v.id(&gate.id, &format!("gates[{index}].id"), &mut seen, "question").is_some() {
-            items.entry(gate.id.value.clone()).or_insert(Item::Gate(index));
+        if v.id(
+            &gate.id,
+            &format!("gates[{index}].id"),
+            &mut seen,
+            "question",
+        )
+        .is_some()
+        {
+            items
+                .entry(gate.id.value.clone())
+                .or_insert(Item::Gate(index));
         }
     }
 
     let mut questions: Vec<Option<Question>> = Vec::with_capacity(raw.questions.len());
     let mut show_if_edges = Vec::new();
     for (index, question) in raw.questions.iter().enumerate() {
-        let built = v.question(index, question, catalogue, &items, &questions, &mut show_if_edges);
+        let built = v.question(
+            index,
+            question,
+            catalogue,
+            &items,
+            &questions,
+            &mut show_if_edges,
+        );
         questions.push(built);
     }
     v.show_if_order(&show_if_edges);
 
     for (index, dimension) in catalogue.dimensions.iter().enumerate() {
-        let asked = questions.iter().flatten().any(|question| question.dimension == index)
+        let asked = questions
+            .iter()
+            .flatten()
+            .any(|question| question.dimension == index)
             || raw
                 .questions
                 .iter()
@@ -205,7 +242,12 @@ pub(crate) fn bank(
             items: &items,
             questions: &questions,
         };
-        let when = v.condition(&rule.when, &format!("{path}.when"), &context, &mut Vec::new());
+        let when = v.condition(
+            &rule.when,
+            &format!("{path}.when"),
+            &context,
+            &mut Vec::new(),
+        );
         let priority = match &rule.priority {
             Some(priority) if !(1..=5).contains(&priority.value) => {
                 v.push(
@@ -286,7 +328,8 @@ enum Context<'a> {
     },
 }
 
-/// A `show_if` reference to a question at or after the one being asked.
+/// A `show_if` reference from question `from` to question `to`; only those
+/// with `to >= from` are errors, but loops are found over all of them.
 struct LaterReference {
     from: QuestionIndex,
     to: QuestionIndex,
@@ -358,10 +401,15 @@ impl<'a> Validator<'a> {
         if let Some(&first) = seen.get(name) {
             let first_at = self.at(first);
             self.push(
-                Diagnostic::error(Code::DuplicateId, format!("{what} id `{name}` is used twice"))
-                    .at(id.span)
-                    .path(path)
-                    .hint(format!("first defined at {first_at}; give each {what} its own id")),
+                Diagnostic::error(
+                    Code::DuplicateId,
+                    format!("{what} id `{name}` is used twice"),
+                )
+                .at(id.span)
+                .path(path)
+                .hint(format!(
+                    "first defined at {first_at}; give each {what} its own id"
+                )),
             );
             return None;
         }
@@ -440,10 +488,13 @@ impl<'a> Validator<'a> {
             return score.value;
         }
         self.push(
-            Diagnostic::error(Code::ScoreOutOfRange, format!("score {} is outside 0–1", score.value))
-                .at(score.span)
-                .path(path)
-                .hint("scores run from 0 (weakest answer) to 1 (strongest); e.g. 0, 0.5, 1"),
+            Diagnostic::error(
+                Code::ScoreOutOfRange,
+                format!("score {} is outside 0–1", score.value),
+            )
+            .at(score.span)
+            .path(path)
+            .hint("scores run from 0 (weakest answer) to 1 (strongest); e.g. 0, 0.5, 1"),
         );
         0.0
     }
@@ -487,17 +538,26 @@ impl<'a> Validator<'a> {
             if !(value.value > 0.0 && value.value <= 100.0) {
                 ok = false;
                 self.push(
-                    Diagnostic::error(Code::ScoreOutOfRange, format!("level threshold {} is outside 0–100", value.value))
-                        .at(value.span)
-                        .path(format!("level_thresholds[{index}]"))
-                        .hint("dimension scores run from 0 to 100"),
+                    Diagnostic::error(
+                        Code::ScoreOutOfRange,
+                        format!("level threshold {} is outside 0–100", value.value),
+                    )
+                    .at(value.span)
+                    .path(format!("level_thresholds[{index}]"))
+                    .hint("dimension scores run from 0 to 100"),
                 );
             }
         }
         ok.then_some(thresholds)
     }
 
-    fn source(&mut self, source: Option<&Spanned<String>>, id: &Spanned<String>, path: &str, what: &str) -> String {
+    fn source(
+        &mut self,
+        source: Option<&Spanned<String>>,
+        id: &Spanned<String>,
+        path: &str,
+        what: &str,
+    ) -> String {
         match source {
             Some(source) if !source.value.trim().is_empty() => source.value.trim().to_owned(),
             _ => {
@@ -512,18 +572,31 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn programs(&mut self, ids: &[Spanned<String>], catalogue: &Catalogue, path: &str) -> Vec<usize> {
+    fn programs(
+        &mut self,
+        ids: &[Spanned<String>],
+        catalogue: &Catalogue,
+        path: &str,
+    ) -> Vec<usize> {
         let mut found = Vec::new();
         for (index, id) in ids.iter().enumerate() {
-            match catalogue.programs.iter().position(|program| program.id == id.value) {
+            match catalogue
+                .programs
+                .iter()
+                .position(|program| program.id == id.value)
+            {
                 Some(program) => found.push(program),
                 None => {
-                    let known: Vec<&str> = catalogue.programs.iter().map(|p| p.id.as_str()).collect();
+                    let known: Vec<&str> =
+                        catalogue.programs.iter().map(|p| p.id.as_str()).collect();
                     self.push(
-                        Diagnostic::error(Code::UnknownProgram, format!("support program `{}` is not in the catalogue", id.value))
-                            .at(id.span)
-                            .path(format!("{path}[{index}]"))
-                            .hint(suggest(&id.value, &known, "programs")),
+                        Diagnostic::error(
+                            Code::UnknownProgram,
+                            format!("support program `{}` is not in the catalogue", id.value),
+                        )
+                        .at(id.span)
+                        .path(format!("{path}[{index}]"))
+                        .hint(suggest(&id.value, &known, "programs")),
                     );
                 }
             }
@@ -551,7 +624,10 @@ impl<'a> Validator<'a> {
             self.push(
                 Diagnostic::error(
                     Code::UnknownDimension,
-                    format!("dimension `{}` is not in the catalogue", raw.dimension.value),
+                    format!(
+                        "dimension `{}` is not in the catalogue",
+                        raw.dimension.value
+                    ),
                 )
                 .at(raw.dimension.span)
                 .path(format!("{path}.dimension"))
@@ -559,7 +635,10 @@ impl<'a> Validator<'a> {
             );
         }
         let text = self.text(&raw.text, &format!("{path}.text"));
-        let help = raw.help.as_ref().map(|help| self.text(help, &format!("{path}.help")));
+        let help = raw
+            .help
+            .as_ref()
+            .map(|help| self.text(help, &format!("{path}.help")));
         let source = self.source(raw.source.as_ref(), &raw.id, &path, "question");
         let weight = self.weight(raw.weight.as_ref(), &format!("{path}.weight"));
         let kind = self.kind(raw, &path);
@@ -568,14 +647,21 @@ impl<'a> Validator<'a> {
             .iter()
             .enumerate()
             .filter_map(|(at, id)| {
-                let found = catalogue.indicators.iter().position(|indicator| indicator.id == id.value);
+                let found = catalogue
+                    .indicators
+                    .iter()
+                    .position(|indicator| indicator.id == id.value);
                 if found.is_none() {
-                    let known: Vec<&str> = catalogue.indicators.iter().map(|i| i.id.as_str()).collect();
+                    let known: Vec<&str> =
+                        catalogue.indicators.iter().map(|i| i.id.as_str()).collect();
                     self.push(
-                        Diagnostic::error(Code::UnknownIndicator, format!("indicator `{}` is not in the catalogue", id.value))
-                            .at(id.span)
-                            .path(format!("{path}.covers[{at}]"))
-                            .hint(suggest(&id.value, &known, "indicators")),
+                        Diagnostic::error(
+                            Code::UnknownIndicator,
+                            format!("indicator `{}` is not in the catalogue", id.value),
+                        )
+                        .at(id.span)
+                        .path(format!("{path}.covers[{at}]"))
+                        .hint(suggest(&id.value, &known, "indicators")),
                     );
                 }
                 found
@@ -587,7 +673,12 @@ impl<'a> Validator<'a> {
                 items,
                 questions: earlier,
             };
-            self.condition(show_if, &format!("{path}.show_if"), &context, later_references)
+            self.condition(
+                show_if,
+                &format!("{path}.show_if"),
+                &context,
+                later_references,
+            )
         });
         if self.error_count() > errors_before {
             return None;
@@ -616,7 +707,11 @@ impl<'a> Validator<'a> {
         let kind = raw.kind.value;
         let present: [(&str, Option<Span>, &[K]); 6] = [
             ("steps", raw.steps.as_ref().map(|s| s.span), &[K::Ladder]),
-            ("options", raw.options.as_ref().map(|s| s.span), &[K::Single, K::Multiple]),
+            (
+                "options",
+                raw.options.as_ref().map(|s| s.span),
+                &[K::Single, K::Multiple],
+            ),
             ("cap", raw.cap.as_ref().map(|s| s.span), &[K::Multiple]),
             ("bands", raw.bands.as_ref().map(|s| s.span), &[K::Number]),
             ("unit", raw.unit.as_ref().map(|s| s.span), &[K::Number]),
@@ -624,7 +719,10 @@ impl<'a> Validator<'a> {
         ];
         let kind_name = kind_name(kind);
         let mut ok = true;
-        let max_field = raw.max.as_ref().map(|s| ("max", s.span, [K::Number].as_slice()));
+        let max_field = raw
+            .max
+            .as_ref()
+            .map(|s| ("max", s.span, [K::Number].as_slice()));
         for (field, span, kinds) in present
             .iter()
             .filter_map(|&(field, span, kinds)| span.map(|span| (field, span, kinds)))
@@ -633,17 +731,25 @@ impl<'a> Validator<'a> {
             if !kinds.contains(&kind) {
                 ok = false;
                 self.push(
-                    Diagnostic::error(Code::KindFields, format!("`{field}` is not used by a `{kind_name}` question"))
-                        .at(span)
-                        .path(format!("{path}.{field}"))
-                        .hint(format!("remove `{field}`, or change `kind:` to a kind that uses it")),
+                    Diagnostic::error(
+                        Code::KindFields,
+                        format!("`{field}` is not used by a `{kind_name}` question"),
+                    )
+                    .at(span)
+                    .path(format!("{path}.{field}"))
+                    .hint(format!(
+                        "remove `{field}`, or change `kind:` to a kind that uses it"
+                    )),
                 );
             }
         }
         let needs = |field: &str| {
-            Diagnostic::error(Code::KindFields, format!("a `{kind_name}` question needs `{field}`"))
-                .at(raw.kind.span)
-                .path(format!("{path}.{field}"))
+            Diagnostic::error(
+                Code::KindFields,
+                format!("a `{kind_name}` question needs `{field}`"),
+            )
+            .at(raw.kind.span)
+            .path(format!("{path}.{field}"))
         };
         let built = match kind {
             K::Ladder => match &raw.steps {
@@ -651,7 +757,9 @@ impl<'a> Validator<'a> {
                     .five_texts(steps, &format!("{path}.steps"), "ladder steps")
                     .map(|steps| QuestionKind::Ladder { steps }),
                 None => {
-                    self.push(needs("steps").hint("list five steps, from 1 (lowest) to 5 (highest)"));
+                    self.push(
+                        needs("steps").hint("list five steps, from 1 (lowest) to 5 (highest)"),
+                    );
                     None
                 }
             },
@@ -680,19 +788,26 @@ impl<'a> Validator<'a> {
                     }
                 }
                 None => {
-                    self.push(needs("options").hint("list the options, each with `id`, `label` and `score`"));
+                    self.push(
+                        needs("options")
+                            .hint("list the options, each with `id`, `label` and `score`"),
+                    );
                     None
                 }
             },
             K::Number => match &raw.bands {
-                Some(bands) => self.bands(bands, &format!("{path}.bands")).map(|bands| {
-                    QuestionKind::Number {
-                        bands,
-                        unit: raw.unit.as_ref().map(|unit| self.text(unit, &format!("{path}.unit"))),
-                        min: raw.min.as_ref().map(|min| min.value),
-                        max: raw.max.as_ref().map(|max| max.value),
-                    }
-                }),
+                Some(bands) => {
+                    self.bands(bands, &format!("{path}.bands"))
+                        .map(|bands| QuestionKind::Number {
+                            bands,
+                            unit: raw
+                                .unit
+                                .as_ref()
+                                .map(|unit| self.text(unit, &format!("{path}.unit"))),
+                            min: raw.min.as_ref().map(|min| min.value),
+                            max: raw.max.as_ref().map(|max| max.value),
+                        })
+                }
                 None => {
                     self.push(needs("bands").hint("list score bands, e.g. `- {from: 0, score: 0}` and `- {from: 5, score: 1}`"));
                     None
@@ -703,40 +818,61 @@ impl<'a> Validator<'a> {
             && min.value > max.value
         {
             self.push(
-                Diagnostic::error(Code::ThresholdsNotAscending, format!("min {} is above max {}", min.value, max.value))
-                    .at(max.span)
-                    .path(format!("{path}.max"))
-                    .hint("swap them"),
+                Diagnostic::error(
+                    Code::ThresholdsNotAscending,
+                    format!("min {} is above max {}", min.value, max.value),
+                )
+                .at(max.span)
+                .path(format!("{path}.max"))
+                .hint("swap them"),
             );
             return None;
         }
         if ok { built } else { None }
     }
 
-    fn options(&mut self, options: &Spanned<Vec<RawOption>>, kind: QuestionKindName, path: &str) -> Option<Vec<Choice>> {
+    fn options(
+        &mut self,
+        options: &Spanned<Vec<RawOption>>,
+        kind: QuestionKindName,
+        path: &str,
+    ) -> Option<Vec<Choice>> {
         let count = options.value.len();
         let mut ok = true;
         if !(2..=MAX_OPTIONS).contains(&count) {
             ok = false;
             self.push(
-                Diagnostic::error(Code::OptionCount, format!("{count} options given; a choice needs 2 to {MAX_OPTIONS}"))
-                    .at(options.span)
-                    .path(path)
-                    .hint("for a single yes/no, use `kind: yes_no`"),
+                Diagnostic::error(
+                    Code::OptionCount,
+                    format!("{count} options given; a choice needs 2 to {MAX_OPTIONS}"),
+                )
+                .at(options.span)
+                .path(path)
+                .hint("for a single yes/no, use `kind: yes_no`"),
             );
         }
         let mut seen = BTreeMap::new();
         let mut choices = Vec::with_capacity(count);
         for (index, option) in options.value.iter().enumerate() {
             let option_path = format!("{path}[{index}]");
-            ok &= self.id(&option.id, &format!("{option_path}.id"), &mut seen, "option").is_some();
+            ok &= self
+                .id(
+                    &option.id,
+                    &format!("{option_path}.id"),
+                    &mut seen,
+                    "option",
+                )
+                .is_some();
             if option.exclusive && kind != QuestionKindName::Multiple {
                 ok = false;
                 self.push(
-                    Diagnostic::error(Code::KindFields, "`exclusive` is only used by `multiple` questions")
-                        .at(option.id.span)
-                        .path(format!("{option_path}.exclusive"))
-                        .hint("a `single` question's options exclude each other already; remove it"),
+                    Diagnostic::error(
+                        Code::KindFields,
+                        "`exclusive` is only used by `multiple` questions",
+                    )
+                    .at(option.id.span)
+                    .path(format!("{option_path}.exclusive"))
+                    .hint("a `single` question's options exclude each other already; remove it"),
                 );
             }
             choices.push(Choice {
@@ -749,13 +885,20 @@ impl<'a> Validator<'a> {
         ok.then_some(choices)
     }
 
-    fn bands(&mut self, bands: &Spanned<Vec<crate::raw::RawBand>>, path: &str) -> Option<Vec<Band>> {
+    fn bands(
+        &mut self,
+        bands: &Spanned<Vec<crate::raw::RawBand>>,
+        path: &str,
+    ) -> Option<Vec<Band>> {
         if bands.value.is_empty() {
             self.push(
-                Diagnostic::error(Code::KindFields, "a `number` question needs at least one band")
-                    .at(bands.span)
-                    .path(path)
-                    .hint("e.g. `- {from: 0, score: 0}` and `- {from: 5, score: 1}`"),
+                Diagnostic::error(
+                    Code::KindFields,
+                    "a `number` question needs at least one band",
+                )
+                .at(bands.span)
+                .path(path)
+                .hint("e.g. `- {from: 0, score: 0}` and `- {from: 5, score: 1}`"),
             );
             return None;
         }
@@ -770,14 +913,20 @@ impl<'a> Validator<'a> {
                 self.push(
                     Diagnostic::error(
                         Code::ThresholdsNotAscending,
-                        format!("band from {} is not above the band before it ({previous})", band.from.value),
+                        format!(
+                            "band from {} is not above the band before it ({previous})",
+                            band.from.value
+                        ),
                     )
                     .at(band.from.span)
                     .path(format!("{path}[{index}].from"))
                     .hint("list bands by rising `from`"),
                 );
             }
-            built.push(Band { from: band.from.value, score });
+            built.push(Band {
+                from: band.from.value,
+                score,
+            });
         }
         ok.then_some(built)
     }
@@ -804,7 +953,11 @@ impl<'a> Validator<'a> {
             let found = if subjects.is_empty() {
                 "none".to_owned()
             } else {
-                subjects.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+                subjects
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             self.push(
                 Diagnostic::error(Code::InvalidCondition, format!("a condition needs exactly one subject; found {found}"))
@@ -816,35 +969,60 @@ impl<'a> Validator<'a> {
         }
         let tests: Vec<(&str, Span)> = [
             ("equals", condition.equals.as_ref().map(|t| t.span)),
-            ("one_of", condition.one_of.as_ref().and_then(|t| t.first()).map(|t| t.span)),
+            (
+                "one_of",
+                condition
+                    .one_of
+                    .as_ref()
+                    .and_then(|t| t.first())
+                    .map(|t| t.span),
+            ),
             ("includes", condition.includes.as_ref().map(|t| t.span)),
             ("at_least", condition.at_least.as_ref().map(|t| t.span)),
             ("at_most", condition.at_most.as_ref().map(|t| t.span)),
-            ("level_at_least", condition.level_at_least.as_ref().map(|t| t.span)),
-            ("level_at_most", condition.level_at_most.as_ref().map(|t| t.span)),
+            (
+                "level_at_least",
+                condition.level_at_least.as_ref().map(|t| t.span),
+            ),
+            (
+                "level_at_most",
+                condition.level_at_most.as_ref().map(|t| t.span),
+            ),
         ]
         .into_iter()
         .filter_map(|(name, span)| span.map(|span| (name, span)))
         .collect();
 
         if let Some(list) = condition.all.as_ref().or(condition.any.as_ref()) {
-            let name = if condition.all.is_some() { "all" } else { "any" };
+            let name = if condition.all.is_some() {
+                "all"
+            } else {
+                "any"
+            };
             if let Some(&(test, span)) = tests.first() {
                 return self.misplaced_test(test, span, path, name);
             }
             if list.is_empty() {
                 self.push(
-                    Diagnostic::error(Code::InvalidCondition, format!("`{name}` lists no condition"))
-                        .at(raw.span)
-                        .path(format!("{path}.{name}"))
-                        .hint("list at least one condition, or remove it"),
+                    Diagnostic::error(
+                        Code::InvalidCondition,
+                        format!("`{name}` lists no condition"),
+                    )
+                    .at(raw.span)
+                    .path(format!("{path}.{name}"))
+                    .hint("list at least one condition, or remove it"),
                 );
                 return None;
             }
             let mut parts = Vec::new();
             let mut ok = true;
             for (index, part) in list.iter().enumerate() {
-                match self.condition(part, &format!("{path}.{name}[{index}]"), context, later_references) {
+                match self.condition(
+                    part,
+                    &format!("{path}.{name}[{index}]"),
+                    context,
+                    later_references,
+                ) {
                     Some(part) => parts.push(part),
                     None => ok = false,
                 }
@@ -866,10 +1044,13 @@ impl<'a> Validator<'a> {
         if let Some(dimension) = &condition.dimension {
             let Context::Recommendation { catalogue, .. } = context else {
                 self.push(
-                    Diagnostic::error(Code::InvalidCondition, "`show_if` can only test earlier answers, not dimension levels")
-                        .at(dimension.span)
-                        .path(format!("{path}.dimension"))
-                        .hint("levels exist only after scoring; use `question:` here"),
+                    Diagnostic::error(
+                        Code::InvalidCondition,
+                        "`show_if` can only test earlier answers, not dimension levels",
+                    )
+                    .at(dimension.span)
+                    .path(format!("{path}.dimension"))
+                    .hint("levels exist only after scoring; use `question:` here"),
                 );
                 return None;
             };
@@ -877,34 +1058,47 @@ impl<'a> Validator<'a> {
         }
         let question = condition.question.as_ref()?;
         let (items, questions, at) = match context {
-            Context::ShowIf { at, items, questions } => (*items, *questions, Some(*at)),
-            Context::Recommendation { items, questions, .. } => (*items, *questions, None),
+            Context::ShowIf {
+                at,
+                items,
+                questions,
+            } => (*items, *questions, Some(*at)),
+            Context::Recommendation {
+                items, questions, ..
+            } => (*items, *questions, None),
         };
         let index = match items.get(&question.value) {
             Some(&Item::Question(index)) => index,
             Some(&Item::Gate(_)) => {
                 self.push(
-                    Diagnostic::error(Code::InvalidCondition, format!("`{}` is a gate; conditions test scored questions", question.value))
-                        .at(question.span)
-                        .path(format!("{path}.question"))
-                        .hint("gate findings are reported on their own"),
+                    Diagnostic::error(
+                        Code::InvalidCondition,
+                        format!(
+                            "`{}` is a gate; conditions test scored questions",
+                            question.value
+                        ),
+                    )
+                    .at(question.span)
+                    .path(format!("{path}.question"))
+                    .hint("gate findings are reported on their own"),
                 );
                 return None;
             }
             None => {
                 let known: Vec<&str> = items.keys().map(String::as_str).collect();
                 self.push(
-                    Diagnostic::error(Code::UnknownQuestion, format!("question `{}` does not exist in this bank", question.value))
-                        .at(question.span)
-                        .path(format!("{path}.question"))
-                        .hint(suggest(&question.value, &known, "questions")),
+                    Diagnostic::error(
+                        Code::UnknownQuestion,
+                        format!("question `{}` does not exist in this bank", question.value),
+                    )
+                    .at(question.span)
+                    .path(format!("{path}.question"))
+                    .hint(suggest(&question.value, &known, "questions")),
                 );
                 return None;
             }
         };
-        if let Some(at) = at
-            && index >= at
-        {
+        if let Some(at) = at {
             later_references.push(LaterReference {
                 from: at,
                 to: index,
@@ -912,20 +1106,36 @@ impl<'a> Validator<'a> {
                 path: format!("{path}.question"),
                 id: question.value.clone(),
             });
-            return None;
+            if index >= at {
+                return None;
+            }
         }
         // The referenced question had errors of its own: they are reported there.
         let target = questions.get(index)?.as_ref()?;
         self.answer_test(condition, question, target, &tests, path)
-            .map(|test| Condition::Answer { question: index, test })
+            .map(|test| Condition::Answer {
+                question: index,
+                test,
+            })
     }
 
-    fn misplaced_test(&mut self, test: &str, span: Span, path: &str, subject: &str) -> Option<Condition> {
+    fn misplaced_test(
+        &mut self,
+        test: &str,
+        span: Span,
+        path: &str,
+        subject: &str,
+    ) -> Option<Condition> {
         self.push(
-            Diagnostic::error(Code::ConditionMismatch, format!("`{test}` does not apply to `{subject}`"))
-                .at(span)
-                .path(format!("{path}.{test}"))
-                .hint(format!("put `{test}` inside one of the conditions listed under `{subject}`")),
+            Diagnostic::error(
+                Code::ConditionMismatch,
+                format!("`{test}` does not apply to `{subject}`"),
+            )
+            .at(span)
+            .path(format!("{path}.{test}"))
+            .hint(format!(
+                "put `{test}` inside one of the conditions listed under `{subject}`"
+            )),
         );
         None
     }
@@ -938,13 +1148,20 @@ impl<'a> Validator<'a> {
         catalogue: &Catalogue,
         path: &str,
     ) -> Option<Condition> {
-        let Some(index) = catalogue.dimensions.iter().position(|d| d.id == dimension.value) else {
+        let Some(index) = catalogue
+            .dimensions
+            .iter()
+            .position(|d| d.id == dimension.value)
+        else {
             let known: Vec<&str> = catalogue.dimensions.iter().map(|d| d.id.as_str()).collect();
             self.push(
-                Diagnostic::error(Code::UnknownDimension, format!("dimension `{}` is not in the catalogue", dimension.value))
-                    .at(dimension.span)
-                    .path(format!("{path}.dimension"))
-                    .hint(suggest(&dimension.value, &known, "dimensions")),
+                Diagnostic::error(
+                    Code::UnknownDimension,
+                    format!("dimension `{}` is not in the catalogue", dimension.value),
+                )
+                .at(dimension.span)
+                .path(format!("{path}.dimension"))
+                .hint(suggest(&dimension.value, &known, "dimensions")),
             );
             return None;
         };
@@ -953,10 +1170,13 @@ impl<'a> Validator<'a> {
             if !test.starts_with("level_") {
                 ok = false;
                 self.push(
-                    Diagnostic::error(Code::ConditionMismatch, format!("`{test}` tests an answer, not a dimension"))
-                        .at(span)
-                        .path(format!("{path}.{test}"))
-                        .hint("for a dimension use `level_at_most` or `level_at_least`"),
+                    Diagnostic::error(
+                        Code::ConditionMismatch,
+                        format!("`{test}` tests an answer, not a dimension"),
+                    )
+                    .at(span)
+                    .path(format!("{path}.{test}"))
+                    .hint("for a dimension use `level_at_most` or `level_at_least`"),
                 );
             }
         }
@@ -964,10 +1184,13 @@ impl<'a> Validator<'a> {
             Some(level) if !(1..=5).contains(&level.value) => {
                 ok = false;
                 self.push(
-                    Diagnostic::error(Code::InvalidValue, format!("level {} is outside 1–5", level.value))
-                        .at(level.span)
-                        .path(format!("{path}.{name}"))
-                        .hint("levels run from 1 to 5"),
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("level {} is outside 1–5", level.value),
+                    )
+                    .at(level.span)
+                    .path(format!("{path}.{name}"))
+                    .hint("levels run from 1 to 5"),
                 );
                 default
             }
@@ -979,13 +1202,20 @@ impl<'a> Validator<'a> {
         if condition.level_at_least.is_none() && condition.level_at_most.is_none() {
             ok = false;
             self.push(
-                Diagnostic::error(Code::InvalidCondition, format!("the condition on `{}` has no test", dimension.value))
-                    .at(dimension.span)
-                    .path(path)
-                    .hint("add `level_at_most: 2` (weak) or `level_at_least: 4` (strong)"),
+                Diagnostic::error(
+                    Code::InvalidCondition,
+                    format!("the condition on `{}` has no test", dimension.value),
+                )
+                .at(dimension.span)
+                .path(path)
+                .hint("add `level_at_most: 2` (weak) or `level_at_least: 4` (strong)"),
             );
         }
-        ok.then_some(Condition::Level { dimension: index, at_least, at_most })
+        ok.then_some(Condition::Level {
+            dimension: index,
+            at_least,
+            at_most,
+        })
     }
 
     fn answer_test(
@@ -1003,25 +1233,38 @@ impl<'a> Validator<'a> {
             QuestionKind::Ladder { .. } | QuestionKind::Number { .. } => &["at_least", "at_most"],
         };
         let kind = target.kind.name();
-        let allowed_list = allowed.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(" or ");
+        let allowed_list = allowed
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(" or ");
         let mut ok = true;
         for &(test, span) in tests {
             if !allowed.contains(&test) {
                 ok = false;
                 self.push(
-                    Diagnostic::error(Code::ConditionMismatch, format!("`{test}` does not fit `{}`, a `{kind}` question", question.value))
-                        .at(span)
-                        .path(format!("{path}.{test}"))
-                        .hint(format!("a `{kind}` question is tested with {allowed_list}")),
+                    Diagnostic::error(
+                        Code::ConditionMismatch,
+                        format!(
+                            "`{test}` does not fit `{}`, a `{kind}` question",
+                            question.value
+                        ),
+                    )
+                    .at(span)
+                    .path(format!("{path}.{test}"))
+                    .hint(format!("a `{kind}` question is tested with {allowed_list}")),
                 );
             }
         }
         if tests.is_empty() {
             self.push(
-                Diagnostic::error(Code::InvalidCondition, format!("the condition on `{}` has no test", question.value))
-                    .at(question.span)
-                    .path(path)
-                    .hint(format!("add {allowed_list}")),
+                Diagnostic::error(
+                    Code::InvalidCondition,
+                    format!("the condition on `{}` has no test", question.value),
+                )
+                .at(question.span)
+                .path(path)
+                .hint(format!("add {allowed_list}")),
             );
             return None;
         }
@@ -1034,10 +1277,13 @@ impl<'a> Validator<'a> {
             if found.is_none() {
                 let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
                 this.push(
-                    Diagnostic::error(Code::UnknownOption, format!("question `{}` has no option `{}`", question.value, id.value))
-                        .at(id.span)
-                        .path(at.to_owned())
-                        .hint(suggest(&id.value, &known, "options")),
+                    Diagnostic::error(
+                        Code::UnknownOption,
+                        format!("question `{}` has no option `{}`", question.value, id.value),
+                    )
+                    .at(id.span)
+                    .path(at.to_owned())
+                    .hint(suggest(&id.value, &known, "options")),
                 );
             }
             found
@@ -1050,33 +1296,40 @@ impl<'a> Validator<'a> {
                     "no" | "false" => Some(AnswerTest::Is(false)),
                     other => {
                         self.push(
-                            Diagnostic::error(Code::InvalidValue, format!("`{other}` is not an answer to a yes/no question"))
-                                .at(equals.span)
-                                .path(format!("{path}.equals"))
-                                .hint("use `equals: \"yes\"` or `equals: \"no\"`"),
+                            Diagnostic::error(
+                                Code::InvalidValue,
+                                format!("`{other}` is not an answer to a yes/no question"),
+                            )
+                            .at(equals.span)
+                            .path(format!("{path}.equals"))
+                            .hint("use `equals: \"yes\"` or `equals: \"no\"`"),
                         );
                         None
                     }
                 }
             }
             QuestionKind::Single { .. } => {
-                let ids: Vec<(&Spanned<String>, String)> = match (&condition.equals, &condition.one_of) {
-                    (Some(equals), None) => vec![(equals, format!("{path}.equals"))],
-                    (None, Some(list)) => list
-                        .iter()
-                        .enumerate()
-                        .map(|(i, id)| (id, format!("{path}.one_of[{i}]")))
-                        .collect(),
-                    _ => {
-                        self.push(
-                            Diagnostic::error(Code::InvalidCondition, "use either `equals` or `one_of`, not both")
+                let ids: Vec<(&Spanned<String>, String)> =
+                    match (&condition.equals, &condition.one_of) {
+                        (Some(equals), None) => vec![(equals, format!("{path}.equals"))],
+                        (None, Some(list)) => list
+                            .iter()
+                            .enumerate()
+                            .map(|(i, id)| (id, format!("{path}.one_of[{i}]")))
+                            .collect(),
+                        _ => {
+                            self.push(
+                                Diagnostic::error(
+                                    Code::InvalidCondition,
+                                    "use either `equals` or `one_of`, not both",
+                                )
                                 .at(question.span)
                                 .path(path)
                                 .hint("`one_of: [a, b]` covers `equals: a` too"),
-                        );
-                        return None;
-                    }
-                };
+                            );
+                            return None;
+                        }
+                    };
                 let mut mask = 0u64;
                 let mut ok = true;
                 for (id, at) in ids {
@@ -1091,17 +1344,29 @@ impl<'a> Validator<'a> {
                 let includes = condition.includes.as_ref()?;
                 option(self, includes, &format!("{path}.includes")).map(AnswerTest::Includes)
             }
-            QuestionKind::Ladder { .. } | QuestionKind::Number { .. } => Some(AnswerTest::Between {
-                min: condition.at_least.as_ref().map_or(f64::NEG_INFINITY, |v| v.value),
-                max: condition.at_most.as_ref().map_or(f64::INFINITY, |v| v.value),
-            }),
+            QuestionKind::Ladder { .. } | QuestionKind::Number { .. } => {
+                Some(AnswerTest::Between {
+                    min: condition
+                        .at_least
+                        .as_ref()
+                        .map_or(f64::NEG_INFINITY, |v| v.value),
+                    max: condition
+                        .at_most
+                        .as_ref()
+                        .map_or(f64::INFINITY, |v| v.value),
+                })
+            }
         }
     }
 
     /// Reports `show_if` references to later questions: a loop when the
     /// later question (directly or not) depends back on this one.
+    /// `references` holds every `show_if` reference, earlier ones included.
     fn show_if_order(&mut self, references: &[LaterReference]) {
-        for reference in references {
+        for reference in references
+            .iter()
+            .filter(|reference| reference.to >= reference.from)
+        {
             let loops = reference.to == reference.from
                 || reaches(references, reference.to, reference.from, &mut Vec::new());
             let diagnostic = if loops {
@@ -1113,9 +1378,15 @@ impl<'a> Validator<'a> {
             } else {
                 Diagnostic::error(
                     Code::ShowIfForward,
-                    format!("`show_if` refers to `{}`, which is asked later", reference.id),
+                    format!(
+                        "`show_if` refers to `{}`, which is asked later",
+                        reference.id
+                    ),
                 )
-                .hint(format!("move `{}` above this question, or test an earlier question", reference.id))
+                .hint(format!(
+                    "move `{}` above this question, or test an earlier question",
+                    reference.id
+                ))
             };
             self.push(diagnostic.at(reference.span).path(reference.path.clone()));
         }
@@ -1123,7 +1394,12 @@ impl<'a> Validator<'a> {
 }
 
 /// Whether `from` depends, through later references, on `target`.
-fn reaches(references: &[LaterReference], from: usize, target: usize, visited: &mut Vec<usize>) -> bool {
+fn reaches(
+    references: &[LaterReference],
+    from: usize,
+    target: usize,
+    visited: &mut Vec<usize>,
+) -> bool {
     if visited.contains(&from) {
         return false;
     }
@@ -1131,7 +1407,9 @@ fn reaches(references: &[LaterReference], from: usize, target: usize, visited: &
     references
         .iter()
         .filter(|reference| reference.from == from)
-        .any(|reference| reference.to == target || reaches(references, reference.to, target, visited))
+        .any(|reference| {
+            reference.to == target || reaches(references, reference.to, target, visited)
+        })
 }
 
 fn kind_name(kind: QuestionKindName) -> &'static str {
@@ -1167,7 +1445,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
             diagonal = above;
         }
     }

@@ -40,11 +40,16 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
                 if utf16 {
                     "the file is UTF-16; it must be UTF-8".to_owned()
                 } else {
-                    format!("the file is not UTF-8 text (invalid byte at offset {})", error.valid_up_to())
+                    format!(
+                        "the file is not UTF-8 text (invalid byte at offset {})",
+                        error.valid_up_to()
+                    )
                 },
             );
             Err(if utf16 {
-                diagnostic.hint("save it again as \"UTF-8\" (in Windows Notepad: Save As → Encoding → UTF-8)")
+                diagnostic.hint(
+                    "save it again as \"UTF-8\" (in Windows Notepad: Save As → Encoding → UTF-8)",
+                )
             } else {
                 diagnostic.hint("banks and answer files are plain UTF-8 text; check that this is the right file")
             })
@@ -61,7 +66,8 @@ pub(crate) fn header(file: &SourceFile) -> Result<Option<Spanned<String>>, Diagn
 /// Parses `file` into `T`, mapping any parser error to a located diagnostic.
 pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
     reject_empty(file)?;
-    serde_saphyr::from_str_with_options(file.text(), options()).map_err(|error| diagnose(file, &error))
+    serde_saphyr::from_str_with_options(file.text(), options())
+        .map_err(|error| diagnose(file, &error))
 }
 
 fn options() -> serde_saphyr::Options {
@@ -113,7 +119,7 @@ fn diagnose(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
         ),
         E::SerdeInvalidType { unexpected, expected, .. } if expected == ROOT_EXPECTED => (
             Code::WrongRoot,
-            format!("the file's top level is {unexpected}, not a mapping"),
+            format!("the file's top level is a {unexpected}, not a mapping of keys"),
             "a bank or catalogue file starts with `kind: bank` or `kind: catalogue` at the left margin".to_owned(),
         ),
         E::SerdeInvalidType { unexpected, expected, .. } | E::SerdeInvalidValue { unexpected, expected, .. } => (
@@ -152,7 +158,7 @@ fn diagnose(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
         ),
         other => {
             let message = strip_location(&other.to_string());
-            if message.contains("nesting") || message.contains("depth") {
+            if message.contains("nesting") || message.contains("depth") || message.contains("recursion") {
                 (
                     Code::TooDeep,
                     format!("the file nests deeper than {MAX_DEPTH} levels"),
@@ -174,6 +180,7 @@ fn diagnose(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
         }
     };
     let mut diagnostic = Diagnostic::error(code, message).hint(hint);
+    let code = diagnostic.code;
     if let Some(location) = error.location() {
         let span = location.span();
         let start = match span.byte_offset() {
@@ -181,7 +188,12 @@ fn diagnose(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
             None => file.offset_of(location.line(), location.column()),
         };
         let len = span.byte_len().unwrap_or(0);
-        diagnostic = diagnostic.at(Span::new(start, start.saturating_add(u32::try_from(len).unwrap_or(0))));
+        diagnostic = diagnostic.at(Span::new(
+            start,
+            start.saturating_add(u32::try_from(len).unwrap_or(0)),
+        ));
+    } else if code == Code::WrongRoot {
+        diagnostic = diagnostic.at(Span::new(0, 0));
     }
     diagnostic
 }

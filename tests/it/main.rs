@@ -1,1 +1,13 @@
-//! Golden tests.
+//! Golden tests over fixture banks and the shipped banks: each input file
+//! sits beside its expected output, re-blessed with `UPDATE_EXPECT=1`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+
+mod expect;
+mod fixtures;
+mod hostile;
+mod shipped;

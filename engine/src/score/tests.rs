@@ -35,7 +35,10 @@ fn ladder_step_lands_on_its_level() {
 fn not_applicable_and_hidden_leave_numerator_and_denominator() {
     // yes_no `has_staff` = no hides `staff_count`; the ladder gives 50, N/A is left out.
     let result = scores("answers: {ladder: 3, has_staff: 'no', staff_count: 40, single: na}");
-    assert!(!result.visible[3], "staff_count is hidden when has_staff is no");
+    assert!(
+        !result.visible[3],
+        "staff_count is hidden when has_staff is no"
+    );
     // dimension `commitment`: ladder (w1, 0.5) + has_staff (w1, 0) → 25.
     assert_eq!(result.dimensions[0].score, Some(25.0));
     // dimension `hiring`: single is N/A, multiple unanswered → no score.
@@ -65,7 +68,11 @@ fn gates_and_recommendations_follow_answers_and_levels() {
     let weak = scores("answers: {ladder: 1, has_staff: 'no', rules: 'no'}");
     let bank = bank();
     assert_eq!(weak.gate_findings, vec![0]);
-    let ids: Vec<&str> = weak.recommendations.iter().map(|&i| bank.recommendations[i].id.as_str()).collect();
+    let ids: Vec<&str> = weak
+        .recommendations
+        .iter()
+        .map(|&i| bank.recommendations[i].id.as_str())
+        .collect();
     assert_eq!(ids, ["talk-about-people", "first-hire"]);
     let strong = scores("answers: {ladder: 5, has_staff: 'yes', staff_count: 9, rules: 'yes'}");
     assert!(strong.gate_findings.is_empty());

@@ -13,12 +13,37 @@ const TABLE: &[(Industry, u32, Option<u64>, Category)] = &[
     (Industry::Manufacturing, 300, None, Category::Sme),
     (Industry::Manufacturing, 301, None, Category::Midsize),
     (Industry::Manufacturing, 301, Some(300 * M), Category::Sme),
-    (Industry::Manufacturing, 301, Some(300 * M + 1), Category::Midsize),
-    (Industry::Manufacturing, 2_000, Some(1_000 * M), Category::Midsize),
-    (Industry::Manufacturing, 2_001, Some(1_000 * M), Category::Large),
+    (
+        Industry::Manufacturing,
+        301,
+        Some(300 * M + 1),
+        Category::Midsize,
+    ),
+    (
+        Industry::Manufacturing,
+        2_000,
+        Some(1_000 * M),
+        Category::Midsize,
+    ),
+    (
+        Industry::Manufacturing,
+        2_001,
+        Some(1_000 * M),
+        Category::Large,
+    ),
     (Industry::Manufacturing, 5_000, Some(300 * M), Category::Sme),
-    (Industry::Construction, 20, Some(10 * M), Category::SmallBusiness),
-    (Industry::Construction, 301, Some(301 * M), Category::Midsize),
+    (
+        Industry::Construction,
+        20,
+        Some(10 * M),
+        Category::SmallBusiness,
+    ),
+    (
+        Industry::Construction,
+        301,
+        Some(301 * M),
+        Category::Midsize,
+    ),
     (Industry::Transport, 300, Some(900 * M), Category::Sme),
     (Industry::Transport, 21, None, Category::Sme),
     (Industry::Other, 20, None, Category::SmallBusiness),
@@ -29,7 +54,12 @@ const TABLE: &[(Industry, u32, Option<u64>, Category)] = &[
     (Industry::Wholesale, 100, None, Category::Sme),
     (Industry::Wholesale, 101, None, Category::Midsize),
     (Industry::Wholesale, 101, Some(100 * M), Category::Sme),
-    (Industry::Wholesale, 101, Some(100 * M + 1), Category::Midsize),
+    (
+        Industry::Wholesale,
+        101,
+        Some(100 * M + 1),
+        Category::Midsize,
+    ),
     // Retail incl. restaurants: ¥50M / 50, small ≤ 5.
     (Industry::Retail, 5, None, Category::SmallBusiness),
     (Industry::Retail, 6, None, Category::Sme),
@@ -102,8 +132,16 @@ fn reasons_name_the_rule_that_applied() {
         "卸売業で資本金が1億円以下のため、中小企業者に当たります（中小企業基本法第2条第1項）。"
     );
     let retail = classify(Industry::Retail, 60, Some(60 * M));
-    assert!(retail.reason.ja.contains("5,000万円"), "{}", retail.reason.ja);
-    assert!(retail.reason.en.contains("not an SME"), "{}", retail.reason.en);
+    assert!(
+        retail.reason.ja.contains("5,000万円"),
+        "{}",
+        retail.reason.ja
+    );
+    assert!(
+        retail.reason.en.contains("not an SME"),
+        "{}",
+        retail.reason.en
+    );
     let small = classify(Industry::Services, 3, None);
     assert!(small.reason.ja.contains("5人以下"), "{}", small.reason.ja);
 }

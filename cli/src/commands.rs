@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod coverage;
+pub mod schema;
+pub mod score;
+pub mod tier;
+pub mod validate;

@@ -1,0 +1,137 @@
+//! `shindan coverage`: per tier, how many questions, how long, and which of
+//! the call's indicators each question covers.
+
+use std::path::{Path, PathBuf};
+
+use lexopt::prelude::*;
+use serde_json::json;
+use shindan_engine::{Bank, Lang, coverage};
+
+use crate::report::Reporter;
+use crate::{Failure, Format, files, unexpected};
+
+const HELP: &str = "\
+usage: shindan coverage [BANK…] [--catalogue FILE] [--format text|json]
+
+Defaults to the banks in question-banks/. Exit 1 when an indicator is not
+covered in a tier where the catalogue says it applies, or a bank is over its
+time target (small 8, sme 12, midsize 18 minutes).";
+
+pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
+    let mut paths = Vec::new();
+    let mut catalogue = None;
+    let mut format = Format::Text;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Value(path) => paths.push(PathBuf::from(path)),
+            Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
+            Long("format") => format = Format::parse(&parser.value()?.string()?)?,
+            Long("help") | Short('h') => {
+                println!("{HELP}");
+                return Ok(());
+            }
+            other => return Err(unexpected(other)),
+        }
+    }
+    if paths.is_empty() {
+        paths = ["small", "sme", "midsize"]
+            .iter()
+            .map(|tier| Path::new("question-banks").join(format!("{tier}.yaml")))
+            .collect();
+    }
+    let mut reporter = Reporter::new(Format::Text);
+    let mut banks = Vec::new();
+    for path in &paths {
+        banks.push(files::load_bank_with_catalogue(
+            path,
+            catalogue.as_deref(),
+            &mut reporter,
+        )?);
+    }
+    let mut passes = true;
+    let mut records = Vec::new();
+    for bank in &banks {
+        let measured = coverage(bank);
+        passes &= measured.passes(bank);
+        let uncovered = measured.uncovered(bank);
+        match format {
+            Format::Json => {
+                let matrix: serde_json::Map<String, serde_json::Value> = measured
+                    .indicators
+                    .iter()
+                    .map(|row| {
+                        let ids: Vec<&str> = row
+                            .questions
+                            .iter()
+                            .map(|&q| bank.questions[q].id.as_str())
+                            .collect();
+                        (
+                            bank.catalogue.indicators[row.indicator].id.clone(),
+                            json!(ids),
+                        )
+                    })
+                    .collect();
+                records.push(json!({
+                    "tier": bank.tier.as_str(),
+                    "bank": bank.id,
+                    "version": bank.version,
+                    "questions": measured.questions,
+                    "gates": measured.gates,
+                    "minutes": measured.minutes,
+                    "target_minutes": measured.target_minutes,
+                    "uncovered": uncovered,
+                    "matrix": matrix,
+                }));
+            }
+            Format::Text => print!("{}", text(bank, &measured, &uncovered)),
+        }
+    }
+    if format == Format::Json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&records).unwrap_or_default()
+        );
+    }
+    if passes { Ok(()) } else { Err(Failure::Input) }
+}
+
+fn text(bank: &Bank, measured: &shindan_engine::Coverage, uncovered: &[&str]) -> String {
+    let mut out = format!(
+        "{} ({}): {} questions + {} gates, about {:.1} min (target ≤ {:.0}){}\n",
+        bank.id,
+        bank.tier.as_str(),
+        measured.questions,
+        measured.gates,
+        measured.minutes,
+        measured.target_minutes,
+        if measured.minutes > measured.target_minutes {
+            "  OVER TARGET"
+        } else {
+            ""
+        }
+    );
+    for row in &measured.indicators {
+        let indicator = &bank.catalogue.indicators[row.indicator];
+        let mark = match (row.required, row.questions.is_empty()) {
+            (true, true) => "MISSING",
+            (true, false) => "ok",
+            (false, _) => "n/a",
+        };
+        let ids: Vec<&str> = row
+            .questions
+            .iter()
+            .map(|&q| bank.questions[q].id.as_str())
+            .collect();
+        out.push_str(&format!(
+            "  {:<8} {} — {}\n",
+            mark,
+            indicator.name.get(Lang::Ja),
+            ids.join(", ")
+        ));
+    }
+    if !uncovered.is_empty() {
+        out.push_str(&format!("  uncovered: {}\n", uncovered.join(", ")));
+    }
+    out.push('\n');
+    out
+}

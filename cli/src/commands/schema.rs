@@ -1,0 +1,15 @@
+//! `shindan schema`: the JSON Schema of bank and catalogue files, for editors.
+
+use crate::{Failure, unexpected};
+
+pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
+    if let Some(arg) = parser.next()? {
+        return Err(unexpected(arg));
+    }
+    let schema = shindan_engine::json_schema();
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&schema).unwrap_or_default()
+    );
+    Ok(())
+}

@@ -1,0 +1,167 @@
+//! `shindan score`: one company's answers → its result sheet.
+
+use std::path::PathBuf;
+
+use lexopt::prelude::*;
+use shindan_engine::{Bank, Lang, ResultDoc, Scores};
+
+use crate::report::Reporter;
+use crate::{Failure, Format, date, files, unexpected};
+
+const HELP: &str = "\
+usage: shindan score --bank FILE --answers FILE [--catalogue FILE] [--date YYYY-MM-DD]
+                     [--label TEXT] [--format text|json]
+
+The answers file (YAML or JSON) holds `answers:` by question id, and
+optionally `profile:` and `label:`; a result JSON from the app works too.
+Prints the result sheet as a table, or the result JSON (schema 1).";
+
+pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
+    let mut bank_path = None;
+    let mut answers_path = None;
+    let mut catalogue = None;
+    let mut date = None;
+    let mut label = None;
+    let mut format = Format::Text;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("bank") => bank_path = Some(PathBuf::from(parser.value()?)),
+            Long("answers") => answers_path = Some(PathBuf::from(parser.value()?)),
+            Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
+            Long("date") => {
+                let value = parser.value()?.string()?;
+                if !date::is_date(&value) {
+                    return Err(Failure::Usage(format!(
+                        "--date `{value}` is not YYYY-MM-DD"
+                    )));
+                }
+                date = Some(value);
+            }
+            Long("label") => label = Some(parser.value()?.string()?),
+            Long("format") => format = Format::parse(&parser.value()?.string()?)?,
+            Long("help") | Short('h') => {
+                println!("{HELP}");
+                return Ok(());
+            }
+            other => return Err(unexpected(other)),
+        }
+    }
+    let bank_path = bank_path.ok_or_else(|| Failure::Usage("--bank is required".to_owned()))?;
+    let answers_path =
+        answers_path.ok_or_else(|| Failure::Usage("--answers is required".to_owned()))?;
+
+    let mut reporter = Reporter::new(Format::Text);
+    let bank = files::load_bank_with_catalogue(&bank_path, catalogue.as_deref(), &mut reporter)?;
+    let file = match files::read(&answers_path)? {
+        Ok(file) => file,
+        Err(diagnostic) => {
+            reporter.report_unreadable(&answers_path, &diagnostic);
+            return Err(Failure::Input);
+        }
+    };
+    let checked = shindan_engine::read_answer_sheet(&file, &bank);
+    reporter.report(&file, &checked.diagnostics);
+    let sheet = checked.value.ok_or(Failure::Input)?;
+
+    let scores = shindan_engine::score(&bank, &sheet.answers);
+    let date = date.unwrap_or_else(date::today);
+    let result = ResultDoc::new(
+        &bank,
+        &sheet.answers,
+        &scores,
+        sheet.profile,
+        &date,
+        label.or(sheet.label),
+    );
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&result).unwrap_or_default()
+        ),
+        Format::Text => print!("{}", table(&bank, &scores, &result)),
+    }
+    Ok(())
+}
+
+/// The result sheet as plain text, Japanese first.
+fn table(bank: &Bank, scores: &Scores, result: &ResultDoc) -> String {
+    let lang = Lang::Ja;
+    let catalogue = &bank.catalogue;
+    let mut out = format!(
+        "{} — {} {} ({})  {}\n\n",
+        bank.title.get(lang),
+        bank.id,
+        bank.version,
+        bank.tier.name().get(lang),
+        result.date
+    );
+    let width = catalogue
+        .dimensions
+        .iter()
+        .map(|dimension| cells(dimension.name.get(lang)))
+        .max()
+        .unwrap_or(0);
+    out.push_str(&format!("{}  score  level\n", pad("dimension", width)));
+    for (dimension, outcome) in catalogue.dimensions.iter().zip(&scores.dimensions) {
+        out.push_str(&format!(
+            "{}  {:>5}  {:>5}\n",
+            pad(dimension.name.get(lang), width),
+            outcome
+                .score
+                .map_or("—".to_owned(), |score| format!("{score:.1}")),
+            outcome
+                .level
+                .map_or("—".to_owned(), |level| level.to_string()),
+        ));
+    }
+    out.push_str(&format!(
+        "{}  {:>5}  {:>5}\n\ncompleteness: {:.0}%\n",
+        pad("overall", width),
+        scores
+            .overall
+            .map_or("—".to_owned(), |score| format!("{score:.1}")),
+        scores
+            .overall_level
+            .map_or("—".to_owned(), |level| level.to_string()),
+        scores.completeness * 100.0
+    ));
+    if !scores.gate_findings.is_empty() {
+        out.push_str("\ngate findings:\n");
+        for &index in &scores.gate_findings {
+            let gate = &bank.gates[index];
+            out.push_str(&format!(
+                "  - {}: {}\n    {}\n",
+                gate.id,
+                gate.text.get(lang),
+                gate.help.get(lang)
+            ));
+        }
+    }
+    if !scores.recommendations.is_empty() {
+        out.push_str("\nrecommendations:\n");
+        for (rank, &index) in scores.recommendations.iter().enumerate() {
+            let rule = &bank.recommendations[index];
+            out.push_str(&format!(
+                "  {}. [{}] {}\n",
+                rank + 1,
+                rule.id,
+                rule.text.get(lang)
+            ));
+            for &program in &rule.programs {
+                out.push_str(&format!(
+                    "     → {}\n",
+                    catalogue.programs[program].name.get(lang)
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn cells(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(cells(text))))
+}

@@ -1,0 +1,69 @@
+//! Reading files and loading them through the engine, printing problems.
+
+use std::path::{Path, PathBuf};
+
+use shindan_engine::{Bank, Catalogue, Checked, Diagnostic, SourceFile};
+
+use crate::Failure;
+use crate::report::Reporter;
+
+/// Reads a file as the engine wants it: checked bytes with a display name.
+pub fn read(path: &Path) -> Result<Result<SourceFile, Diagnostic>, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|error| Failure::Unreadable(format!("cannot read {}: {error}", path.display())))?;
+    Ok(shindan_engine::decode(&path.display().to_string(), &bytes))
+}
+
+/// The catalogue to use for `bank`: the one given, else `catalogue.yaml` beside it.
+pub fn catalogue_path(bank: &Path, given: Option<&Path>) -> PathBuf {
+    match given {
+        Some(path) => path.to_owned(),
+        None => bank.with_file_name("catalogue.yaml"),
+    }
+}
+
+/// Loads a catalogue, printing its diagnostics.
+pub fn load_catalogue(path: &Path, reporter: &mut Reporter) -> Result<Option<Catalogue>, Failure> {
+    Ok(match read(path)? {
+        Ok(file) => {
+            let checked = shindan_engine::load_catalogue(&file);
+            reporter.report(&file, &checked.diagnostics);
+            checked.value
+        }
+        Err(diagnostic) => {
+            reporter.report_unreadable(path, &diagnostic);
+            None
+        }
+    })
+}
+
+/// Loads a bank against `catalogue`, printing its diagnostics.
+pub fn load_bank(
+    path: &Path,
+    catalogue: &Catalogue,
+    reporter: &mut Reporter,
+) -> Result<Option<Bank>, Failure> {
+    Ok(match read(path)? {
+        Ok(file) => {
+            let checked: Checked<Bank> = shindan_engine::load_bank(&file, catalogue);
+            reporter.report(&file, &checked.diagnostics);
+            checked.value
+        }
+        Err(diagnostic) => {
+            reporter.report_unreadable(path, &diagnostic);
+            None
+        }
+    })
+}
+
+/// Loads a bank and the catalogue beside it (or given); `Failure::Input`
+/// after printing when either has errors.
+pub fn load_bank_with_catalogue(
+    bank: &Path,
+    catalogue: Option<&Path>,
+    reporter: &mut Reporter,
+) -> Result<Bank, Failure> {
+    let catalogue_path = catalogue_path(bank, catalogue);
+    let catalogue = load_catalogue(&catalogue_path, reporter)?.ok_or(Failure::Input)?;
+    load_bank(bank, &catalogue, reporter)?.ok_or(Failure::Input)
+}

@@ -1,0 +1,236 @@
+//! The real `shindan` binary on real files: exit codes, outputs, formats.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn shindan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shindan"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const CATALOGUE: &str = "tests/banks/catalogue.yaml";
+const BANK: &str = "tests/banks/valid/every-kind.yaml";
+const ANSWERS: &str = "tests/banks/valid/every-kind.answers.middling.yaml";
+
+#[test]
+fn validate_exits_0_on_clean_files_and_1_with_every_problem() {
+    let clean = shindan(&["validate", "--catalogue", CATALOGUE, CATALOGUE, BANK]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    assert!(
+        stdout(&clean)
+            .contains("bank `every-kind` 1 (small): 6 questions, 1 gates, 3 recommendations")
+    );
+
+    let broken = shindan(&[
+        "validate",
+        "--catalogue",
+        CATALOGUE,
+        "tests/banks/invalid/many-problems.yaml",
+        "tests/banks/invalid/duplicate-id.yaml",
+    ]);
+    assert_eq!(broken.status.code(), Some(1));
+    let text = stderr(&broken);
+    assert!(
+        text.contains("tests/banks/invalid/many-problems.yaml:9:16: error[unknown-dimension]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("= hint: did you mean `commitment`?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tests/banks/invalid/duplicate-id.yaml:13:9: error[duplicate-id]"),
+        "{text}"
+    );
+    assert!(text.contains("5 error(s), 0 warning(s)"), "{text}");
+}
+
+#[test]
+fn validate_json_lists_records_for_tools() {
+    let output = shindan(&[
+        "validate",
+        "--format",
+        "json",
+        "--catalogue",
+        CATALOGUE,
+        "tests/banks/invalid/duplicate-id.yaml",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let records: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let first = &records[0];
+    assert_eq!(first["code"], "duplicate-id");
+    assert_eq!(first["line"], 13);
+    assert_eq!(first["column"], 9);
+    assert_eq!(first["path"], "questions[1].id");
+    assert_eq!(first["severity"], "error");
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let file = "tests/banks/invalid/missing-ja.yaml";
+    let output = shindan(&[
+        "validate",
+        "--catalogue",
+        CATALOGUE,
+        "--deny-warnings",
+        file,
+    ]);
+    assert!(stderr(&output).contains("warning[missing-en]"));
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn tier_follows_the_law_and_speaks_json() {
+    let output = shindan(&[
+        "tier",
+        "--industry",
+        "wholesale",
+        "--employees",
+        "101",
+        "--capital",
+        "100000000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["category"], "sme");
+    assert_eq!(value["tier"], "sme");
+    let large = shindan(&[
+        "tier",
+        "--industry",
+        "services",
+        "--employees",
+        "2001",
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&large)).unwrap();
+    assert_eq!(value["category"], "large");
+    assert_eq!(value["tier"], "midsize");
+    let text = shindan(&["tier", "--industry", "retail", "--employees", "5"]);
+    assert!(stdout(&text).contains("category: small_business"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(shindan(&[]).status.code(), Some(2));
+    assert_eq!(shindan(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        shindan(&["tier", "--industry", "farming", "--employees", "3"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        shindan(&["tier", "--industry", "retail", "--employees", "many"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let missing = shindan(&["validate", "no/such/file.yaml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("cannot read no/such/file.yaml"));
+}
+
+#[test]
+fn score_prints_the_documented_numbers() {
+    let args = [
+        "score",
+        "--bank",
+        BANK,
+        "--catalogue",
+        CATALOGUE,
+        "--answers",
+        ANSWERS,
+        "--date",
+        "2025-06-30",
+    ];
+    let json = shindan(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
+    let expected = std::fs::read_to_string(repo().join("tests/results/schema-1.json")).unwrap();
+    assert_eq!(stdout(&json), expected);
+
+    let table = stdout(&shindan(&args));
+    // commitment: ladder 2 → 0.25, has_staff yes → 1, staff_count 1 → 0.5 (weight 2): 2.25 / 4.
+    assert!(
+        table.contains("経営層のコミットメント   56.3      3"),
+        "{table}"
+    );
+    assert!(table.contains("gate findings:\n  - rules:"), "{table}");
+}
+
+#[test]
+fn score_names_every_bad_answer() {
+    let output = shindan(&[
+        "score",
+        "--bank",
+        BANK,
+        "--catalogue",
+        CATALOGUE,
+        "--answers",
+        "tests/banks/invalid/invalid-answer.answers.yaml",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains("error[unknown-question]: bank `every-kind` has no question `ghost`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[invalid-answer]: the number 7 does not answer `ladder`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_catalogue_given_as_a_bank_is_named_as_such() {
+    let output = shindan(&[
+        "score",
+        "--bank",
+        CATALOGUE,
+        "--catalogue",
+        CATALOGUE,
+        "--answers",
+        ANSWERS,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output)
+            .contains("error[wrong-kind]: this is a catalogue file; a bank was expected")
+    );
+}
+
+#[test]
+fn schema_describes_both_file_kinds() {
+    let output = shindan(&["schema"]);
+    assert_eq!(output.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let defs = &schema["$defs"];
+    assert_eq!(defs["RawBank"]["properties"]["kind"]["const"], "bank");
+    assert_eq!(
+        defs["RawCatalogue"]["properties"]["kind"]["const"],
+        "catalogue"
+    );
+    assert!(defs["RawQuestion"]["properties"]["show_if"].is_object());
+}

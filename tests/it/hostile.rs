@@ -1,0 +1,44 @@
+//! Hostile inputs too big to commit, generated here: each is rejected with
+//! a clear, located error (their speed is measured by `cargo xtask bench`).
+
+use shindan_engine::{MAX_FILE_BYTES, SourceFile, document_kind, render};
+
+use crate::expect::{self, root};
+
+fn check(name: &str, bytes: &[u8]) -> Result<(), String> {
+    let rendered = match shindan_engine::decode(name, bytes) {
+        Ok(file) => match document_kind(&file) {
+            Ok(kind) => return Err(format!("{name}: accepted as {kind:?}")),
+            Err(diagnostic) => render::render(&file, &diagnostic),
+        },
+        Err(diagnostic) => render::render(&SourceFile::new(name, ""), &diagnostic),
+    };
+    expect::check(
+        &root()
+            .join("banks/hostile")
+            .join(format!("{name}.expected")),
+        &rendered,
+    )
+}
+
+#[test]
+fn hostile_files_are_rejected_with_a_clear_error() {
+    let mut big = b"kind: bank\nfiller: \"".to_vec();
+    big.resize(MAX_FILE_BYTES + 1024, b'x');
+    let deep_mapping: String = (0..500)
+        .map(|depth| format!("{}a:\n", " ".repeat(depth)))
+        .collect();
+    let wide_aliases = format!(
+        "kind: bank\nbase: &x [1]\nrefs: [{}]\n",
+        vec!["*x"; 5_000].join(", ")
+    );
+    let failures: Vec<String> = [
+        check("too-large.yaml", &big),
+        check("deep-mapping.yaml", deep_mapping.as_bytes()),
+        check("many-aliases.yaml", wide_aliases.as_bytes()),
+    ]
+    .into_iter()
+    .filter_map(Result::err)
+    .collect();
+    expect::all(failures);
+}
