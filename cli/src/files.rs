@@ -2,13 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use shindan_engine::{Bank, Catalogue, Checked, Diagnostic, SourceFile};
+use shindan_engine::{Bank, Catalogue, Checked, SourceFile, Undecodable};
 
 use crate::Failure;
 use crate::report::Reporter;
 
 /// Reads a file as the engine wants it: checked bytes with a display name.
-pub fn read(path: &Path) -> Result<Result<SourceFile, Diagnostic>, Failure> {
+pub fn read(path: &Path) -> Result<Result<SourceFile, Box<Undecodable>>, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|error| Failure::Unreadable(format!("cannot read {}: {error}", path.display())))?;
     Ok(shindan_engine::decode(&path.display().to_string(), &bytes))
@@ -30,8 +30,8 @@ pub fn load_catalogue(path: &Path, reporter: &mut Reporter) -> Result<Option<Cat
             reporter.report(&file, &checked.diagnostics);
             checked.value
         }
-        Err(diagnostic) => {
-            reporter.report_unreadable(path, &diagnostic);
+        Err(undecodable) => {
+            reporter.report(&undecodable.file, &[undecodable.diagnostic]);
             None
         }
     })
@@ -49,8 +49,8 @@ pub fn load_bank(
             reporter.report(&file, &checked.diagnostics);
             checked.value
         }
-        Err(diagnostic) => {
-            reporter.report_unreadable(path, &diagnostic);
+        Err(undecodable) => {
+            reporter.report(&undecodable.file, &[undecodable.diagnostic]);
             None
         }
     })

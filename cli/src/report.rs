@@ -1,8 +1,6 @@
 //! Printing diagnostics: rendered like a compiler on stderr, or as JSON
 //! records for tools.
 
-use std::path::Path;
-
 use serde::Serialize;
 use shindan_engine::{Diagnostic, SourceFile, render};
 
@@ -74,16 +72,6 @@ impl Reporter {
                 }
             }
         }
-    }
-
-    /// Reports a file whose bytes could not even be read as text.
-    pub fn report_unreadable(&mut self, path: &Path, diagnostic: &Diagnostic) {
-        let file = SourceFile::new(path.display().to_string(), "");
-        let diagnostic = Diagnostic {
-            span: None,
-            ..diagnostic.clone()
-        };
-        self.report(&file, &[diagnostic]);
     }
 
     /// The JSON array of every record, for `--format json`.

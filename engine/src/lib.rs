@@ -97,7 +97,7 @@ pub use source::{LineCol, SourceFile, Span};
 pub use text::{Lang, Text};
 pub use tier::{Category, Classification, Industry, Tier, classify};
 pub use validate::DEFAULT_LEVEL_THRESHOLDS;
-pub use yaml::{MAX_DEPTH, MAX_FILE_BYTES, decode};
+pub use yaml::{MAX_DEPTH, MAX_FILE_BYTES, Undecodable, decode};
 
 use raw::{RawBank, RawCatalogue, Spanned};
 use serde::Deserialize;

@@ -16,11 +16,21 @@ pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// Deepest nesting of mappings and sequences accepted: banks need about ten.
 pub const MAX_DEPTH: usize = 48;
 
+/// A file whose bytes are not acceptable text, with a lossy copy of it so
+/// the diagnostic can still show where the problem starts.
+#[derive(Debug, Clone)]
+pub struct Undecodable {
+    /// The text as far as it could be read, for display only.
+    pub file: SourceFile,
+    /// What is wrong.
+    pub diagnostic: Diagnostic,
+}
+
 /// Checks the bytes of a file and turns them into text: size first, then
 /// encoding, so a hostile file costs at most one pass.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Box<Undecodable>> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
+        let diagnostic = Diagnostic::error(
             Code::TooLarge,
             format!(
                 "the file is {} KiB; at most {} KiB is accepted",
@@ -28,33 +38,47 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
                 MAX_FILE_BYTES / 1024
             ),
         )
-        .hint("a question bank is a few dozen KiB; check that this is the right file"));
+        .hint("a question bank is a few dozen KiB; check that this is the right file");
+        return Err(Box::new(Undecodable {
+            file: SourceFile::new(name, ""),
+            diagnostic,
+        }));
     }
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(name, text)),
-        Err(error) => {
-            let diagnostic = Diagnostic::error(
+    let error = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(SourceFile::new(name, text)),
+        Err(error) => error,
+    };
+    let (offset, diagnostic) = if utf16 {
+        (
+            0,
+            Diagnostic::error(Code::NotUtf8, "the file is UTF-16; it must be UTF-8").hint(
+                "save it again as \"UTF-8\" (in Windows Notepad: Save As → Encoding → UTF-8)",
+            ),
+        )
+    } else {
+        (
+            error.valid_up_to(),
+            Diagnostic::error(
                 Code::NotUtf8,
-                if utf16 {
-                    "the file is UTF-16; it must be UTF-8".to_owned()
-                } else {
-                    format!(
-                        "the file is not UTF-8 text (invalid byte at offset {})",
-                        error.valid_up_to()
-                    )
-                },
-            );
-            Err(if utf16 {
-                diagnostic.hint(
-                    "save it again as \"UTF-8\" (in Windows Notepad: Save As → Encoding → UTF-8)",
-                )
-            } else {
-                diagnostic.hint("banks and answer files are plain UTF-8 text; check that this is the right file")
-            })
-        }
-    }
+                "the file is not UTF-8 text: this byte cannot start a character",
+            )
+            .hint("banks and answer files are plain UTF-8 text; check that this is the right file"),
+        )
+    };
+    let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+    // Control bytes become `.` (same width) so offsets stay valid and the
+    // preview prints safely.
+    let preview: Vec<u8> = bytes
+        .iter()
+        .take(64 * 1024)
+        .map(|&byte| if byte < 0x20 && byte != b'\n' && byte != b'\t' { b'.' } else { byte })
+        .collect();
+    Err(Box::new(Undecodable {
+        file: SourceFile::new(name, String::from_utf8_lossy(&preview).into_owned()),
+        diagnostic: diagnostic.at(Span::new(offset, offset.saturating_add(1))),
+    }))
 }
 
 /// Reads the `kind:` of a document; also the first full syntax check.

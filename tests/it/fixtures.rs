@@ -31,7 +31,7 @@ pub fn diagnose(path: &Path, catalogue: &Catalogue) -> String {
     let bytes = std::fs::read(path).unwrap();
     let file = match shindan_engine::decode(&name, &bytes) {
         Ok(file) => file,
-        Err(diagnostic) => return render::render(&SourceFile::new(name, ""), &diagnostic),
+        Err(undecodable) => return render::render(&undecodable.file, &undecodable.diagnostic),
     };
     if name.contains(".answers.") {
         let bank = every_kind_bank(catalogue);

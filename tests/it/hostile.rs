@@ -1,7 +1,7 @@
 //! Hostile inputs too big to commit, generated here: each is rejected with
 //! a clear, located error (their speed is measured by `cargo xtask bench`).
 
-use shindan_engine::{MAX_FILE_BYTES, SourceFile, document_kind, render};
+use shindan_engine::{MAX_FILE_BYTES, document_kind, render};
 
 use crate::expect::{self, root};
 
@@ -11,7 +11,7 @@ fn check(name: &str, bytes: &[u8]) -> Result<(), String> {
             Ok(kind) => return Err(format!("{name}: accepted as {kind:?}")),
             Err(diagnostic) => render::render(&file, &diagnostic),
         },
-        Err(diagnostic) => render::render(&SourceFile::new(name, ""), &diagnostic),
+        Err(undecodable) => render::render(&undecodable.file, &undecodable.diagnostic),
     };
     expect::check(
         &root()

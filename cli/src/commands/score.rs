@@ -54,8 +54,8 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let bank = files::load_bank_with_catalogue(&bank_path, catalogue.as_deref(), &mut reporter)?;
     let file = match files::read(&answers_path)? {
         Ok(file) => file,
-        Err(diagnostic) => {
-            reporter.report_unreadable(&answers_path, &diagnostic);
+        Err(undecodable) => {
+            reporter.report(&undecodable.file, &[undecodable.diagnostic]);
             return Err(Failure::Input);
         }
     };

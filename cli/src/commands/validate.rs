@@ -47,8 +47,8 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     for path in &paths {
         let file = match files::read(path)? {
             Ok(file) => file,
-            Err(diagnostic) => {
-                reporter.report_unreadable(path, &diagnostic);
+            Err(undecodable) => {
+                reporter.report(&undecodable.file, &[undecodable.diagnostic]);
                 continue;
             }
         };
