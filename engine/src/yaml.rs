@@ -73,7 +73,13 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Box<Undecodable>> 
     let preview: Vec<u8> = bytes
         .iter()
         .take(64 * 1024)
-        .map(|&byte| if byte < 0x20 && byte != b'\n' && byte != b'\t' { b'.' } else { byte })
+        .map(|&byte| {
+            if byte < 0x20 && byte != b'\n' && byte != b'\t' {
+                b'.'
+            } else {
+                byte
+            }
+        })
         .collect();
     Err(Box::new(Undecodable {
         file: SourceFile::new(name, String::from_utf8_lossy(&preview).into_owned()),
