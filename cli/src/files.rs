@@ -22,11 +22,15 @@ pub fn catalogue_path(bank: &Path, given: Option<&Path>) -> PathBuf {
     }
 }
 
-/// Loads a catalogue, printing its diagnostics.
-pub fn load_catalogue(path: &Path, reporter: &mut Reporter) -> Result<Option<Catalogue>, Failure> {
+/// Reads `path` and runs `load` on it, printing every diagnostic.
+fn load<T>(
+    path: &Path,
+    reporter: &mut Reporter,
+    load: impl FnOnce(&SourceFile) -> Checked<T>,
+) -> Result<Option<T>, Failure> {
     Ok(match read(path)? {
         Ok(file) => {
-            let checked = shindan_engine::load_catalogue(&file);
+            let checked = load(&file);
             reporter.report(&file, &checked.diagnostics);
             checked.value
         }
@@ -37,22 +41,19 @@ pub fn load_catalogue(path: &Path, reporter: &mut Reporter) -> Result<Option<Cat
     })
 }
 
+/// Loads a catalogue, printing its diagnostics.
+pub fn load_catalogue(path: &Path, reporter: &mut Reporter) -> Result<Option<Catalogue>, Failure> {
+    load(path, reporter, shindan_engine::load_catalogue)
+}
+
 /// Loads a bank against `catalogue`, printing its diagnostics.
 pub fn load_bank(
     path: &Path,
     catalogue: &Catalogue,
     reporter: &mut Reporter,
 ) -> Result<Option<Bank>, Failure> {
-    Ok(match read(path)? {
-        Ok(file) => {
-            let checked: Checked<Bank> = shindan_engine::load_bank(&file, catalogue);
-            reporter.report(&file, &checked.diagnostics);
-            checked.value
-        }
-        Err(undecodable) => {
-            reporter.report(&undecodable.file, &[undecodable.diagnostic]);
-            None
-        }
+    load(path, reporter, |file| {
+        shindan_engine::load_bank(file, catalogue)
     })
 }
 
