@@ -172,30 +172,63 @@ fn expect_kind(file: &SourceFile, expected: DocumentKind) -> Result<(), Diagnost
 
 /// Loads the shared catalogue. Never panics; reports every problem found.
 pub fn load_catalogue(file: &SourceFile) -> Checked<Catalogue> {
-    if let Err(diagnostic) = expect_kind(file, DocumentKind::Catalogue) {
-        return Checked::failed(vec![diagnostic]);
-    }
     match yaml::parse::<RawCatalogue>(file) {
-        Ok(raw) => {
-            let (diagnostics, catalogue) = validate::catalogue(file, raw);
-            checked(diagnostics, catalogue)
-        }
-        Err(diagnostic) => Checked::failed(vec![diagnostic]),
+        Ok(raw) => match kind_matches(file, &raw.kind, DocumentKind::Catalogue) {
+            Err(diagnostic) => Checked::failed(vec![diagnostic]),
+            Ok(()) => {
+                let (diagnostics, catalogue) = validate::catalogue(file, raw);
+                checked(diagnostics, catalogue)
+            }
+        },
+        Err(diagnostic) => Checked::failed(vec![explain_failure(
+            file,
+            diagnostic,
+            DocumentKind::Catalogue,
+        )]),
     }
 }
 
 /// Loads a question bank against its catalogue. Never panics; reports every
 /// problem found.
 pub fn load_bank(file: &SourceFile, catalogue: &Catalogue) -> Checked<Bank> {
-    if let Err(diagnostic) = expect_kind(file, DocumentKind::Bank) {
-        return Checked::failed(vec![diagnostic]);
-    }
     match yaml::parse::<RawBank>(file) {
-        Ok(raw) => {
-            let (diagnostics, bank) = validate::bank(file, raw, catalogue);
-            checked(diagnostics, bank)
+        Ok(raw) => match kind_matches(file, &raw.kind, DocumentKind::Bank) {
+            Err(diagnostic) => Checked::failed(vec![diagnostic]),
+            Ok(()) => {
+                let (diagnostics, bank) = validate::bank(file, raw, catalogue);
+                checked(diagnostics, bank)
+            }
+        },
+        Err(diagnostic) => {
+            Checked::failed(vec![explain_failure(file, diagnostic, DocumentKind::Bank)])
         }
-        Err(diagnostic) => Checked::failed(vec![diagnostic]),
+    }
+}
+
+/// Checks a parsed `kind:` value.
+fn kind_matches(
+    file: &SourceFile,
+    kind: &Spanned<String>,
+    expected: DocumentKind,
+) -> Result<(), Diagnostic> {
+    if kind.value == expected.as_str() {
+        Ok(())
+    } else {
+        expect_kind(file, expected)
+    }
+}
+
+/// A parse failure of a file of the wrong kind is reported as that (a
+/// catalogue given as a bank fails on its first unknown key otherwise).
+/// Parsing once and looking at the kind only on failure keeps loading fast.
+fn explain_failure(
+    file: &SourceFile,
+    diagnostic: Diagnostic,
+    expected: DocumentKind,
+) -> Diagnostic {
+    match expect_kind(file, expected) {
+        Err(kind_problem) if diagnostic.code != Code::EmptyFile => kind_problem,
+        _ => diagnostic,
     }
 }
 

@@ -185,10 +185,6 @@ pub struct RawIndicator {
 pub struct RawBank {
     /// Always `bank`.
     #[cfg_attr(feature = "schema", schemars(extend("const" = "bank")))]
-    #[expect(
-        dead_code,
-        reason = "checked by the header pass; declared so the schema lists it"
-    )]
     pub kind: Spanned<String>,
     /// Stable id, e.g. `small`.
     pub id: Spanned<String>,

@@ -113,7 +113,7 @@ fn test() -> Result<(), String> {
         }
     }
     let passed = steps.len() - failed.len();
-    println!("\nxtask test: {passed} passed, {} failed", failed.len());
+    println!("\nxtask: {passed} passed, {} failed", failed.len());
     if failed.is_empty() {
         Ok(())
     } else {
