@@ -192,17 +192,13 @@ pub(crate) fn bank(
         );
         questions.push(built);
     }
-    v.show_if_order(&show_if_edges);
+    v.show_if_order(&show_if_edges, &raw.questions);
 
-    for (index, dimension) in catalogue.dimensions.iter().enumerate() {
-        let asked = questions
+    for dimension in &catalogue.dimensions {
+        let asked = raw
+            .questions
             .iter()
-            .flatten()
-            .any(|question| question.dimension == index)
-            || raw
-                .questions
-                .iter()
-                .any(|question| question.dimension.value == dimension.id);
+            .any(|question| question.dimension.value == dimension.id);
         if !asked {
             v.push(
                 Diagnostic::error(
@@ -844,7 +840,7 @@ impl<'a> Validator<'a> {
             self.push(
                 Diagnostic::error(
                     Code::OptionCount,
-                    format!("{count} options given; a choice needs 2 to {MAX_OPTIONS}"),
+                    format!("a choice question needs 2 to {MAX_OPTIONS} options; {count} given"),
                 )
                 .at(options.span)
                 .path(path)
@@ -1362,7 +1358,7 @@ impl<'a> Validator<'a> {
     /// Reports `show_if` references to later questions: a loop when the
     /// later question (directly or not) depends back on this one.
     /// `references` holds every `show_if` reference, earlier ones included.
-    fn show_if_order(&mut self, references: &[LaterReference]) {
+    fn show_if_order(&mut self, references: &[LaterReference], questions: &[RawQuestion]) {
         for reference in references
             .iter()
             .filter(|reference| reference.to >= reference.from)
@@ -1372,7 +1368,14 @@ impl<'a> Validator<'a> {
             let diagnostic = if loops {
                 Diagnostic::error(
                     Code::ShowIfCycle,
-                    format!("`show_if` of question {} and question `{}` depend on each other", reference.from + 1, reference.id),
+                    if reference.from == reference.to {
+                        format!("the `show_if` of `{}` refers to the question itself", reference.id)
+                    } else {
+                        format!(
+                            "the `show_if` conditions of `{}` and `{}` depend on each other",
+                            questions[reference.from].id.value, reference.id
+                        )
+                    },
                 )
                 .hint("a question can only depend on questions asked before it; remove one of the conditions")
             } else {

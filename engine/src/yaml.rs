@@ -89,7 +89,6 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Box<Undecodable>> 
 
 /// Reads the `kind:` of a document; also the first full syntax check.
 pub(crate) fn header(file: &SourceFile) -> Result<Option<Spanned<String>>, Diagnostic> {
-    reject_empty(file)?;
     parse::<RawHeader>(file).map(|header| header.kind)
 }
 
