@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod compile;
 pub mod coverage;
 pub mod schema;
 pub mod score;

@@ -16,6 +16,7 @@ commands:
   validate FILE…      check banks and catalogues; every problem at once
   tier                classify a company (中小企業基本法 第2条)
   score               score one company's answers against a bank
+  compile BANK…       write checked banks as JSON for the browser app
   coverage [FILE…]    question counts, time estimate and indicator coverage
   schema              print the JSON Schema of bank and catalogue files
 
@@ -68,6 +69,7 @@ fn main() -> ExitCode {
             "validate" => commands::validate::run(parser),
             "tier" => commands::tier::run(parser),
             "score" => commands::score::run(parser),
+            "compile" => commands::compile::run(parser),
             "coverage" => commands::coverage::run(parser),
             "schema" => commands::schema::run(parser),
             other => Err(Failure::Usage(format!("unknown command `{other}`"))),

@@ -234,3 +234,43 @@ fn schema_describes_both_file_kinds() {
     );
     assert!(defs["RawQuestion"]["properties"]["show_if"].is_object());
 }
+
+#[test]
+fn compile_writes_one_file_per_tier_and_nothing_for_a_broken_bank() {
+    let out = std::env::temp_dir().join(format!("shindan-compile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let out_arg = out.to_str().unwrap();
+    let compiled = shindan(&[
+        "compile",
+        "question-banks/small.yaml",
+        "question-banks/midsize.yaml",
+        "--out-dir",
+        out_arg,
+    ]);
+    assert_eq!(compiled.status.code(), Some(0), "{}", stderr(&compiled));
+    for tier in ["small", "midsize"] {
+        let json = std::fs::read_to_string(out.join(format!("{tier}.json"))).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["banks"][0]["tier"], tier);
+        assert_eq!(value["catalogue"]["id"], "kyushu-hr");
+    }
+    assert!(!out.join("sme.json").exists());
+
+    let broken = shindan(&[
+        "compile",
+        "--catalogue",
+        CATALOGUE,
+        "tests/banks/invalid/duplicate-id.yaml",
+        "--out-dir",
+        out_arg,
+    ]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("error[duplicate-id]"),
+        "{}",
+        stderr(&broken)
+    );
+    let files = std::fs::read_dir(&out).unwrap().count();
+    assert_eq!(files, 2, "nothing is written for a broken bank");
+    let _ = std::fs::remove_dir_all(&out);
+}

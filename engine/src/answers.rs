@@ -8,8 +8,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::bank::{Bank, Item, Question, QuestionIndex, QuestionKind};
 use crate::diag::{Code, Diagnostic};
-use crate::raw::Spanned;
-use crate::validate::suggest;
+use crate::source::Span;
+use crate::suggest::suggest;
 
 /// The word for "not applicable" in answer files.
 pub const NOT_APPLICABLE: &str = "na";
@@ -169,30 +169,43 @@ impl Answers {
     /// Reads answers in file form, reporting every answer that does not fit.
     pub fn from_values(
         bank: &Bank,
-        values: &BTreeMap<String, Spanned<AnswerValue>>,
+        values: &BTreeMap<String, AnswerValue>,
+    ) -> (Answers, Vec<Diagnostic>) {
+        Answers::from_located(
+            bank,
+            values.iter().map(|(id, value)| (id.as_str(), value, None)),
+        )
+    }
+
+    /// Reads answers with the place each was written, if known, so that a
+    /// problem can be pointed at.
+    pub(crate) fn from_located<'a>(
+        bank: &Bank,
+        values: impl IntoIterator<Item = (&'a str, &'a AnswerValue, Option<Span>)>,
     ) -> (Answers, Vec<Diagnostic>) {
         let mut answers = Answers::new(bank);
         let mut diagnostics = Vec::new();
-        for (id, value) in values {
+        for (id, value, span) in values {
             let path = format!("answers.{id}");
+            let located = |diagnostic: Diagnostic| match span {
+                Some(span) => diagnostic.at(span),
+                None => diagnostic,
+            };
             match bank.item(id) {
                 Some(Item::Question(index)) => {
                     let question = &bank.questions[index];
-                    match interpret(question, &value.value) {
+                    match interpret(question, value) {
                         Ok(answer) => answers.questions[index] = answer,
-                        Err((code, message, hint)) => diagnostics.push(
-                            Diagnostic::error(code, message)
-                                .at(value.span)
-                                .path(path)
-                                .hint(hint),
-                        ),
+                        Err((code, message, hint)) => diagnostics.push(located(
+                            Diagnostic::error(code, message).path(path).hint(hint),
+                        )),
                     }
                 }
-                Some(Item::Gate(index)) => match &value.value {
+                Some(Item::Gate(index)) => match value {
                     AnswerValue::Word(word) if word == "yes" || word == "no" => {
                         answers.gates[index] = Some(word == "yes");
                     }
-                    other => diagnostics.push(
+                    other => diagnostics.push(located(
                         Diagnostic::error(
                             Code::InvalidAnswer,
                             format!(
@@ -200,22 +213,20 @@ impl Answers {
                                 describe(other)
                             ),
                         )
-                        .at(value.span)
                         .path(path)
                         .hint("answer `yes` or `no`"),
-                    ),
+                    )),
                 },
                 None => {
                     let known: Vec<&str> = bank.items.keys().map(String::as_str).collect();
-                    diagnostics.push(
+                    diagnostics.push(located(
                         Diagnostic::error(
                             Code::UnknownQuestion,
                             format!("bank `{}` has no question `{id}`", bank.id),
                         )
-                        .at(value.span)
                         .path(path)
                         .hint(suggest(id, &known, "questions")),
-                    );
+                    ));
                 }
             }
         }

@@ -1,8 +1,9 @@
 //! Validated domain types: what a loaded catalogue and bank are.
 //!
-//! **Invariant:** these types carry no spans and no serde derives. Every
-//! reference is an index that `validate` has checked, so scoring never looks
-//! anything up by string and never fails.
+//! **Invariant:** these types carry no spans. Every reference is an index
+//! that `validate` has checked, so scoring never looks anything up by string
+//! and never fails. They derive serde only for the `compiled` form, which the
+//! build writes from checked banks; no person writes it.
 
 use std::collections::BTreeMap;
 
@@ -20,7 +21,8 @@ pub type ProgramIndex = usize;
 pub const MAX_OPTIONS: usize = 64;
 
 /// Dimensions, programs and indicators shared by every tier.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Catalogue {
     /// Stable id.
     pub id: String,
@@ -58,6 +60,7 @@ impl Catalogue {
 
 /// One axis of the diagnosis.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Dimension {
     /// Stable id.
     pub id: String,
@@ -75,6 +78,7 @@ pub struct Dimension {
 
 /// A public support program.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Program {
     /// Stable id.
     pub id: String,
@@ -90,6 +94,7 @@ pub struct Program {
 
 /// An indicator of the call for proposals.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Indicator {
     /// Stable id.
     pub id: String,
@@ -101,6 +106,7 @@ pub struct Indicator {
 
 /// A question bank for one tier, with its catalogue.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Bank {
     /// Stable id.
     pub id: String,
@@ -112,7 +118,9 @@ pub struct Bank {
     pub title: Text,
     /// Introduction, if any.
     pub intro: Option<Text>,
-    /// The shared catalogue it was validated against.
+    /// The shared catalogue it was validated against (stored once, not per
+    /// bank, in the compiled form).
+    #[cfg_attr(feature = "compiled", serde(skip))]
     pub catalogue: Catalogue,
     /// Scored questions in order.
     pub questions: Vec<Question>,
@@ -126,6 +134,7 @@ pub struct Bank {
 
 /// What an answer id refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum Item {
     Question(QuestionIndex),
     Gate(usize),
@@ -147,6 +156,7 @@ impl Bank {
 
 /// A scored question.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Question {
     /// Stable id.
     pub id: String,
@@ -172,6 +182,7 @@ pub struct Question {
 
 /// Kinds of question and what each needs.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub enum QuestionKind {
     /// Five described steps.
     Ladder {
@@ -228,6 +239,7 @@ impl QuestionKind {
 
 /// An option of a choice question.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Choice {
     /// Stable id.
     pub id: String,
@@ -241,6 +253,7 @@ pub struct Choice {
 
 /// A scoring band of a number question.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Band {
     /// Inclusive lower bound.
     pub from: f64,
@@ -250,6 +263,7 @@ pub struct Band {
 
 /// An unscored compliance check.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Gate {
     /// Stable id.
     pub id: String,
@@ -267,6 +281,7 @@ pub struct Gate {
 
 /// A next step.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Recommendation {
     /// Stable id.
     pub id: String,
@@ -284,6 +299,7 @@ pub struct Recommendation {
 
 /// A checked condition.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub enum Condition {
     /// A test on an answer.
     Answer {
@@ -312,6 +328,7 @@ pub enum Condition {
 /// A test on one answer. A missing, hidden or "not applicable" answer
 /// passes no test.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub enum AnswerTest {
     /// A yes/no answer equals this.
     Is(bool),
@@ -321,9 +338,11 @@ pub enum AnswerTest {
     Includes(usize),
     /// A ladder step or number lies within `min..=max`.
     Between {
-        /// Lower bound, inclusive.
+        /// Lower bound, inclusive (−∞ when the bank gives none).
+        #[cfg_attr(feature = "compiled", serde(with = "crate::compiled::lower_bound"))]
         min: f64,
-        /// Upper bound, inclusive.
+        /// Upper bound, inclusive (+∞ when the bank gives none).
+        #[cfg_attr(feature = "compiled", serde(with = "crate::compiled::upper_bound"))]
         max: f64,
     },
 }

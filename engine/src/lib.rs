@@ -2,6 +2,8 @@
 //!
 //! The pipeline, each step a pure function of its input:
 //!
+//! With the default `yaml` feature:
+//!
 //! 1. [`decode`] checks a file's bytes (size, UTF-8) into a [`SourceFile`].
 //! 2. [`load_catalogue`] and [`load_bank`] parse YAML into `raw` structs and
 //!    `validate` them into domain types ([`Catalogue`], [`Bank`]) that refer
@@ -11,6 +13,10 @@
 //! 4. [`score()`] turns answers into levels, gate findings and next steps
 //!    (the formula is in [`score`]); [`ResultDoc`] is the exchange form.
 //! 5. [`classify`] picks the tier from industry, employees and capital.
+//!
+//! The `compiled` feature adds [`Compiled`]: catalogue and banks checked at
+//! build time and stored as JSON, so the browser's first load needs no YAML
+//! parser (which costs more than the rest of the app together).
 //!
 //! **Invariant:** the engine does no I/O, reads no clock and depends on no
 //! web crate: the CLI and the browser hand it text and get data back.
@@ -63,9 +69,15 @@
 
 mod answers;
 mod bank;
+#[cfg(feature = "compiled")]
+mod compiled;
 pub mod coverage;
+mod csv;
 mod diag;
+#[cfg(feature = "yaml")]
+mod load;
 mod profile;
+#[cfg(feature = "yaml")]
 mod raw;
 pub mod render;
 mod result;
@@ -73,12 +85,13 @@ mod result;
 mod schema;
 pub mod score;
 mod source;
+mod suggest;
 mod text;
 mod tier;
+#[cfg(feature = "yaml")]
 mod validate;
+#[cfg(feature = "yaml")]
 mod yaml;
-
-use std::collections::BTreeMap;
 
 pub use answers::{Answer, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of};
 pub use bank::{
@@ -86,8 +99,13 @@ pub use bank::{
     Indicator, MAX_OPTIONS, Program, ProgramIndex, Question, QuestionIndex, QuestionKind,
     Recommendation,
 };
+#[cfg(feature = "compiled")]
+pub use compiled::Compiled;
 pub use coverage::{Coverage, coverage};
+pub use csv::result_csv;
 pub use diag::{Checked, Code, Diagnostic, Severity};
+#[cfg(feature = "yaml")]
+pub use load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};
 pub use profile::{Prefecture, Profile};
 pub use result::{BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, ResultDoc};
 #[cfg(feature = "schema")]
@@ -96,153 +114,13 @@ pub use score::{DimensionScore, Scores, score, visibility};
 pub use source::{LineCol, SourceFile, Span};
 pub use text::{Lang, Text};
 pub use tier::{Category, Classification, Industry, Tier, classify};
+#[cfg(feature = "yaml")]
 pub use validate::DEFAULT_LEVEL_THRESHOLDS;
+#[cfg(feature = "yaml")]
 pub use yaml::{MAX_DEPTH, MAX_FILE_BYTES, Undecodable, decode};
-
-use raw::{RawBank, RawCatalogue, Spanned};
-use serde::Deserialize;
 
 /// The engine's version, recorded in every result.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// What a YAML file of the format holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    /// The shared catalogue (`kind: catalogue`).
-    Catalogue,
-    /// A question bank (`kind: bank`).
-    Bank,
-}
-
-impl DocumentKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Catalogue => "catalogue",
-            DocumentKind::Bank => "bank",
-        }
-    }
-}
-
-/// Reads the `kind:` of a file, so a tool can tell banks from catalogues.
-pub fn document_kind(file: &SourceFile) -> Result<DocumentKind, Diagnostic> {
-    let kind = yaml::header(file)?;
-    match kind.as_ref().map(|kind| kind.value.as_str()) {
-        Some("catalogue") => Ok(DocumentKind::Catalogue),
-        Some("bank") => Ok(DocumentKind::Bank),
-        Some(other) => Err(Diagnostic::error(
-            Code::WrongKind,
-            format!("`{other}` is not a kind of file Shindan reads"),
-        )
-        .at(kind.map(|kind| kind.span).unwrap_or_default())
-        .path("kind")
-        .hint(
-            "write `kind: bank` for a question bank or `kind: catalogue` for the shared catalogue",
-        )),
-        None => Err(
-            Diagnostic::error(Code::MissingField, "the file does not say what it is")
-                .at(Span::new(0, 0))
-                .path("kind")
-                .hint("start the file with `kind: bank` or `kind: catalogue`"),
-        ),
-    }
-}
-
-fn expect_kind(file: &SourceFile, expected: DocumentKind) -> Result<(), Diagnostic> {
-    let found = document_kind(file)?;
-    if found == expected {
-        return Ok(());
-    }
-    Err(Diagnostic::error(
-        Code::WrongKind,
-        format!(
-            "this is a {} file; a {} was expected",
-            found.as_str(),
-            expected.as_str()
-        ),
-    )
-    .at(Span::new(0, 0))
-    .path("kind")
-    .hint(match expected {
-        DocumentKind::Bank => {
-            "pass a question bank (`kind: bank`) here; the catalogue is found beside it"
-        }
-        DocumentKind::Catalogue => "pass the shared catalogue (`kind: catalogue`) here",
-    }))
-}
-
-/// Loads the shared catalogue. Never panics; reports every problem found.
-pub fn load_catalogue(file: &SourceFile) -> Checked<Catalogue> {
-    match yaml::parse::<RawCatalogue>(file) {
-        Ok(raw) => match kind_matches(file, &raw.kind, DocumentKind::Catalogue) {
-            Err(diagnostic) => Checked::failed(vec![diagnostic]),
-            Ok(()) => {
-                let (diagnostics, catalogue) = validate::catalogue(file, raw);
-                checked(diagnostics, catalogue)
-            }
-        },
-        Err(diagnostic) => Checked::failed(vec![explain_failure(
-            file,
-            diagnostic,
-            DocumentKind::Catalogue,
-        )]),
-    }
-}
-
-/// Loads a question bank against its catalogue. Never panics; reports every
-/// problem found.
-pub fn load_bank(file: &SourceFile, catalogue: &Catalogue) -> Checked<Bank> {
-    match yaml::parse::<RawBank>(file) {
-        Ok(raw) => match kind_matches(file, &raw.kind, DocumentKind::Bank) {
-            Err(diagnostic) => Checked::failed(vec![diagnostic]),
-            Ok(()) => {
-                let (diagnostics, bank) = validate::bank(file, raw, catalogue);
-                checked(diagnostics, bank)
-            }
-        },
-        Err(diagnostic) => {
-            Checked::failed(vec![explain_failure(file, diagnostic, DocumentKind::Bank)])
-        }
-    }
-}
-
-/// Checks a parsed `kind:` value.
-fn kind_matches(
-    file: &SourceFile,
-    kind: &Spanned<String>,
-    expected: DocumentKind,
-) -> Result<(), Diagnostic> {
-    if kind.value == expected.as_str() {
-        Ok(())
-    } else {
-        expect_kind(file, expected)
-    }
-}
-
-/// A parse failure of a file of the wrong kind is reported as that (a
-/// catalogue given as a bank fails on its first unknown key otherwise).
-/// Parsing once and looking at the kind only on failure keeps loading fast.
-fn explain_failure(
-    file: &SourceFile,
-    diagnostic: Diagnostic,
-    expected: DocumentKind,
-) -> Diagnostic {
-    match expect_kind(file, expected) {
-        Err(kind_problem) if diagnostic.code != Code::EmptyFile => kind_problem,
-        _ => diagnostic,
-    }
-}
-
-fn checked<T>(diagnostics: Vec<Diagnostic>, value: Option<T>) -> Checked<T> {
-    match value {
-        Some(value) => Checked::new(diagnostics, || value),
-        None => Checked::failed(sorted(diagnostics)),
-    }
-}
-
-fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics.sort_by_key(|diagnostic| diagnostic.span.map(|span| span.start));
-    diagnostics
-}
 
 /// A company's answers with what it said about itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -253,38 +131,4 @@ pub struct AnswerSheet {
     pub label: Option<String>,
     /// The checked answers.
     pub answers: Answers,
-}
-
-/// The shape of an answers file; a result file has it too, so a saved
-/// result can be scored again.
-#[derive(Deserialize)]
-struct RawAnswerSheet {
-    #[serde(default)]
-    profile: Option<Profile>,
-    #[serde(default)]
-    label: Option<String>,
-    answers: Option<BTreeMap<String, Spanned<AnswerValue>>>,
-}
-
-/// Reads an answers file (YAML or JSON: `answers:` by question id, with an
-/// optional `profile:` and `label:`) and checks every answer against `bank`.
-pub fn read_answer_sheet(file: &SourceFile, bank: &Bank) -> Checked<AnswerSheet> {
-    let raw: RawAnswerSheet = match yaml::parse(file) {
-        Ok(raw) => raw,
-        Err(diagnostic) => return Checked::failed(vec![diagnostic]),
-    };
-    let Some(values) = raw.answers else {
-        return Checked::failed(vec![
-            Diagnostic::error(Code::MissingField, "the file has no `answers:`")
-                .at(Span::new(0, 0))
-                .path("answers")
-                .hint("list answers by question id under `answers:`, e.g. `answers: {ceo_message: 3}`"),
-        ]);
-    };
-    let (answers, diagnostics) = Answers::from_values(bank, &values);
-    Checked::new(diagnostics, || AnswerSheet {
-        profile: raw.profile,
-        label: raw.label,
-        answers,
-    })
 }

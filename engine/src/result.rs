@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::answers::{AnswerValue, Answers};
 use crate::bank::Bank;
-use crate::diag::{Checked, Code, Diagnostic};
+use crate::diag::{Code, Diagnostic};
 use crate::profile::Profile;
 use crate::score::Scores;
-use crate::source::{SourceFile, Span};
+use crate::source::Span;
 use crate::tier::Tier;
 
 /// The schema version this engine writes.
@@ -150,22 +150,55 @@ impl ResultDoc {
     }
 
     /// Reads a result file (JSON, or YAML of the same shape).
-    pub fn read(file: &SourceFile) -> Checked<ResultDoc> {
-        let result: ResultDoc = match crate::yaml::parse(file) {
-            Ok(result) => result,
-            Err(diagnostic) => return Checked::failed(vec![diagnostic]),
-        };
-        if result.schema == 0 || result.schema > RESULT_SCHEMA {
-            return Checked::failed(vec![
-                Diagnostic::error(
-                    Code::InvalidValue,
-                    format!("result schema {} is not supported (this version reads 1 to {RESULT_SCHEMA})", result.schema),
-                )
-                .at(Span::new(0, 0))
-                .path("schema")
-                .hint("open it with the version of Shindan that wrote it, or a newer one"),
-            ]);
+    #[cfg(feature = "yaml")]
+    pub fn read(file: &crate::SourceFile) -> crate::Checked<ResultDoc> {
+        use crate::Checked;
+        match crate::yaml::parse::<ResultDoc>(file) {
+            Ok(result) => match result.supported() {
+                Ok(()) => Checked::new(Vec::new(), || result),
+                Err(diagnostic) => Checked::failed(vec![diagnostic]),
+            },
+            Err(diagnostic) => Checked::failed(vec![diagnostic]),
         }
-        Checked::new(Vec::new(), || result)
+    }
+
+    /// Reads a result file in JSON, the form the browser exports, without
+    /// the YAML parser.
+    pub fn from_json(json: &str) -> Result<ResultDoc, Diagnostic> {
+        let result: ResultDoc = serde_json::from_str(json).map_err(|error| {
+            let message = match error.classify() {
+                serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                    "the file is not valid JSON"
+                }
+                _ => "the file is not a Shindan result",
+            };
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!(
+                    "{message} (line {}, column {}: {error})",
+                    error.line(),
+                    error.column()
+                ),
+            )
+            .hint("choose a result file exported by Shindan (結果JSON)")
+        })?;
+        result.supported()?;
+        Ok(result)
+    }
+
+    fn supported(&self) -> Result<(), Diagnostic> {
+        if self.schema == 0 || self.schema > RESULT_SCHEMA {
+            return Err(Diagnostic::error(
+                Code::InvalidValue,
+                format!(
+                    "result schema {} is not supported (this version reads 1 to {RESULT_SCHEMA})",
+                    self.schema
+                ),
+            )
+            .at(Span::new(0, 0))
+            .path("schema")
+            .hint("open it with the version of Shindan that wrote it, or a newer one"));
+        }
+        Ok(())
     }
 }

@@ -26,6 +26,7 @@ impl Lang {
 /// A text in both languages. When a bank gives no English, `en` holds the
 /// Japanese so that every reader sees something.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "compiled", derive(Serialize, Deserialize))]
 pub struct Text {
     /// 日本語.
     pub ja: String,

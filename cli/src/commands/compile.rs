@@ -1,0 +1,68 @@
+//! `shindan compile`: checked banks in the compiled form the browser reads,
+//! one self-contained JSON file per tier.
+
+use std::path::PathBuf;
+
+use lexopt::prelude::*;
+use shindan_engine::{Compiled, Tier};
+
+use crate::report::Reporter;
+use crate::{Failure, Format, files, unexpected};
+
+const HELP: &str = "\
+usage: shindan compile BANK… --out-dir DIR [--catalogue FILE]
+
+Checks each bank (and the catalogue beside it) and writes DIR/<tier>.json:
+the catalogue and the bank in the compiled form the browser app loads. A
+bank with errors is reported and nothing is written for it (exit 1).";
+
+pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
+    let mut paths = Vec::new();
+    let mut catalogue = None;
+    let mut out_dir = None;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Value(path) => paths.push(PathBuf::from(path)),
+            Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
+            Long("out-dir") | Short('o') => out_dir = Some(PathBuf::from(parser.value()?)),
+            Long("help") | Short('h') => {
+                println!("{HELP}");
+                return Ok(());
+            }
+            other => return Err(unexpected(other)),
+        }
+    }
+    let out_dir = out_dir.ok_or_else(|| Failure::Usage("give --out-dir DIR".to_owned()))?;
+    if paths.is_empty() {
+        return Err(Failure::Usage("give at least one bank".to_owned()));
+    }
+    let mut reporter = Reporter::new(Format::Text);
+    let mut written: Vec<Tier> = Vec::new();
+    let mut failed = false;
+    for path in &paths {
+        let Ok(bank) = files::load_bank_with_catalogue(path, catalogue.as_deref(), &mut reporter)
+        else {
+            failed = true;
+            continue;
+        };
+        if written.contains(&bank.tier) {
+            eprintln!(
+                "{}: error: a bank for tier `{}` was already compiled; the app loads one bank per tier",
+                path.display(),
+                bank.tier.as_str()
+            );
+            failed = true;
+            continue;
+        }
+        written.push(bank.tier);
+        let target = out_dir.join(format!("{}.json", bank.tier.as_str()));
+        let json = Compiled::new(bank.catalogue.clone(), vec![bank]).to_json();
+        std::fs::create_dir_all(&out_dir)
+            .and_then(|()| std::fs::write(&target, json))
+            .map_err(|error| {
+                Failure::Unreadable(format!("cannot write {}: {error}", target.display()))
+            })?;
+        println!("{}", target.display());
+    }
+    if failed { Err(Failure::Input) } else { Ok(()) }
+}

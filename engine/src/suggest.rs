@@ -1,0 +1,33 @@
+//! "Did you mean": the nearest known id to a misspelt one.
+
+/// "did you mean" for a misspelt id, else the list of known ids.
+pub(crate) fn suggest(name: &str, known: &[&str], what: &str) -> String {
+    let closest = known
+        .iter()
+        .map(|candidate| (edit_distance(name, candidate), *candidate))
+        .filter(|&(distance, candidate)| distance <= 2.max(candidate.len() / 4))
+        .min();
+    match closest {
+        Some((_, candidate)) => format!("did you mean `{candidate}`?"),
+        None if known.is_empty() => format!("no {what} are defined"),
+        None if known.len() <= 12 => format!("known {what}: {}", known.join(", ")),
+        None => format!("{} {what} are defined; check the spelling", known.len()),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
