@@ -1,0 +1,288 @@
+// The journeys of issue 4: a full small-tier diagnosis, resume after reload,
+// export/import, a refused import, print, accessibility, parity with the
+// CLI, and author mode.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SheetPage } from "./sheet_page.mjs";
+
+const repo = process.env.SHINDAN_REPO ?? process.cwd();
+const SMALL_COMPANY = { industry: "retail", employees: 4, capital: 300, prefecture: "kumamoto" };
+
+/// The real CLI, as the people who analyse results run it.
+function shindan(...args) {
+  return execFileSync("cargo", ["run", "-q", "-p", "shindan-cli", "--", ...args], {
+    cwd: repo,
+    encoding: "utf8",
+  });
+}
+
+async function smallRunToResult(page, baseUrl) {
+  const sheet = new SheetPage(page, baseUrl);
+  await sheet.open();
+  await sheet.start();
+  await sheet.fillProfile(SMALL_COMPANY);
+  await sheet.toQuestions();
+  await sheet.answerEverything();
+  return sheet;
+}
+
+export const journeyTests = [
+  {
+    name: "a small company completes the diagnosis and gets its sheet",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open();
+      assert.equal(await page.getAttribute("html", "lang"), "ja");
+      await sheet.start();
+      await sheet.fillProfile(SMALL_COMPANY);
+      assert.equal(await sheet.tierShown(), "小規模事業者");
+      await sheet.toQuestions();
+      await sheet.answerEverything();
+      const rows = await sheet.resultSummary();
+      assert.equal(rows.length, 10, "every dimension has a row");
+      assert.ok(rows.every((row) => ["1", "2", "3", "4", "5"].includes(row.level)), JSON.stringify(rows));
+      assert.equal(await page.$$eval("svg.radar polygon.ring", (rings) => rings.length), 5);
+      assert.match(await page.textContent("[data-testid=result-bank]"), /small/);
+      assert.ok((await page.$$("[data-testid=next-steps] > li")).length > 0, "next steps are listed");
+      assert.equal((await page.$$("[data-testid=weakest] li")).length, 3);
+    },
+  },
+  {
+    name: "the tier follows the engine and the user may choose another",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open();
+      await sheet.start();
+      await sheet.fillProfile({ industry: "manufacturing", employees: 120, capital: 5000 });
+      assert.equal(await sheet.tierShown(), "中小企業");
+      assert.match(await page.textContent("[data-testid=tier] .tier-reason"), /中小企業基本法/);
+      await page.check("input[name=tier][value=midsize]");
+      await sheet.toQuestions();
+      await page.click("[data-testid=back]");
+      await page.waitForSelector("[data-testid=tier]");
+      assert.ok(await page.isChecked("input[name=tier][value=midsize]"));
+    },
+  },
+  {
+    name: "a reload in the middle resumes with every answer",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open();
+      await sheet.start();
+      await sheet.fillProfile(SMALL_COMPANY);
+      await sheet.toQuestions();
+      await sheet.answerPage();
+      await sheet.next();
+      await sheet.answerPage();
+      await sheet.next();
+      await sheet.answerPage((i, n) => n - 1 - (i % n));
+      const heading = await sheet.heading();
+      const checked = await sheet.checkedInputs();
+      assert.ok(checked.length > 0);
+      await page.reload();
+      await page.waitForSelector("fieldset.question");
+      assert.equal(await sheet.heading(), heading, "same page after reload");
+      assert.deepEqual(await sheet.checkedInputs(), checked);
+      await page.click("[data-testid=back]");
+      assert.ok((await sheet.checkedInputs()).length > 0, "earlier pages kept their answers");
+    },
+  },
+  {
+    name: "export JSON and CSV, then import the JSON back",
+    async run({ page, baseUrl }) {
+      const sheet = await smallRunToResult(page, baseUrl);
+      const before = await sheet.resultSummary();
+      const json = await sheet.download("export-json");
+      assert.match(json.name, /\.json$/);
+      const result = JSON.parse(json.bytes.toString("utf8"));
+      assert.equal(result.schema, 1);
+      assert.equal(result.bank.tier, "small");
+      const csv = await sheet.download("export-csv");
+      assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "CSV starts with a UTF-8 BOM");
+      assert.match(csv.bytes.toString("utf8"), /分野/);
+      page.on("dialog", (dialog) => dialog.accept());
+      await page.click("[data-testid=start-over]");
+      await page.waitForSelector("[data-testid=start]");
+      assert.equal(await page.evaluate(() => localStorage.getItem("shindan.session.v1")), null);
+      await sheet.importFile(json.name, json.bytes);
+      await page.waitForSelector("[data-testid=result-sheet]");
+      assert.deepEqual(await sheet.resultSummary(), before);
+    },
+  },
+  {
+    name: "a bad import is refused and leaves the answers untouched",
+    allowsProblems: false,
+    async run({ page, baseUrl }) {
+      const sheet = await smallRunToResult(page, baseUrl);
+      const before = await sheet.resultSummary();
+      const saved = await page.evaluate(() => localStorage.getItem("shindan.session.v1"));
+      await sheet.importFile("broken.json", '{"schema": 1, "bank": ');
+      assert.match(await sheet.notice(), /読み込めませんでした/);
+      const json = JSON.parse(saved);
+      const wrong = {
+        schema: 1, engine: "0.1.0", bank: { id: "small", version: json.bank ? "x" : "x", tier: "small" },
+        date: "2026-01-01", answers: { no_such_question: 3 }, dimensions: [], overall: { score: null, level: null },
+        completeness: 0, gates: [], recommendations: [],
+      };
+      await sheet.importFile("wrong.json", JSON.stringify(wrong));
+      assert.match(await sheet.notice(), /no_such_question/);
+      assert.deepEqual(await sheet.resultSummary(), before);
+      assert.equal(await page.evaluate(() => localStorage.getItem("shindan.session.v1")), saved);
+    },
+  },
+  {
+    name: "the printed sheet has the chart and no buttons",
+    async run({ page, baseUrl }) {
+      await smallRunToResult(page, baseUrl);
+      await page.emulateMedia({ media: "print" });
+      assert.ok(await page.isVisible("svg.radar"), "chart is printed");
+      assert.ok(!(await page.isVisible("[data-testid=print]")), "buttons are not printed");
+      assert.ok(!(await page.isVisible(".app-header")), "header is not printed");
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      assert.ok(pages >= 1 && pages <= 3, `printed on ${pages} A4 pages`);
+    },
+  },
+  {
+    name: "the sheet shows what `shindan score` prints for the same answers",
+    async run({ page, baseUrl }) {
+      const sheet = await smallRunToResult(page, baseUrl);
+      const exported = JSON.parse((await sheet.download("export-json")).bytes.toString("utf8"));
+      const dir = mkdtempSync(join(tmpdir(), "shindan-parity-"));
+      const answers = join(dir, "answers.json");
+      writeFileSync(answers, JSON.stringify(exported));
+      const cli = JSON.parse(
+        shindan("score", "--bank", "question-banks/small.yaml", "--answers", answers, "--format", "json"),
+      );
+      for (const key of ["dimensions", "overall", "completeness", "gates", "recommendations", "answers", "bank"]) {
+        assert.deepEqual(exported[key], cli[key], `${key} differs between the app and the CLI`);
+      }
+      const shown = await sheet.resultSummary();
+      assert.deepEqual(
+        shown.map((row) => [row.id, row.level]),
+        cli.dimensions.map((d) => [d.id, d.level === null ? "" : String(d.level)]),
+      );
+    },
+  },
+  {
+    name: "English switch changes the text and <html lang>",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open();
+      await sheet.switchLanguage();
+      assert.equal(await page.getAttribute("html", "lang"), "en");
+      assert.match(await page.textContent("[data-testid=start]"), /Start the diagnosis/);
+      await page.reload();
+      await page.waitForSelector("[data-testid=start]");
+      assert.equal(await page.getAttribute("html", "lang"), "en", "the language choice is remembered");
+    },
+  },
+  {
+    name: "every screen has no WCAG 2.1 AA violation (axe-core), at 360 px too",
+    viewport: { width: 360, height: 740 },
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      const check = async (screen) => {
+        const violations = await sheet.accessibilityViolations();
+        assert.deepEqual(violations, [], `${screen}: ${violations.join("\n")}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${screen} scrolls sideways by ${overflow} px at 360 px`);
+      };
+      await sheet.open();
+      await check("landing");
+      await sheet.start();
+      await sheet.fillProfile(SMALL_COMPANY);
+      await check("profile");
+      await sheet.toQuestions();
+      await check("questions");
+      await sheet.answerEverything();
+      await check("result");
+      await sheet.switchLanguage();
+      await check("result in English");
+      await sheet.open("?mode=author");
+      await page.waitForSelector("[data-testid=bank-source]");
+      await check("author");
+    },
+  },
+  {
+    name: "everything is reachable by keyboard",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open();
+      // Tab to the start button and press Enter, then fill the form by keyboard.
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.press("Tab");
+        if (await page.evaluate(() => document.activeElement?.dataset.testid === "start")) break;
+      }
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("[data-testid=employees]");
+      await page.focus("[data-testid=employees]");
+      await page.keyboard.type("3");
+      await page.waitForSelector("[data-testid=tier]");
+      for (let i = 0; i < 15; i++) {
+        await page.keyboard.press("Tab");
+        if (await page.evaluate(() => document.activeElement?.dataset.testid === "profile-next")) break;
+      }
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("fieldset.question");
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.press("Tab");
+        if (await page.evaluate(() => document.activeElement?.type === "radio")) break;
+      }
+      await page.keyboard.press("Space");
+      assert.ok((await new SheetPage(page, baseUrl).checkedInputs()).length === 1, "a radio was chosen by keyboard");
+    },
+  },
+  {
+    name: "a broken bank pasted in author mode shows diagnostics with line and column",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open("?mode=author");
+      await page.waitForSelector("[data-testid=bank-source]");
+      assert.match(await page.textContent("[data-testid=diagnostics-summary]"), /No problems/);
+      const broken = [
+        "kind: bank",
+        "id: broken",
+        'version: "1"',
+        "tier: small",
+        "catalogue: kyushu-hr",
+        "title: {ja: 壊れた例, en: Broken}",
+        "questions:",
+        "  - id: q1",
+        "    dimension: no_such_dimension",
+        "    kind: yes_no",
+        "    source: test",
+        "    text: {ja: 質問, en: Question}",
+        "  - id: q1",
+        "    dimension: hiring",
+        "    kind: yes_no",
+        "    source: test",
+        "    text: {ja: 質問, en: Question}",
+      ].join("\n");
+      await page.fill("[data-testid=bank-source]", broken);
+      const diagnostics = await page.$$eval("pre.diagnostic", (pres) => pres.map((pre) => pre.textContent));
+      assert.ok(diagnostics.some((d) => /bank\.yaml:9:16: error\[unknown-dimension\]/.test(d)), diagnostics.join("\n"));
+      assert.ok(diagnostics.some((d) => /bank\.yaml:13:\d+: error\[duplicate-id\]/.test(d)), diagnostics.join("\n"));
+      assert.ok(await page.isDisabled("[data-testid=try-bank]"));
+      await page.fill("[data-testid=bank-source]", "kind: bank\nid: [unclosed");
+      assert.match(await page.textContent("[data-testid=diagnostics]"), /bank\.yaml:2:\d+: error\[/);
+    },
+  },
+  {
+    name: "an author tries a bank in the normal journey without rebuilding",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open("?mode=author");
+      await page.waitForSelector("[data-testid=bank-source]");
+      const source = await page.inputValue("[data-testid=bank-source]");
+      await page.fill("[data-testid=bank-source]", source.replace(/^title: \{ja: ([^,]+),/m, "title: {ja: 試作版,"));
+      await page.click("[data-testid=try-bank]");
+      await page.waitForSelector("fieldset.question");
+      await sheet.answerEverything();
+      assert.match(await page.textContent("#page-heading"), /試作版/);
+    },
+  },
+];

@@ -1,0 +1,151 @@
+// Page object of the self-diagnosis sheet: the steps a user takes, named as
+// the user would name them. Tests speak through it, not through selectors.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export class SheetPage {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  async open(query = "") {
+    await this.page.goto(`${this.baseUrl}/${query}`);
+    await this.page.waitForSelector("main#main");
+  }
+
+  async start() {
+    await this.page.click("[data-testid=start]");
+    await this.page.waitForSelector("[data-testid=employees]");
+  }
+
+  async fillProfile({ industry, employees, capital = "", prefecture = "fukuoka" }) {
+    await this.page.selectOption("[data-testid=industry]", industry);
+    await this.page.fill("[data-testid=employees]", String(employees));
+    await this.page.fill("[data-testid=capital]", String(capital));
+    await this.page.selectOption("[data-testid=prefecture]", prefecture);
+    await this.page.waitForSelector("[data-testid=tier]");
+  }
+
+  async tierShown() {
+    return (await this.page.textContent("[data-testid=tier] .tier-name")).trim();
+  }
+
+  async toQuestions() {
+    await this.page.click("[data-testid=profile-next]");
+    await this.page.waitForSelector("fieldset.question");
+  }
+
+  async heading() {
+    return (await this.page.textContent("#page-heading")).trim();
+  }
+
+  /// Answers every visible, unanswered question on the page with a choice
+  /// that depends on its position (`pick(i, n)` of n inputs), so a run is
+  /// varied but repeatable.
+  async answerPage(pick = (i, n) => (i * 2 + 1) % n) {
+    let position = 0;
+    for (;;) {
+      const sets = await this.page.$$("fieldset.question");
+      let answeredOne = false;
+      for (const set of sets) {
+        if (await set.$("input:checked")) continue;
+        const number = await set.$("input[type=number]");
+        if (number) {
+          if ((await number.inputValue()) !== "") continue;
+          await number.fill(String(3 + position));
+          position++;
+          answeredOne = true;
+          break;
+        }
+        const inputs = await set.$$("input[type=radio], input[type=checkbox]");
+        if (inputs.length === 0) continue;
+        await inputs[pick(position, inputs.length)].check();
+        position++;
+        answeredOne = true;
+        // Answers can reveal questions (show_if): look again from the top.
+        break;
+      }
+      if (!answeredOne) return position;
+    }
+  }
+
+  async next() {
+    await this.page.click("[data-testid=next]");
+  }
+
+  async onResult() {
+    return (await this.page.$("[data-testid=result-sheet]")) !== null;
+  }
+
+  /// Answers every page and opens the result sheet.
+  async answerEverything(pick) {
+    for (let guard = 0; guard < 40 && !(await this.onResult()); guard++) {
+      await this.answerPage(pick);
+      await this.next();
+    }
+    await this.page.waitForSelector("[data-testid=result-sheet]");
+  }
+
+  async checkedInputs() {
+    return this.page.$$eval("fieldset input:checked", (inputs) =>
+      inputs.map((input) => `${input.name}=${input.value}`),
+    );
+  }
+
+  async resultSummary() {
+    return this.page.$$eval("[data-testid=dimension-table] tbody tr", (rows) =>
+      rows.map((row) => ({
+        id: row.dataset.dimension,
+        level: row.querySelector("td.level").dataset.level,
+        score: row.querySelector("td.score").textContent.trim(),
+      })),
+    );
+  }
+
+  async download(testid) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.click(`[data-testid=${testid}]`),
+    ]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+  }
+
+  async importFile(name, contents) {
+    await this.page.setInputFiles("[data-testid=import-result]", {
+      name,
+      mimeType: "application/json",
+      buffer: Buffer.from(contents),
+    });
+  }
+
+  async notice() {
+    await this.page.waitForSelector("[data-testid=notice]");
+    return (await this.page.textContent("[data-testid=notice]")).trim();
+  }
+
+  async switchLanguage() {
+    await this.page.click("[data-testid=lang-switch]");
+  }
+
+  /// axe-core's WCAG 2.1 A and AA violations on the current screen.
+  async accessibilityViolations() {
+    await this.page.evaluate(AXE_SOURCE);
+    return this.page.evaluate(async () => {
+      const results = await window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      });
+      return results.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.help} (${violation.nodes
+            .slice(0, 3)
+            .map((node) => node.target.join(" "))
+            .join("; ")})`,
+      );
+    });
+  }
+}

@@ -1,0 +1,134 @@
+//! The frame of the sheet: header with the language switch, the notice
+//! area, and the current screen. Restores a saved diagnosis on start and
+//! saves every change.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shindan_engine::{Answers, Lang};
+
+use crate::banks;
+#[cfg(feature = "author")]
+use crate::components::Author;
+use crate::components::{Landing, NoticeBox, ProfileForm, Questionnaire, ResultSheet};
+use crate::messages::{self as m};
+use crate::saved::{self, Saved};
+use crate::session::{Screen, Session};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::new(saved::load_lang().unwrap_or_default());
+    provide_context(session);
+    #[cfg(feature = "author")]
+    let author = author_mode();
+    #[cfg(not(feature = "author"))]
+    let author = false;
+    if author {
+        #[cfg(feature = "author")]
+        {
+            session.persist.set(false);
+            session.screen.set(Screen::Author);
+        }
+    } else if let Some(saved) = saved::load() {
+        resume(session, saved);
+    }
+
+    // The only effects: mirror state into things outside the reactive
+    // system (the document's language, this browser's storage).
+    Effect::new(move |_| {
+        let lang = session.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        document().set_title(m::APP_TITLE.get(lang));
+        saved::store_lang(lang);
+    });
+    Effect::new(move |_| {
+        let screen = session.screen.get();
+        let page = session.page.get();
+        let last_question = session.last_question.get();
+        let profile = session.profile.get();
+        let Some(bank) = session.bank.get() else {
+            return;
+        };
+        if !session.persist.get() || screen == Screen::Landing {
+            return;
+        }
+        let answers = session.answers.with(|answers| answers.to_values(&bank));
+        saved::store(&Saved {
+            tier: bank.tier,
+            bank: bank.id.clone(),
+            profile,
+            answers,
+            screen,
+            page,
+            last_question,
+        });
+    });
+
+    let lang = session.lang;
+    let header = move || {
+        let shown = lang.get();
+        view! {
+        <header class="app-header">
+            <a class="skip" href="#main">
+                {if shown == Lang::Ja { "本文へ移動" } else { "Skip to content" }}
+            </a>
+            <h1 class="app-title">{m::APP_TITLE.get(shown)}</h1>
+            <button
+                type="button"
+                class="lang-switch"
+                data-testid="lang-switch"
+                aria-label=m::OTHER_LANGUAGE_LABEL.get(shown)
+                on:click=move |_| {
+                    lang.update(|lang| *lang = if *lang == Lang::Ja { Lang::En } else { Lang::Ja })
+                }
+            >
+                {m::OTHER_LANGUAGE.get(shown)}
+            </button>
+        </header>
+        }
+    };
+    view! {
+        {header}
+        <main id="main" tabindex="-1">
+            <NoticeBox />
+            {move || match session.screen.get() {
+                Screen::Landing => view! { <Landing /> }.into_any(),
+                Screen::Profile => view! { <ProfileForm /> }.into_any(),
+                Screen::Questions => view! { <Questionnaire /> }.into_any(),
+                Screen::Result => view! { <ResultSheet /> }.into_any(),
+                #[cfg(feature = "author")]
+                Screen::Author => view! { <Author /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// Whether the page was opened as `?mode=author`.
+#[cfg(feature = "author")]
+fn author_mode() -> bool {
+    window()
+        .location()
+        .search()
+        .is_ok_and(|search| search.split(['?', '&']).any(|part| part == "mode=author"))
+}
+
+/// Restores a saved diagnosis: loads its bank and keeps every answer that
+/// still fits it (a bank update may have removed a question).
+fn resume(session: Session, saved: Saved) {
+    session.profile.set(saved.profile.clone());
+    spawn_local(async move {
+        let Ok(bank) = banks::fetch(saved.tier).await else {
+            return;
+        };
+        if bank.id != saved.bank {
+            return;
+        }
+        let (answers, _dropped) = Answers::from_values(&bank, &saved.answers);
+        session.begin(bank, answers);
+        session.page.set(saved.page);
+        session.last_question.set(saved.last_question);
+        session.screen.set(saved.screen);
+    });
+}

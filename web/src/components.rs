@@ -1,0 +1,26 @@
+//! The screens and the pieces they share. Each is a thin view over the
+//! session's signals and the engine's plain types.
+
+#[cfg(feature = "author")]
+mod author;
+mod import_button;
+mod landing;
+mod notice;
+mod profile_form;
+mod question;
+mod questionnaire;
+mod radar;
+mod result_sheet;
+mod start_over;
+
+#[cfg(feature = "author")]
+pub use author::Author;
+pub use import_button::ImportButton;
+pub use landing::Landing;
+pub use notice::NoticeBox;
+pub use profile_form::ProfileForm;
+pub use question::{GateCard, QuestionCard};
+pub use questionnaire::Questionnaire;
+pub use radar::Radar;
+pub use result_sheet::ResultSheet;
+pub use start_over::StartOverButton;

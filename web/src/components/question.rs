@@ -1,0 +1,306 @@
+//! One question (or gate) as a fieldset: radios for steps, yes/no and single
+//! choice, checkboxes for multiple choice, a number field, and "not
+//! applicable" where the bank allows it. Every change is checked by the
+//! engine (`Answers::set_question`) before it is kept.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use shindan_engine::{Answer, Bank, Choice, Lang, QuestionIndex, QuestionKind};
+
+use crate::messages as m;
+use crate::session::{Session, use_session};
+
+/// Records an answer to question `index` and remembers it as the last one.
+fn answer(session: Session, bank: &Arc<Bank>, index: QuestionIndex, value: Option<Answer>) {
+    let mut kept = true;
+    session.answers.update(|answers| {
+        kept = answers.set_question(bank, index, value).is_ok();
+    });
+    if kept {
+        session
+            .last_question
+            .set(bank.questions.get(index).map(|q| q.id.clone()));
+    }
+}
+
+/// A scored question.
+#[component]
+pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
+    let session = use_session();
+    let Some(bank) = session.bank.get_untracked() else {
+        return ().into_any();
+    };
+    let question = &bank.questions[index];
+    let id = question.id.clone();
+    let current = move || session.answers.with(|answers| answers.question(index));
+    let name = format!("q-{id}");
+    let text = question.text.clone();
+    let help = question.help.clone();
+
+    let inputs = match &question.kind {
+        QuestionKind::Ladder { steps } => steps
+            .iter()
+            .enumerate()
+            .map(|(offset, step)| {
+                let value = (offset + 1) as u8;
+                let bank = bank.clone();
+                let step = step.clone();
+                view! {
+                    <label class="choice step">
+                        <input
+                            type="radio"
+                            name=name.clone()
+                            value=value.to_string()
+                            prop:checked=move || current() == Some(Answer::Step(value))
+                            on:change=move |_| answer(session, &bank, index, Some(Answer::Step(value)))
+                        />
+                        <span class="step-number">{value}</span>
+                        <span>{step.get(lang).to_owned()}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        QuestionKind::YesNo => [(true, m::YES), (false, m::NO)]
+            .into_iter()
+            .map(|(yes, label)| {
+                let bank = bank.clone();
+                view! {
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name=name.clone()
+                            value=if yes { "yes" } else { "no" }
+                            prop:checked=move || current() == Some(Answer::YesNo(yes))
+                            on:change=move |_| answer(session, &bank, index, Some(Answer::YesNo(yes)))
+                        />
+                        <span>{label.get(lang)}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        QuestionKind::Single { options } => options
+            .iter()
+            .enumerate()
+            .map(|(option, choice)| {
+                let bank = bank.clone();
+                let label = choice.label.clone();
+                view! {
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name=name.clone()
+                            value=choice.id.clone()
+                            prop:checked=move || current() == Some(Answer::Choice(option))
+                            on:change=move |_| answer(session, &bank, index, Some(Answer::Choice(option)))
+                        />
+                        <span>{label.get(lang).to_owned()}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+            .into_any(),
+        QuestionKind::Multiple { options, .. } => {
+            let exclusive_mask = exclusive_mask(options);
+            options
+                .iter()
+                .enumerate()
+                .map(|(option, choice)| {
+                    let bank = bank.clone();
+                    let label = choice.label.clone();
+                    let bit = 1u64 << option;
+                    let exclusive = choice.exclusive;
+                    let mask = move || match current() {
+                        Some(Answer::Choices(mask)) => mask,
+                        _ => 0,
+                    };
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="checkbox"
+                                name=name.clone()
+                                value=choice.id.clone()
+                                prop:checked=move || mask() & bit != 0
+                                on:change=move |event| {
+                                    let checked = event_target_checked(&event);
+                                    let next = toggle(mask(), bit, exclusive, exclusive_mask, checked);
+                                    let value = (next != 0).then_some(Answer::Choices(next));
+                                    answer(session, &bank, index, value);
+                                }
+                            />
+                            <span>{label.get(lang).to_owned()}</span>
+                        </label>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+        QuestionKind::Number { unit, min, max, .. } => {
+            let bank = bank.clone();
+            let unit = unit.clone();
+            let (min, max) = (*min, *max);
+            let problem = RwSignal::new(false);
+            let input_id = format!("{name}-input");
+            view! {
+                <div class="number">
+                    <label for=input_id.clone() class="visually-hidden">
+                        {text.get(lang).to_owned()}
+                    </label>
+                    <input
+                        id=input_id
+                        type="number"
+                        inputmode="decimal"
+                        min=min.map(|v| v.to_string())
+                        max=max.map(|v| v.to_string())
+                        aria-invalid=move || problem.get().to_string()
+                        prop:value=move || match current() {
+                            Some(Answer::Number(number)) => number.to_string(),
+                            _ => String::new(),
+                        }
+                        on:input=move |event| {
+                            let typed = event_target_value(&event);
+                            let typed = typed.trim();
+                            if typed.is_empty() {
+                                problem.set(false);
+                                answer(session, &bank, index, None);
+                                return;
+                            }
+                            let fits = typed.parse::<f64>().ok().filter(|&number| {
+                            let mut probe = session.answers.get_untracked();
+                            probe
+                                .set_question(&bank, index, Some(Answer::Number(number)))
+                                .is_ok()
+                        });
+                        problem.set(fits.is_none());
+                        if let Some(number) = fits {
+                            answer(session, &bank, index, Some(Answer::Number(number)));
+                        }
+                        }
+                    />
+                    <span class="unit">{unit.as_ref().map(|u| u.get(lang).to_owned())}</span>
+                    <Show when=move || problem.get()>
+                        <p class="field-error" role="alert">
+                            {range_message(lang, min, max)}
+                        </p>
+                    </Show>
+                </div>
+            }
+            .into_any()
+        }
+    };
+
+    let not_applicable = question.allow_na.then(|| {
+        let bank = bank.clone();
+        let multiple = matches!(
+            question.kind,
+            QuestionKind::Multiple { .. } | QuestionKind::Number { .. }
+        );
+        view! {
+            <label class="choice not-applicable">
+                <input
+                    type=if multiple { "checkbox" } else { "radio" }
+                    name=name.clone()
+                    value="na"
+                    prop:checked=move || current() == Some(Answer::NotApplicable)
+                    on:change=move |event| {
+                        let checked = event_target_checked(&event);
+                        let value = checked.then_some(Answer::NotApplicable);
+                        answer(session, &bank, index, value);
+                    }
+                />
+                <span>{m::NOT_APPLICABLE.get(lang)}</span>
+            </label>
+        }
+    });
+
+    view! {
+        <fieldset class="question" id=format!("q-{id}") data-question=id.clone()>
+            <legend>{text.get(lang).to_owned()}</legend>
+            {help.map(|help| {
+                view! {
+                    <details class="help">
+                        <summary>{m::HELP.get(lang)}</summary>
+                        <p>{help.get(lang).to_owned()}</p>
+                    </details>
+                }
+            })}
+            <div class="choices">{inputs} {not_applicable}</div>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// The options that exclude all others, as a bit set.
+fn exclusive_mask(options: &[Choice]) -> u64 {
+    options
+        .iter()
+        .enumerate()
+        .filter(|(_, option)| option.exclusive)
+        .fold(0, |mask, (index, _)| mask | 1 << index)
+}
+
+/// The selection after ticking or unticking one box: an exclusive option
+/// clears the rest, any other option clears the exclusive ones.
+fn toggle(mask: u64, bit: u64, exclusive: bool, exclusive_mask: u64, checked: bool) -> u64 {
+    match (checked, exclusive) {
+        (false, _) => mask & !bit,
+        (true, true) => bit,
+        (true, false) => (mask | bit) & !exclusive_mask,
+    }
+}
+
+fn range_message(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
+    let ja = lang == Lang::Ja;
+    match (min, max) {
+        (Some(min), Some(max)) if ja => format!("{min}〜{max} の数を入力してください。"),
+        (Some(min), Some(max)) => format!("Enter a number from {min} to {max}."),
+        (Some(min), None) if ja => format!("{min} 以上の数を入力してください。"),
+        (Some(min), None) => format!("Enter a number of at least {min}."),
+        (None, Some(max)) if ja => format!("{max} 以下の数を入力してください。"),
+        (None, Some(max)) => format!("Enter a number of at most {max}."),
+        (None, None) if ja => "数を入力してください。".to_owned(),
+        (None, None) => "Enter a number.".to_owned(),
+    }
+}
+
+/// An unscored yes/no check.
+#[component]
+pub fn GateCard(index: usize, lang: Lang) -> impl IntoView {
+    let session = use_session();
+    let Some(bank) = session.bank.get_untracked() else {
+        return ().into_any();
+    };
+    let gate = &bank.gates[index];
+    let text = gate.text.clone();
+    let name = format!("g-{}", gate.id);
+    let current = move || session.answers.with(|answers| answers.gate(index));
+    view! {
+        <fieldset class="question gate" id=name.clone() data-gate=gate.id.clone()>
+            <legend>{text.get(lang).to_owned()}</legend>
+            <div class="choices">
+                {[(true, m::YES), (false, m::NO)]
+                    .into_iter()
+                    .map(|(yes, label)| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    value=if yes { "yes" } else { "no" }
+                                    prop:checked=move || current() == Some(yes)
+                                    on:change=move |_| {
+                                        session.answers.update(|answers| answers.set_gate(index, Some(yes)))
+                                    }
+                                />
+                                <span>{label.get(lang)}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+    .into_any()
+}

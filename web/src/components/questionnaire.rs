@@ -1,0 +1,192 @@
+//! The questions, one page per dimension and a last page of gates, with a
+//! progress bar and back/next. Which questions show is the engine's
+//! `visibility`, recomputed as answers change.
+
+use leptos::prelude::*;
+use shindan_engine::{Bank, DimensionIndex, Lang};
+
+use crate::components::{GateCard, QuestionCard, StartOverButton};
+use crate::messages as m;
+use crate::session::{Screen, use_session};
+
+/// A page of the questionnaire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    /// The questions of one dimension.
+    Dimension(DimensionIndex),
+    /// The unscored compliance checks.
+    Gates,
+}
+
+/// The pages of `bank`: dimensions that have questions, in catalogue order,
+/// then the gates if there are any.
+fn pages(bank: &Bank) -> Vec<Page> {
+    let mut pages: Vec<Page> = (0..bank.catalogue.dimensions.len())
+        .filter(|&dimension| bank.questions.iter().any(|q| q.dimension == dimension))
+        .map(Page::Dimension)
+        .collect();
+    if !bank.gates.is_empty() {
+        pages.push(Page::Gates);
+    }
+    pages
+}
+
+/// Moves keyboard and screen-reader focus to the new page's heading.
+fn focus_heading() {
+    request_animation_frame(|| {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(heading) = document().get_element_by_id("page-heading")
+            && let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+        {
+            let _ = heading.focus();
+        }
+    });
+}
+
+/// The questionnaire screen.
+#[component]
+pub fn Questionnaire() -> impl IntoView {
+    let session = use_session();
+    let Some(bank) = session.bank.get_untracked() else {
+        session.screen.set(Screen::Profile);
+        return ().into_any();
+    };
+    let pages = pages(&bank);
+    let page_count = pages.len();
+    let page = move || session.page.get().min(page_count.saturating_sub(1));
+    let progress = move || {
+        session.scores.with(|scores| {
+            scores.as_ref().map_or((0, 0), |scores| {
+                scores
+                    .dimensions
+                    .iter()
+                    .fold((0, 0), |(answered, visible), d| {
+                        (answered + d.answered, visible + d.visible)
+                    })
+            })
+        })
+    };
+
+    // Back on the page of the last answer after a reload.
+    if let Some(id) = session.last_question.get_untracked() {
+        request_animation_frame(move || {
+            if let Some(element) = document().get_element_by_id(&format!("q-{id}")) {
+                element.scroll_into_view();
+            }
+        });
+    }
+
+    let page_view = move |lang: Lang| match pages.get(page()).copied() {
+        Some(Page::Dimension(dimension)) => {
+            let about = &bank.catalogue.dimensions[dimension];
+            let questions: Vec<usize> = bank
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.dimension == dimension)
+                .map(|(index, _)| index)
+                .collect();
+            let intro = bank
+                .intro
+                .as_ref()
+                .filter(|_| page() == 0)
+                .map(|intro| intro.get(lang).to_owned());
+            view! {
+                {intro.map(|intro| view! { <p class="intro" data-testid="bank-intro">{intro}</p> })}
+                <h2 id="page-heading" tabindex="-1">{about.name.get(lang).to_owned()}</h2>
+                <p class="lead">{about.description.get(lang).to_owned()}</p>
+                {questions
+                    .into_iter()
+                    .map(|index| {
+                        let visible = move || {
+                            session.scores.with(|scores| {
+                                scores
+                                    .as_ref()
+                                    .is_some_and(|s| s.visible.get(index).copied().unwrap_or(false))
+                            })
+                        };
+                        view! {
+                            <Show when=visible>
+                                <QuestionCard index=index lang=lang />
+                            </Show>
+                        }
+                    })
+                    .collect_view()}
+            }
+            .into_any()
+        }
+        Some(Page::Gates) => view! {
+            <h2 id="page-heading" tabindex="-1">{m::GATES_HEADING.get(lang)}</h2>
+            <p class="lead">{m::GATES_LEAD.get(lang)}</p>
+            {(0..bank.gates.len())
+                .map(|index| view! { <GateCard index=index lang=lang /> })
+                .collect_view()}
+        }
+        .into_any(),
+        None => ().into_any(),
+    };
+
+    let back = move |_| {
+        if page() == 0 {
+            session.screen.set(Screen::Profile);
+        } else {
+            session.page.set(page() - 1);
+            focus_heading();
+        }
+    };
+    let next = move |_| {
+        if page() + 1 >= page_count {
+            session.screen.set(Screen::Result);
+            focus_heading();
+        } else {
+            session.page.set(page() + 1);
+            focus_heading();
+        }
+    };
+
+    (move || {
+        let lang = session.lang.get();
+        let page_view = page_view.clone();
+        view! {
+            <section class="questionnaire">
+                <div class="progress" data-testid="progress">
+                    <label for="progress-bar">
+                        {move || {
+                            let (answered, visible) = progress();
+                            format!(
+                                "{} {answered} / {visible} ・ {} {} / {page_count}",
+                                m::PROGRESS.get(lang),
+                                m::PAGE.get(lang),
+                                page() + 1,
+                            )
+                        }}
+                    </label>
+                    <progress
+                        id="progress-bar"
+                        max=move || progress().1.max(1)
+                        value=move || progress().0
+                    ></progress>
+                </div>
+                <form class="questions" on:submit=|event| event.prevent_default()>
+                    {move || page_view(lang)}
+                </form>
+                <div class="actions">
+                    <button type="button" class="secondary" data-testid="back" on:click=back>
+                        {m::BACK.get(lang)}
+                    </button>
+                    <button type="button" class="primary" data-testid="next" on:click=next>
+                        {move || {
+                            if page() + 1 >= page_count {
+                                m::SHOW_RESULT.get(lang)
+                            } else {
+                                m::NEXT.get(lang)
+                            }
+                        }}
+                    </button>
+                    <StartOverButton lang=lang />
+                </div>
+            </section>
+        }
+    })
+    .into_any()
+}

@@ -1,0 +1,278 @@
+//! The result sheet: radar, level and meaning per dimension, overall score,
+//! strengths and the three weakest areas, gate findings apart, and the next
+//! steps with their programs. Every figure is the engine's `ResultDoc` for
+//! the current answers, the same as `shindan score` prints.
+
+use leptos::prelude::*;
+use shindan_engine::{Lang, ResultDoc, result_csv};
+
+use crate::components::{ImportButton, Radar, StartOverButton};
+use crate::files;
+use crate::messages as m;
+use crate::session::{Screen, use_session};
+use crate::today::today;
+
+/// Excel reads a CSV as UTF-8 only with a byte-order mark.
+const BOM: &str = "\u{feff}";
+
+/// How many weakest dimensions the sheet names.
+const WEAKEST: usize = 3;
+
+/// The result screen.
+#[component]
+pub fn ResultSheet() -> impl IntoView {
+    let session = use_session();
+    let lang = session.lang;
+    let date = today();
+    move || {
+        let lang = lang.get();
+        let (Some(bank), Some(scores)) = (session.bank.get(), session.scores.get()) else {
+            return ().into_any();
+        };
+        let profile = session.profile.get();
+        let result = session
+            .answers
+            .with(|answers| ResultDoc::new(&bank, answers, &scores, profile.clone(), &date, None));
+        let catalogue = &bank.catalogue;
+        let name_of = |index: usize| catalogue.dimensions[index].name.get(lang).to_owned();
+        let level_text = |level: Option<u8>| match level {
+            Some(level) => format!("{} {level}", m::LEVEL.get(lang)),
+            None => m::NO_ANSWER.get(lang).to_owned(),
+        };
+        let score_text = |score: Option<f64>| {
+            score
+                .map(|s| format!("{s:.1}"))
+                .unwrap_or_else(|| "–".to_owned())
+        };
+
+        let radar = view! {
+            <Radar
+                labels=catalogue.dimensions.iter().map(|d| d.short.get(lang).to_owned()).collect()
+                levels=result.dimensions.iter().map(|d| d.level).collect()
+                title=m::RADAR_LABEL.get(lang)
+            />
+        };
+        let rows = catalogue
+            .dimensions
+            .iter()
+            .zip(&result.dimensions)
+            .map(|(dimension, outcome)| {
+                let meaning = outcome
+                    .level
+                    .and_then(|level| dimension.levels.get(usize::from(level) - 1))
+                    .map(|text| text.get(lang).to_owned())
+                    .unwrap_or_default();
+                view! {
+                    <tr data-dimension=outcome.id.clone()>
+                        <th scope="row">{dimension.name.get(lang).to_owned()}</th>
+                        <td class="level" data-level=outcome.level.map(|l| l.to_string()).unwrap_or_default()>
+                            {level_text(outcome.level)}
+                        </td>
+                        <td class="score">{score_text(outcome.score)}</td>
+                        <td>{meaning}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let strengths = scores.strengths();
+        let weakest = scores.weakest(WEAKEST);
+        let list = |indices: Vec<usize>, id: &'static str| {
+            if indices.is_empty() {
+                view! { <p data-testid=id>{m::NONE_YET.get(lang)}</p> }.into_any()
+            } else {
+                view! {
+                    <ol data-testid=id>
+                        {indices
+                            .into_iter()
+                            .map(|index| {
+                                let level = scores.dimensions[index].level;
+                                view! { <li>{name_of(index)} " (" {level_text(level)} ")"</li> }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }
+        };
+        let findings: Vec<_> = scores
+            .gate_findings
+            .iter()
+            .map(|&index| &bank.gates[index])
+            .collect();
+        let findings_view = if findings.is_empty() {
+            view! { <p>{m::NO_GATE_FINDINGS.get(lang)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="findings" data-testid="gate-findings">
+                    {findings
+                        .into_iter()
+                        .map(|gate| {
+                            view! {
+                                <li data-gate=gate.id.clone()>
+                                    <strong>{gate.text.get(lang).to_owned()}</strong>
+                                    <p>{gate.explanation.get(lang).to_owned()}</p>
+                                    <p class="help">{gate.help.get(lang).to_owned()}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        };
+        let steps = scores
+            .recommendations
+            .iter()
+            .map(|&index| {
+                let recommendation = &bank.recommendations[index];
+                let programs = recommendation
+                    .programs
+                    .iter()
+                    .filter_map(|&program| catalogue.programs.get(program))
+                    .map(|program| {
+                        let name = program.name.get(lang).to_owned();
+                        let title = match program.url.as_deref().filter(|url| url.starts_with("https://")) {
+                            Some(url) => view! {
+                                <a href=url.to_owned() rel="noopener noreferrer" target="_blank">{name}</a>
+                            }
+                            .into_any(),
+                            None => view! { <span>{name}</span> }.into_any(),
+                        };
+                        view! {
+                            <li>
+                                <strong>{title}</strong>
+                                " — " {m::PROVIDED_BY.get(lang)} ": " {program.provider.get(lang).to_owned()}
+                                <span class="offer">
+                                    <br />
+                                    {program.offer.get(lang).to_owned()}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li data-recommendation=recommendation.id.clone()>
+                        <span class="priority">{m::PRIORITY.get(lang)} " " {recommendation.priority}</span>
+                        <p>{recommendation.text.get(lang).to_owned()}</p>
+                        <ul class="programs">{programs}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        let no_steps = scores.recommendations.is_empty();
+
+        let json = serde_json::to_string_pretty(&result).unwrap_or_default();
+        let csv = format!("{BOM}{}", result_csv(&result, &bank, lang));
+        let file_stem = format!("shindan-{}-{}", result.bank.id, result.date);
+        let export_json = {
+            let name = format!("{file_stem}.json");
+            move |_| {
+                if let Err(error) = files::download(&name, "application/json", &json) {
+                    session.tell(m::EXPORT_JSON.text(), vec![error]);
+                }
+            }
+        };
+        let export_csv = {
+            let name = format!("{file_stem}.csv");
+            move |_| {
+                if let Err(error) = files::download(&name, "text/csv;charset=utf-8", &csv) {
+                    session.tell(m::EXPORT_CSV.text(), vec![error]);
+                }
+            }
+        };
+        let tier_name = bank.tier.name().get(lang).to_owned();
+        let profile_line = profile.map(|p| {
+            format!(
+                "{} ・ {} ・ {}{}",
+                p.industry.name().get(lang),
+                p.prefecture.name().get(lang),
+                p.regular_employees,
+                if lang == Lang::Ja {
+                    "人"
+                } else {
+                    " employees"
+                }
+            )
+        });
+
+        view! {
+            <article class="result-sheet" data-testid="result-sheet">
+                <header class="sheet-header">
+                    <h2 id="page-heading" tabindex="-1">{m::RESULT_HEADING.get(lang)} " — " {bank.title.get(lang).to_owned()}</h2>
+                    <dl class="meta">
+                        <dt>{m::DATE.get(lang)}</dt>
+                        <dd data-testid="result-date">{result.date.clone()}</dd>
+                        <dt>{m::BANK.get(lang)}</dt>
+                        <dd data-testid="result-bank">{format!("{} {} ({tier_name})", result.bank.id, result.bank.version)}</dd>
+                        {profile_line.map(|line| view! { <dt>{m::PROFILE_HEADING.get(lang)}</dt><dd>{line}</dd> })}
+                        <dt>{m::COMPLETENESS.get(lang)}</dt>
+                        <dd>{format!("{:.0}%", result.completeness * 100.0)}</dd>
+                    </dl>
+                </header>
+                <section class="overall" data-testid="overall">
+                    <h3>{m::OVERALL.get(lang)}</h3>
+                    <p>
+                        <span class="big-level">{level_text(result.overall.level)}</span>
+                        " ・ " {m::SCORE.get(lang)} " " {score_text(result.overall.score)} " / 100"
+                    </p>
+                </section>
+                <div class="chart-and-table">
+                    {radar}
+                    <table class="dimensions" data-testid="dimension-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{m::DIMENSION.get(lang)}</th>
+                                <th scope="col">{m::LEVEL.get(lang)}</th>
+                                <th scope="col">{m::SCORE.get(lang)}</th>
+                                <th scope="col">{m::MEANING.get(lang)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <section class="strengths">
+                    <h3>{m::STRENGTHS.get(lang)}</h3>
+                    {list(strengths, "strengths")}
+                </section>
+                <section class="weakest">
+                    <h3>{m::WEAKEST.get(lang)}</h3>
+                    {list(weakest, "weakest")}
+                </section>
+                <section class="gates">
+                    <h3>{m::GATE_FINDINGS.get(lang)}</h3>
+                    {findings_view}
+                </section>
+                <section class="next-steps">
+                    <h3>{m::NEXT_STEPS.get(lang)}</h3>
+                    {no_steps.then(|| view! { <p>{m::NO_NEXT_STEPS.get(lang)}</p> })}
+                    <ol class="steps" data-testid="next-steps">{steps}</ol>
+                </section>
+                <div class="actions no-print">
+                    <button type="button" class="primary" data-testid="print" on:click=|_| { let _ = window().print(); }>
+                        {m::PRINT.get(lang)}
+                    </button>
+                    <button type="button" class="secondary" data-testid="export-json" on:click=export_json>
+                        {m::EXPORT_JSON.get(lang)}
+                    </button>
+                    <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
+                        {m::EXPORT_CSV.get(lang)}
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-testid="edit-answers"
+                        on:click=move |_| {
+                            session.page.set(0);
+                            session.screen.set(Screen::Questions);
+                        }
+                    >
+                        {m::EDIT_ANSWERS.get(lang)}
+                    </button>
+                    <ImportButton lang=lang />
+                    <StartOverButton lang=lang />
+                </div>
+            </article>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,39 @@
+//! Files the user saves or opens: downloads made in the browser (no server
+//! involved) and the text of a picked file.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `contents` as a download named `name`.
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |_| format!("{name} could not be saved");
+    let parts = js_sys::Array::of1(&contents.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "no anchor".to_owned())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the first file picked in `input`, if any.
+pub async fn picked_text(input: &web_sys::HtmlInputElement) -> Option<Result<String, String>> {
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("{name} could not be read"))
+        .map(|value| value.as_string().unwrap_or_default());
+    Some(text)
+}

@@ -1,0 +1,103 @@
+//! Opening a saved result file: every check happens before anything is
+//! replaced, so a bad file leaves the current answers as they were.
+
+use std::sync::Arc;
+
+use shindan_engine::{Answers, Bank, Profile, ResultDoc, Text};
+
+use crate::banks;
+
+/// The largest result file accepted; real ones are a few kilobytes.
+pub const MAX_RESULT_BYTES: usize = 1024 * 1024;
+
+/// A result file checked against its bank, ready to replace the session.
+pub struct Opened {
+    /// The bank it answers.
+    pub bank: Arc<Bank>,
+    /// Its answers, checked.
+    pub answers: Answers,
+    /// Its profile.
+    pub profile: Option<Profile>,
+}
+
+/// Why a file was refused: a sentence for the user and the engine's details.
+pub struct Refused {
+    /// What went wrong.
+    pub text: Text,
+    /// The engine's diagnostics, one per line.
+    pub details: Vec<String>,
+}
+
+impl Refused {
+    fn new(ja: &str, en: &str, details: Vec<String>) -> Refused {
+        Refused {
+            text: Text::new(ja, en),
+            details,
+        }
+    }
+}
+
+/// Reads a result file's text; `current` is a bank already loaded (the one
+/// an author is trying), used when the result answers it.
+pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refused> {
+    if text.len() > MAX_RESULT_BYTES {
+        return Err(Refused::new(
+            "ファイルが大きすぎます（1 MB まで）。",
+            "The file is too large (1 MB at most).",
+            Vec::new(),
+        ));
+    }
+    let result = ResultDoc::from_json(text).map_err(|diagnostic| {
+        Refused::new(
+            "診断結果のファイルではないか、壊れています。",
+            "This is not a result file, or it is damaged.",
+            vec![format!(
+                "{}: {}",
+                diagnostic.code.as_str(),
+                diagnostic.message
+            )],
+        )
+    })?;
+    let bank = match current.filter(|bank| bank.id == result.bank.id) {
+        Some(bank) => bank,
+        None => banks::fetch(result.bank.tier).await.map_err(|error| {
+            Refused::new(
+                "この結果の質問票を読み込めませんでした。",
+                "The question set of this result could not be loaded.",
+                vec![error],
+            )
+        })?,
+    };
+    if bank.id != result.bank.id {
+        return Err(Refused::new(
+            "この結果は、このサイトにない質問票のものです。",
+            "This result answers a question set this site does not have.",
+            vec![format!("bank `{}`", result.bank.id)],
+        ));
+    }
+    let (answers, diagnostics) = Answers::from_values(&bank, &result.answers);
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.is_error())
+        .map(|diagnostic| {
+            let path = diagnostic.path.as_deref().unwrap_or("");
+            format!(
+                "{path}: error[{}]: {}",
+                diagnostic.code.as_str(),
+                diagnostic.message
+            )
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(Refused::new(
+            "回答の一部が質問票に合いません。",
+            "Some answers do not fit the question set.",
+            errors,
+        ));
+    }
+    Ok(Opened {
+        bank,
+        answers,
+        profile: result.profile,
+    })
+}

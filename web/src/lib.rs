@@ -1,0 +1,27 @@
+//! Shindan in the browser: the self-diagnosis sheet as a client-side Leptos
+//! app. Components only wire signals to the engine: every level, score,
+//! tier and recommendation shown comes from `shindan-engine`.
+//!
+//! The first-load build reads banks in the engine's compiled JSON form; the
+//! `author` build adds the YAML reader for `?mode=author`.
+
+mod app;
+mod banks;
+mod components;
+mod files;
+mod import;
+mod messages;
+mod saved;
+mod session;
+#[cfg(test)]
+mod tests;
+mod today;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Entry point called by the JS glue once the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,136 @@
+//! Every fixed text of the interface, Japanese first, English second. Bank
+//! texts come from the banks; only the frame of the sheet is here.
+
+use shindan_engine::{Lang, Text};
+
+/// A fixed interface text in both languages.
+#[derive(Debug, Clone, Copy)]
+pub struct Msg {
+    ja: &'static str,
+    en: &'static str,
+}
+
+impl Msg {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => self.ja,
+            Lang::En => self.en,
+        }
+    }
+
+    /// Both versions, for a message kept until the language changes.
+    pub fn text(self) -> Text {
+        Text::new(self.ja, self.en)
+    }
+}
+
+const fn msg(ja: &'static str, en: &'static str) -> Msg {
+    Msg { ja, en }
+}
+
+pub const APP_TITLE: Msg = msg(
+    "企業規模別 人材自己診断シート",
+    "HR self-diagnosis sheet by company size",
+);
+pub const OTHER_LANGUAGE: Msg = msg("English", "日本語");
+pub const OTHER_LANGUAGE_LABEL: Msg = msg("Switch to English", "日本語に切り替え");
+pub const LANDING_LEAD: Msg = msg(
+    "人材の確保・育成・定着について、経営者の方が自社の取り組みを振り返るためのシートです。分野ごとに5段階のレベルと、次の一歩、使える公的支援を示します。",
+    "A sheet for executives to review how the company finds, develops and keeps people. It shows a level from 1 to 5 per area, the next steps, and the public support that fits.",
+);
+pub const LANDING_TIME: Msg = msg(
+    "所要時間：約8〜15分（企業規模により質問数が異なります）",
+    "Takes about 8–15 minutes (the questions depend on company size)",
+);
+pub const LANDING_PRIVACY: Msg = msg(
+    "回答はこのブラウザの中だけに保存され、どこにも送信されません。",
+    "Your answers stay in this browser and are sent nowhere.",
+);
+pub const START: Msg = msg("診断を始める", "Start the diagnosis");
+pub const RESUME: Msg = msg("続きから再開する", "Resume where you left off");
+pub const START_OVER: Msg = msg("最初からやり直す", "Start over");
+pub const CONFIRM_START_OVER: Msg = msg(
+    "これまでの回答をすべて消去して最初からやり直します。よろしいですか？",
+    "This deletes every answer and starts again. Continue?",
+);
+pub const IMPORT_RESULT: Msg = msg("保存した結果（JSON）を開く", "Open a saved result (JSON)");
+pub const IMPORT_FAILED: Msg = msg(
+    "このファイルは読み込めませんでした。現在の回答はそのままです。",
+    "This file could not be opened. Your current answers are unchanged.",
+);
+
+pub const PROFILE_HEADING: Msg = msg("会社について", "About the company");
+pub const INDUSTRY: Msg = msg("主たる業種", "Main industry");
+pub const EMPLOYEES: Msg = msg("常時使用する従業員数（人）", "Regular employees");
+pub const EMPLOYEES_HELP: Msg = msg(
+    "パート・アルバイトのうち短時間の方、役員は含みません。",
+    "Excluding short-hour part-timers and directors.",
+);
+pub const CAPITAL: Msg = msg("資本金（万円・任意）", "Capital in ¥10,000 (optional)");
+pub const PREFECTURE: Msg = msg("所在地", "Location");
+pub const TIER_RESULT: Msg = msg("判定された企業規模", "Company size found");
+pub const TIER_CHOICE: Msg = msg("回答する質問票", "Question set to answer");
+pub const TIER_CHOSEN_OTHER: Msg = msg(
+    "判定とは異なる質問票を選んでいます。",
+    "You chose a question set other than the one found.",
+);
+pub const EMPLOYEES_INVALID: Msg = msg(
+    "従業員数を0以上の整数で入力してください。",
+    "Enter the number of employees as a whole number, 0 or more.",
+);
+pub const CAPITAL_INVALID: Msg = msg(
+    "資本金は0以上の数で入力するか、空欄にしてください。",
+    "Enter capital as a number, 0 or more, or leave it empty.",
+);
+pub const LOADING_BANK: Msg = msg("質問票を読み込んでいます…", "Loading the questions…");
+pub const BANK_UNAVAILABLE: Msg = msg(
+    "質問票を読み込めませんでした。接続を確認して、もう一度お試しください。",
+    "The questions could not be loaded. Check the connection and try again.",
+);
+
+pub const BACK: Msg = msg("戻る", "Back");
+pub const NEXT: Msg = msg("次へ", "Next");
+pub const SHOW_RESULT: Msg = msg("結果を見る", "See the result");
+pub const PROGRESS: Msg = msg("回答済み", "Answered");
+pub const PAGE: Msg = msg("ページ", "Page");
+pub const HELP: Msg = msg("補足説明", "More about this question");
+pub const NOT_APPLICABLE: Msg = msg("該当しない", "Not applicable");
+pub const YES: Msg = msg("はい", "Yes");
+pub const NO: Msg = msg("いいえ", "No");
+pub const GATES_HEADING: Msg = msg("法令・制度の確認", "Legal and basic checks");
+pub const GATES_LEAD: Msg = msg(
+    "点数には含めません。「いいえ」の項目は結果シートに確認事項として示します。",
+    "Not scored. Any “no” is listed on the result sheet as a point to check.",
+);
+
+pub const RESULT_HEADING: Msg = msg("診断結果", "Result");
+pub const OVERALL: Msg = msg("総合", "Overall");
+pub const LEVEL: Msg = msg("レベル", "Level");
+pub const SCORE: Msg = msg("得点", "Score");
+pub const NO_ANSWER: Msg = msg("未回答", "Not answered");
+pub const DIMENSION: Msg = msg("分野", "Area");
+pub const MEANING: Msg = msg("この段階の姿", "What this level means");
+pub const STRENGTHS: Msg = msg("強み", "Strengths");
+pub const WEAKEST: Msg = msg("優先して取り組みたい分野", "Areas to work on first");
+pub const NONE_YET: Msg = msg("まだありません", "None yet");
+pub const GATE_FINDINGS: Msg = msg(
+    "確認事項（法令・制度）",
+    "Points to check (legal and basic)",
+);
+pub const NO_GATE_FINDINGS: Msg = msg("確認事項はありません。", "Nothing to check.");
+pub const NEXT_STEPS: Msg = msg("次の一歩と使える支援", "Next steps and support that fits");
+pub const NO_NEXT_STEPS: Msg = msg("該当する提案はありません。", "No suggestion applies.");
+pub const PROVIDED_BY: Msg = msg("実施", "Run by");
+pub const COMPLETENESS: Msg = msg("回答率", "Answered");
+pub const DATE: Msg = msg("診断日", "Date");
+pub const BANK: Msg = msg("質問票", "Question set");
+pub const PRINT: Msg = msg("印刷する", "Print");
+pub const EXPORT_JSON: Msg = msg("結果を保存（JSON）", "Save the result (JSON)");
+pub const EXPORT_CSV: Msg = msg("表計算用に保存（CSV）", "Save for spreadsheets (CSV)");
+pub const EDIT_ANSWERS: Msg = msg("回答を見直す", "Review the answers");
+pub const RADAR_LABEL: Msg = msg(
+    "分野別レベルのレーダーチャート",
+    "Radar chart of the level per area",
+);
+pub const PRIORITY: Msg = msg("優先度", "Priority");

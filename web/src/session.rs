@@ -1,0 +1,116 @@
+//! The state of one diagnosis: a `Copy` bundle of signals handed to every
+//! screen through context. Components read and write these; every decision
+//! about answers and scores is the engine's.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use shindan_engine::{Answers, Bank, Lang, Profile, Scores, Text, score};
+
+/// Where the user is in the journey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Screen {
+    /// What the sheet is; start, resume or open a result.
+    Landing,
+    /// Industry, employees, capital, prefecture; the tier.
+    Profile,
+    /// The questions, one page per dimension, then the gates.
+    Questions,
+    /// The result sheet.
+    Result,
+    /// Bank authors: paste a bank, see its diagnostics, try it.
+    #[cfg(feature = "author")]
+    Author,
+}
+
+/// A message for the user that is not tied to one field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// What happened, in both languages.
+    pub text: Text,
+    /// Details from the engine (diagnostics), shown as they are.
+    pub details: Vec<String>,
+}
+
+/// The signals of one diagnosis.
+#[derive(Debug, Clone, Copy)]
+pub struct Session {
+    /// Interface language.
+    pub lang: RwSignal<Lang>,
+    /// The current screen.
+    pub screen: RwSignal<Screen>,
+    /// What the company said about itself.
+    pub profile: RwSignal<Option<Profile>>,
+    /// The bank being answered.
+    pub bank: RwSignal<Option<Arc<Bank>>>,
+    /// The answers so far.
+    pub answers: RwSignal<Answers>,
+    /// The question page shown (dimension pages, then the gates page).
+    pub page: RwSignal<usize>,
+    /// The last question answered, to return to it after a reload.
+    pub last_question: RwSignal<Option<String>>,
+    /// A message to show above the current screen.
+    pub notice: RwSignal<Option<Notice>>,
+    /// Whether answers are kept in this browser (not while an author tries
+    /// an unpublished bank).
+    pub persist: RwSignal<bool>,
+    /// The engine's scores for the answers so far.
+    pub scores: Memo<Option<Arc<Scores>>>,
+}
+
+impl Session {
+    /// A fresh session at the landing screen.
+    pub fn new(lang: Lang) -> Session {
+        let bank = RwSignal::new(None::<Arc<Bank>>);
+        let answers = RwSignal::new(Answers::default());
+        let scores = Memo::new(move |_| {
+            bank.with(|bank| {
+                bank.as_ref()
+                    .map(|bank| Arc::new(answers.with(|answers| score(bank, answers))))
+            })
+        });
+        Session {
+            lang: RwSignal::new(lang),
+            screen: RwSignal::new(Screen::Landing),
+            profile: RwSignal::new(None),
+            bank,
+            answers,
+            page: RwSignal::new(0),
+            last_question: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            persist: RwSignal::new(true),
+            scores,
+        }
+    }
+
+    /// Starts answering `bank`, keeping `answers` (already checked against it).
+    pub fn begin(&self, bank: Arc<Bank>, answers: Answers) {
+        self.answers.set(answers);
+        self.bank.set(Some(bank));
+        self.page.set(0);
+        self.last_question.set(None);
+    }
+
+    /// Back to a blank sheet.
+    pub fn reset(&self) {
+        self.profile.set(None);
+        self.bank.set(None);
+        self.answers.set(Answers::default());
+        self.page.set(0);
+        self.last_question.set(None);
+        self.notice.set(None);
+        self.persist.set(true);
+        self.screen.set(Screen::Landing);
+    }
+
+    /// Shows a message in the current language pair.
+    pub fn tell(&self, text: Text, details: Vec<String>) {
+        self.notice.set(Some(Notice { text, details }));
+    }
+}
+
+/// The session of the running app.
+pub fn use_session() -> Session {
+    use_context::<Session>().unwrap_or_else(|| Session::new(Lang::Ja))
+}

@@ -1,0 +1,193 @@
+//! Component tests in headless Chromium (`wasm-pack test --headless
+//! --chrome web -- --features author`): each mounts a component over a
+//! session holding a fixture bank, acts as the user would, and checks the
+//! DOM and the session. They need the `author` build to read fixture YAML.
+
+#![cfg(feature = "author")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use shindan_engine::{
+    Answer, Answers, Bank, Lang, SourceFile, load_bank, load_catalogue, read_answer_sheet, score,
+};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+use crate::components::{QuestionCard, Questionnaire, Radar, ResultSheet};
+use crate::session::Session;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CATALOGUE: &str = include_str!("../../tests/banks/catalogue.yaml");
+const EVERY_KIND: &str = include_str!("../../tests/banks/valid/every-kind.yaml");
+const MIDDLING: &str = include_str!("../../tests/banks/valid/every-kind.answers.middling.yaml");
+
+fn fixture_bank() -> Arc<Bank> {
+    let catalogue = load_catalogue(&SourceFile::new("catalogue.yaml", CATALOGUE))
+        .into_result()
+        .unwrap();
+    let bank = load_bank(&SourceFile::new("every-kind.yaml", EVERY_KIND), &catalogue)
+        .into_result()
+        .unwrap();
+    Arc::new(bank)
+}
+
+/// A fresh container in the document and a session on the fixture bank.
+fn setup() -> (web_sys::HtmlElement, Session, Arc<Bank>) {
+    let document = document();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let session = Session::new(Lang::Ja);
+    let bank = fixture_bank();
+    session.begin(bank.clone(), Answers::new(&bank));
+    (container, session, bank)
+}
+
+fn mount<V: IntoView + 'static>(
+    container: &web_sys::HtmlElement,
+    session: Session,
+    view: impl FnOnce() -> V + 'static,
+) {
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(session);
+        view()
+    });
+    handle.forget();
+}
+
+fn click(container: &web_sys::HtmlElement, selector: &str) {
+    let element: web_sys::HtmlElement = container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element {selector}"))
+        .unchecked_into();
+    element.click();
+}
+
+fn count(container: &web_sys::HtmlElement, selector: &str) -> u32 {
+    container.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_ladder_step_records_it_through_the_engine() {
+    let (container, session, bank) = setup();
+    mount(
+        &container,
+        session,
+        || view! { <QuestionCard index=0 lang=Lang::Ja /> },
+    );
+    assert_eq!(count(&container, "fieldset legend"), 1);
+    assert_eq!(count(&container, "input[type=radio]"), 5);
+    click(&container, "input[value='3']");
+    leptos::task::tick().await;
+    let answer = session
+        .answers
+        .with_untracked(|answers| answers.question(0));
+    assert_eq!(answer, Some(Answer::Step(3)));
+    assert_eq!(
+        session.last_question.get_untracked().as_deref(),
+        Some(bank.questions[0].id.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_exclusive_option_clears_the_others_and_is_cleared_by_them() {
+    let (container, session, bank) = setup();
+    let multiple = bank
+        .questions
+        .iter()
+        .position(|q| q.id == "multiple")
+        .unwrap();
+    mount(
+        &container,
+        session,
+        move || view! { <QuestionCard index=multiple lang=Lang::Ja /> },
+    );
+    click(&container, "input[value='a']");
+    click(&container, "input[value='b']");
+    leptos::task::tick().await;
+    let answer = || {
+        session
+            .answers
+            .with_untracked(|answers| answers.question(multiple))
+    };
+    assert_eq!(answer(), Some(Answer::Choices(0b0011)));
+    click(&container, "input[value='none']");
+    leptos::task::tick().await;
+    assert_eq!(answer(), Some(Answer::Choices(0b1000)));
+    assert_eq!(count(&container, "input:checked"), 1);
+    click(&container, "input[value='c']");
+    leptos::task::tick().await;
+    assert_eq!(answer(), Some(Answer::Choices(0b0100)));
+}
+
+#[wasm_bindgen_test]
+async fn a_follow_up_question_appears_when_its_condition_holds() {
+    let (container, session, _bank) = setup();
+    mount(&container, session, || view! { <Questionnaire /> });
+    leptos::task::tick().await;
+    assert_eq!(
+        count(&container, "#q-staff_count"),
+        0,
+        "hidden until has_staff is yes"
+    );
+    click(&container, "#q-has_staff input[value='yes']");
+    leptos::task::tick().await;
+    assert_eq!(count(&container, "#q-staff_count"), 1);
+    click(&container, "#q-has_staff input[value='no']");
+    leptos::task::tick().await;
+    assert_eq!(count(&container, "#q-staff_count"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_radar_has_a_ring_per_level_and_an_axis_per_dimension() {
+    let (container, session, _bank) = setup();
+    mount(&container, session, || {
+        view! {
+            <Radar
+                labels=vec!["a".into(), "b".into(), "c".into()]
+                levels=vec![Some(5), None, Some(2)]
+                title="radar"
+            />
+        }
+    });
+    assert_eq!(count(&container, "polygon.ring"), 5);
+    assert_eq!(count(&container, "line.spoke"), 3);
+    assert_eq!(
+        count(&container, "circle.dot"),
+        2,
+        "no dot for an unanswered dimension"
+    );
+    let labels = container.query_selector_all("text.axis-label").unwrap();
+    assert_eq!(labels.item(1).unwrap().text_content().unwrap(), "b –");
+}
+
+#[wasm_bindgen_test]
+async fn the_result_sheet_shows_the_engines_levels() {
+    let (container, session, bank) = setup();
+    let sheet = read_answer_sheet(&SourceFile::new("answers.yaml", MIDDLING), &bank)
+        .into_result()
+        .unwrap();
+    let expected = score(&bank, &sheet.answers);
+    session.answers.set(sheet.answers);
+    mount(&container, session, || view! { <ResultSheet /> });
+    leptos::task::tick().await;
+    for (dimension, outcome) in bank.catalogue.dimensions.iter().zip(&expected.dimensions) {
+        let cell = container
+            .query_selector(&format!("tr[data-dimension='{}'] td.level", dimension.id))
+            .unwrap()
+            .unwrap();
+        let shown = cell.get_attribute("data-level").unwrap_or_default();
+        assert_eq!(
+            shown,
+            outcome.level.map(|l| l.to_string()).unwrap_or_default()
+        );
+    }
+    assert_eq!(count(&container, "[data-testid=gate-findings] li"), 1);
+}
