@@ -2,22 +2,54 @@
 //! needs first (idempotently), so the same command works on a fresh machine
 //! and in CI.
 //!
-//! - `test`: every check the project has — formatting, clippy, all tests,
-//!   the engine's wasm32 build and purity, the shipped banks.
+//! - `test`: every check the project has — formatting, clippy (host and
+//!   wasm), all tests, the engine's wasm32 build and purity, the shipped
+//!   banks, the web crate's component tests in headless Chromium, the site
+//!   build, its size budget and the browser end-to-end tests.
 //! - `bench`: the speed figures the issues set targets for.
+//! - `dist`: builds the static site into `dist/` (all it needs at run time).
+//! - `serve [--port N]`: builds `dist/` and serves it on 127.0.0.1 (8080).
+//! - `size`: builds `dist/` and reports the gzip size of the first page
+//!   load against the 140 KB target (fails while over it).
+//!
+//! Modules: `install` (tools, idempotent), `site` (wasm builds and `dist/`),
+//! `serve` (the static file server), `size` (the transfer budget).
 
-use std::process::{Command, ExitCode};
+mod install;
+mod serve;
+mod site;
+mod size;
 
-const USAGE: &str = "usage: cargo xtask <test|bench>";
+use std::ffi::OsString;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+const USAGE: &str = "usage: cargo xtask <test|bench|dist|serve [--port N]|size>";
 
 /// Crates the engine must never depend on: it stays pure and host-neutral.
 const WEB_CRATES: &[&str] = &["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"];
 
+/// The browser crate: built for wasm only, so host-wide commands skip it.
+const WEB_PACKAGE: &str = "shindan-web";
+
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1);
-    let result = match task.as_deref() {
+    // Relative paths below (banks, `web`, `e2e/run.mjs`) are repo-relative,
+    // whichever directory `cargo xtask` was started from.
+    if let Err(error) = std::env::set_current_dir(repo_root()) {
+        eprintln!("xtask: cannot enter {}: {error}", repo_root().display());
+        return ExitCode::FAILURE;
+    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("bench") => bench(),
+        Some("dist") => install::for_build().and_then(|()| site::dist().map(drop)),
+        Some("serve") => serve::task(&args[1..]),
+        Some("size") => install::for_build()
+            .and_then(|()| site::dist())
+            .and_then(|dist| size::check(&dist, size::TARGET)),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -32,6 +64,12 @@ fn main() -> ExitCode {
     }
 }
 
+/// The workspace root: xtask lives one level below it.
+fn repo_root() -> &'static Path {
+    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask.parent().unwrap_or(xtask)
+}
+
 /// A named step and the command that performs it.
 struct Step {
     name: &'static str,
@@ -42,18 +80,20 @@ fn test() -> Result<(), String> {
     let steps = [
         Step {
             name: "install: rust target wasm32-unknown-unknown",
-            run: install_wasm_target,
+            run: install::wasm_target,
         },
         Step {
             name: "cargo fmt --check",
             run: || cargo(&["fmt", "--all", "--", "--check"]),
         },
         Step {
-            name: "cargo clippy -D warnings",
+            name: "cargo clippy -D warnings (host crates)",
             run: || {
                 cargo(&[
                     "clippy",
                     "--workspace",
+                    "--exclude",
+                    WEB_PACKAGE,
                     "--all-targets",
                     "--",
                     "-D",
@@ -63,7 +103,7 @@ fn test() -> Result<(), String> {
         },
         Step {
             name: "cargo test (engine, golden fixtures, CLI)",
-            run: || cargo(&["test", "--workspace"]),
+            run: || cargo(&["test", "--workspace", "--exclude", WEB_PACKAGE]),
         },
         Step {
             name: "engine builds for wasm32-unknown-unknown",
@@ -103,17 +143,74 @@ fn test() -> Result<(), String> {
             name: "shipped banks cover the call's indicators within time",
             run: || cargo(&["run", "-q", "-p", "shindan-cli", "--", "coverage"]),
         },
+        Step {
+            name: "install: wasm-bindgen-cli",
+            run: install::wasm_bindgen_cli,
+        },
+        Step {
+            name: "install: wasm-pack",
+            run: install::wasm_pack,
+        },
+        Step {
+            name: "install: npm packages (playwright-core, axe-core, binaryen)",
+            run: install::npm_packages,
+        },
+        Step {
+            name: "install: chromium and chromedriver",
+            run: install::chromium,
+        },
+        Step {
+            name: "cargo clippy -D warnings (web crate, wasm32)",
+            run: || web_clippy(&[]),
+        },
+        Step {
+            name: "cargo clippy -D warnings (web crate, wasm32, author)",
+            run: || web_clippy(&["--features", "author"]),
+        },
+        Step {
+            name: "web component tests (wasm-pack test, headless Chromium)",
+            run: web_component_tests,
+        },
+        Step {
+            name: "site build (dist/)",
+            run: || site::dist().map(drop),
+        },
+        Step {
+            name: "first-load size within its ceiling (target in BENCHMARKS.md)",
+            run: || size::check(&site::dist_dir(), size::CEILING),
+        },
+        Step {
+            name: "browser end-to-end tests (e2e/run.mjs)",
+            run: end_to_end,
+        },
     ];
     let mut failed = Vec::new();
+    let mut timings = Vec::new();
+    let started = Instant::now();
     for step in &steps {
         eprintln!("\n==> {}", step.name);
-        if let Err(message) = (step.run)() {
-            eprintln!("FAILED: {}: {message}", step.name);
-            failed.push(step.name);
+        let step_started = Instant::now();
+        let result = (step.run)();
+        let seconds = step_started.elapsed().as_secs_f64();
+        match result {
+            Ok(()) => eprintln!("<== ok in {seconds:.1} s: {}", step.name),
+            Err(message) => {
+                eprintln!("FAILED in {seconds:.1} s: {}: {message}", step.name);
+                failed.push(step.name);
+            }
         }
+        timings.push((step.name, seconds));
+    }
+    println!("\nstep timings:");
+    for (name, seconds) in &timings {
+        println!("{seconds:8.1} s  {name}");
     }
     let passed = steps.len() - failed.len();
-    println!("\nxtask: {passed} passed, {} failed", failed.len());
+    println!(
+        "\nxtask: {passed} passed, {} failed in {:.1} s",
+        failed.len(),
+        started.elapsed().as_secs_f64()
+    );
     if failed.is_empty() {
         Ok(())
     } else {
@@ -125,8 +222,118 @@ fn bench() -> Result<(), String> {
     cargo(&["bench", "-q", "-p", "shindan-tests", "--bench", "engine"])
 }
 
-fn install_wasm_target() -> Result<(), String> {
-    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+/// Clippy for the web crate, which only builds for the browser.
+fn web_clippy(features: &[&str]) -> Result<(), String> {
+    let mut args = vec![
+        "clippy",
+        "-p",
+        WEB_PACKAGE,
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+    ];
+    args.extend_from_slice(features);
+    args.extend_from_slice(&["--", "-D", "warnings"]);
+    cargo(&args)
+}
+
+/// The web crate's wasm-bindgen tests, run by wasm-pack in headless
+/// Chromium, with the `author` feature (the tests read fixture YAML). The
+/// test runner itself passes `--headless --no-sandbox` to Chromium and
+/// Debian's chromedriver finds `/usr/bin/chromium`, so no `webdriver.json`
+/// is needed. A run that finds no tests fails: it would pass silently if a
+/// feature or `cfg` change hid them all.
+fn web_component_tests() -> Result<(), String> {
+    let path = install::tool_path()?;
+    let scratch = Scratch::new("component-tests")?;
+    let mut command = Command::new(install::tool("wasm-pack"));
+    command
+        .args([
+            "test",
+            "--headless",
+            "--chrome",
+            "--chromedriver",
+            install::CHROMEDRIVER,
+            "--mode",
+            "no-install",
+            "web",
+            "--features",
+            "author",
+        ])
+        .env("PATH", &path)
+        .stdout(Stdio::piped());
+    scratch.isolate(&mut command);
+    let mut child = command
+        .spawn()
+        .map_err(|error| format!("cannot start {}: {error}", describe(&command)))?;
+    let mut found_none = false;
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            found_none |= line.contains("no tests to run");
+            println!("{line}");
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|error| format!("{} did not finish: {error}", describe(&command)))?;
+    if !status.success() {
+        Err(format!("{} exited with {status}", describe(&command)))
+    } else if found_none {
+        Err("wasm-pack test found no component tests".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
+/// Serves `dist/` on an ephemeral port and runs the Playwright script
+/// against it; the server stops when the step ends.
+fn end_to_end() -> Result<(), String> {
+    let script = Path::new("e2e/run.mjs");
+    if !script.is_file() {
+        return Err(format!("{} is missing", script.display()));
+    }
+    let path = install::tool_path()?;
+    let server = serve::Server::start(&site::dist_dir(), 0, false)?;
+    let scratch = Scratch::new("e2e")?;
+    let mut command = Command::new("node");
+    command
+        .arg(script)
+        .env("SHINDAN_URL", server.url())
+        .env("SHINDAN_REPO", repo_root())
+        .env("PATH", &path);
+    scratch.isolate(&mut command);
+    run(&mut command)
+}
+
+/// A fresh temporary directory for one browser run, removed afterwards:
+/// Chromium writes config, cache and `org.chromium.*` files into the home
+/// and temp folders, which tests must not share or leave behind.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(purpose: &str) -> Result<Self, String> {
+        let dir =
+            std::env::temp_dir().join(format!("shindan-xtask-{purpose}-{}", std::process::id()));
+        // A leftover from an earlier run with the same pid is stale.
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)
+            .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+        Ok(Self(dir))
+    }
+
+    /// Points the command's config, cache and temp folders into this one.
+    fn isolate(&self, command: &mut Command) {
+        command
+            .env("XDG_CONFIG_HOME", self.0.join("config"))
+            .env("XDG_CACHE_HOME", self.0.join("cache"))
+            .env("TMPDIR", &self.0);
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Fails when any crate in the engine's normal dependency tree is a web crate.
@@ -167,8 +374,8 @@ fn engine_is_pure() -> Result<(), String> {
     }
 }
 
-fn cargo_binary() -> String {
-    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+fn cargo_binary() -> OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
 }
 
 fn cargo(args: &[&str]) -> Result<(), String> {
@@ -178,10 +385,29 @@ fn cargo(args: &[&str]) -> Result<(), String> {
 fn run(command: &mut Command) -> Result<(), String> {
     let status = command
         .status()
-        .map_err(|error| format!("cannot start {command:?}: {error}"))?;
+        .map_err(|error| format!("cannot start {}: {error}", describe(command)))?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("{command:?} exited with {status}"))
+        Err(format!("{} exited with {status}", describe(command)))
     }
+}
+
+/// The command line without the environment (the tool PATH is long).
+fn describe(command: &Command) -> String {
+    std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|part| part.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs a command and returns its stdout, or `None` when it cannot start or
+/// fails: used to probe what is installed.
+fn probe(command: &mut Command) -> Option<String> {
+    let output = command.output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
 }

@@ -1,0 +1,211 @@
+//! Installs the tools the web build and its tests need, each idempotently:
+//! a quick check first, the install only when the check fails, one line of
+//! output either way. Versions are pinned because they must match each
+//! other (wasm-bindgen-cli equals the `wasm-bindgen` in Cargo.lock) or were
+//! measured to work together.
+//!
+//! Cargo tools go into `<repo>/.tools` rather than `~/.cargo/bin` so a
+//! machine-wide install of another version can never be picked up.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+use crate::{cargo_binary, probe, repo_root, run};
+
+/// Must equal the `wasm-bindgen` version pinned in the web crate.
+const WASM_BINDGEN_VERSION: &str = "0.2.130";
+const WASM_PACK_VERSION: &str = "0.15.1";
+/// Older wasm-opt (Debian ships 108) emits a wasm whose externref table
+/// wasm-bindgen's glue cannot fill: the page stays blank.
+const MIN_WASM_OPT: u32 = 120;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// Everything `dist`, `serve` and `size` need (not the browser).
+pub fn for_build() -> Result<(), String> {
+    wasm_target()?;
+    wasm_bindgen_cli()?;
+    wasm_pack()?;
+    npm_packages()
+}
+
+pub fn wasm_target() -> Result<(), String> {
+    const TARGET: &str = "wasm32-unknown-unknown";
+    let installed = probe(Command::new("rustup").args(["target", "list", "--installed"]))
+        .is_some_and(|list| list.lines().any(|line| line.trim() == TARGET));
+    if installed {
+        println!("install: rust target {TARGET} present");
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", TARGET]))?;
+    println!("install: rust target {TARGET} added");
+    Ok(())
+}
+
+pub fn wasm_bindgen_cli() -> Result<(), String> {
+    cargo_tool(
+        "wasm-bindgen-cli",
+        "wasm-bindgen",
+        WASM_BINDGEN_VERSION,
+        // The locked build fails on some registry mirrors (a locked
+        // dependency version is missing); the unlocked one works.
+        true,
+    )
+}
+
+pub fn wasm_pack() -> Result<(), String> {
+    cargo_tool("wasm-pack", "wasm-pack", WASM_PACK_VERSION, false)
+}
+
+/// Installs `krate` at `version` into `.tools` unless `.tools/bin/<binary>
+/// --version` already reports that version. `--locked` first, for the
+/// versions the crate was released with; unlocked only if allowed.
+fn cargo_tool(
+    krate: &str,
+    binary: &str,
+    version: &str,
+    unlocked_fallback: bool,
+) -> Result<(), String> {
+    let path = tool(binary);
+    let found = probe(Command::new(&path).arg("--version"));
+    if found
+        .as_deref()
+        .is_some_and(|line| line.split_whitespace().nth(1) == Some(version))
+    {
+        println!("install: {krate} {version} present ({})", path.display());
+        return Ok(());
+    }
+    let install = |locked: bool| {
+        let mut command = Command::new(cargo_binary());
+        command.arg("install");
+        if locked {
+            command.arg("--locked");
+        }
+        command
+            .args([krate, "--version", version, "--root"])
+            .arg(tools_dir());
+        run(&mut command)
+    };
+    match install(true) {
+        Ok(()) => {}
+        Err(message) if unlocked_fallback => {
+            eprintln!("install: locked {krate} failed ({message}); retrying unlocked");
+            install(false)?;
+        }
+        Err(message) => return Err(message),
+    }
+    println!("install: {krate} {version} installed ({})", path.display());
+    Ok(())
+}
+
+/// `npm ci` when `node_modules` is missing or older than the lockfile
+/// (npm rewrites `node_modules/.package-lock.json` on every install).
+pub fn npm_packages() -> Result<(), String> {
+    let root = repo_root();
+    let lockfile = root.join("package-lock.json");
+    let installed = root.join("node_modules").join(".package-lock.json");
+    let verb = if !lockfile.is_file() {
+        "install"
+    } else if modified(&installed).is_none_or(|done| Some(done) < modified(&lockfile)) {
+        "ci"
+    } else {
+        println!("install: npm packages present (node_modules newer than package-lock.json)");
+        return Ok(());
+    };
+    run(Command::new("npm")
+        .args([verb, "--no-audit", "--no-fund"])
+        .current_dir(root))?;
+    println!("install: npm packages installed (npm {verb})");
+    Ok(())
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    path.metadata().and_then(|meta| meta.modified()).ok()
+}
+
+/// Debian's Chromium and the matching ChromeDriver: browser downloads
+/// (Playwright's, wasm-pack's) do not work on every build machine.
+pub fn chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+        println!("install: chromium and chromedriver present ({CHROMIUM}, {CHROMEDRIVER})");
+        return Ok(());
+    }
+    let root = probe(Command::new("id").arg("-u")).is_some_and(|uid| uid == "0");
+    let apt = |args: &[&str]| {
+        let mut command = if root {
+            Command::new("apt-get")
+        } else {
+            let mut sudo = Command::new("sudo");
+            sudo.arg("apt-get");
+            sudo
+        };
+        run(command.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
+    };
+    apt(&["update"])?;
+    apt(&["install", "-y", "chromium", "chromium-driver"])?;
+    println!("install: chromium and chromedriver installed");
+    Ok(())
+}
+
+/// `<repo>/.tools`, the root of the cargo-installed tools.
+fn tools_dir() -> PathBuf {
+    repo_root().join(".tools")
+}
+
+/// The path of a tool installed into `.tools`.
+pub fn tool(binary: &str) -> PathBuf {
+    tools_dir().join("bin").join(binary)
+}
+
+/// The `PATH` for child processes: npm's `.bin` first (wasm-opt from
+/// binaryen, which wasm-pack picks up from `PATH`), then `.tools/bin`
+/// (wasm-bindgen, wasm-bindgen-test-runner, wasm-pack), then the inherited
+/// one. Fails if the wasm-opt that would be used is too old.
+pub fn tool_path() -> Result<OsString, String> {
+    let mut dirs = vec![
+        repo_root().join("node_modules").join(".bin"),
+        tools_dir().join("bin"),
+    ];
+    if let Some(inherited) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&inherited));
+    }
+    if let Some(wasm_opt) = dirs
+        .iter()
+        .map(|dir| dir.join("wasm-opt"))
+        .find(|p| p.is_file())
+    {
+        let version = probe(Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
+        if wasm_opt_version(&version).is_none_or(|number| number < MIN_WASM_OPT) {
+            return Err(format!(
+                "{} reports {version:?}; need wasm-opt {MIN_WASM_OPT} or newer \
+                 (older ones break wasm-bindgen's externref table); run `npm ci`",
+                wasm_opt.display()
+            ));
+        }
+    }
+    std::env::join_paths(dirs).map_err(|error| format!("cannot build PATH: {error}"))
+}
+
+/// The release number in `wasm-opt --version` output, e.g.
+/// `wasm-opt version 132 (version_132)`.
+fn wasm_opt_version(line: &str) -> Option<u32> {
+    line.split_whitespace().nth(2)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_wasm_opt_versions() {
+        assert_eq!(
+            wasm_opt_version("wasm-opt version 132 (version_132)"),
+            Some(132)
+        );
+        assert_eq!(wasm_opt_version("wasm-opt version 108"), Some(108));
+        assert_eq!(wasm_opt_version("something else"), None);
+    }
+}
