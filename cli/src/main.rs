@@ -16,7 +16,7 @@ commands:
   validate FILE…      check banks and catalogues; every problem at once
   tier                classify a company (中小企業基本法 第2条)
   score               score one company's answers against a bank
-  compile BANK…       write checked banks as JSON for the browser app
+  compile BANK…       write checked banks in the browser app's compact form
   coverage [FILE…]    question counts, time estimate and indicator coverage
   schema              print the JSON Schema of bank and catalogue files
 

@@ -6,6 +6,8 @@
 )]
 
 use std::path::PathBuf;
+
+use shindan_engine::{Compiled, Tier};
 use std::process::{Command, Output};
 
 fn repo() -> PathBuf {
@@ -248,13 +250,13 @@ fn compile_writes_one_file_per_tier_and_nothing_for_a_broken_bank() {
         out_arg,
     ]);
     assert_eq!(compiled.status.code(), Some(0), "{}", stderr(&compiled));
-    for tier in ["small", "midsize"] {
-        let json = std::fs::read_to_string(out.join(format!("{tier}.json"))).unwrap();
-        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["banks"][0]["tier"], tier);
-        assert_eq!(value["catalogue"]["id"], "kyushu-hr");
+    for (tier, name) in [(Tier::Small, "small"), (Tier::Midsize, "midsize")] {
+        let bytes = std::fs::read(out.join(format!("{name}.bin"))).unwrap();
+        let compiled = Compiled::from_bytes(&bytes).unwrap();
+        assert_eq!(compiled.banks[0].tier, tier);
+        assert_eq!(compiled.banks[0].catalogue.id, "kyushu-hr");
     }
-    assert!(!out.join("sme.json").exists());
+    assert!(!out.join("sme.bin").exists());
 
     let broken = shindan(&[
         "compile",

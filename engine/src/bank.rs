@@ -339,10 +339,8 @@ pub enum AnswerTest {
     /// A ladder step or number lies within `min..=max`.
     Between {
         /// Lower bound, inclusive (−∞ when the bank gives none).
-        #[cfg_attr(feature = "compiled", serde(with = "crate::compiled::lower_bound"))]
         min: f64,
         /// Upper bound, inclusive (+∞ when the bank gives none).
-        #[cfg_attr(feature = "compiled", serde(with = "crate::compiled::upper_bound"))]
         max: f64,
     },
 }

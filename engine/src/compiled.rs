@@ -1,5 +1,5 @@
 //! The compiled form: a catalogue and its banks, checked at build time and
-//! stored as JSON for the browser, whose first load must not carry the YAML
+//! stored in a compact binary form for the browser, whose first load must not carry the YAML
 //! parser.
 //!
 //! **Invariant:** only checked banks are compiled; reading the form back
@@ -14,7 +14,7 @@ use crate::bank::{Bank, Catalogue};
 pub struct Compiled {
     /// The shared catalogue, stored once.
     pub catalogue: Catalogue,
-    /// The banks, each given back its catalogue by [`Compiled::from_json`].
+    /// The banks, each given back its catalogue by [`Compiled::from_bytes`].
     pub banks: Vec<Bank>,
 }
 
@@ -24,47 +24,21 @@ impl Compiled {
         Compiled { catalogue, banks }
     }
 
-    /// The JSON written at build time.
-    pub fn to_json(&self) -> String {
-        // Plain data with string keys: serialising it cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+    /// The bytes written at build time (postcard: compact, and far less
+    /// code to read in the browser than JSON).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        // Plain in-memory data: serialising it cannot fail.
+        postcard::to_allocvec(self).unwrap_or_default()
     }
 
-    /// Reads the JSON back and gives every bank its catalogue.
-    pub fn from_json(json: &str) -> Result<Compiled, String> {
-        let mut compiled: Compiled = serde_json::from_str(json)
+    /// Reads the bytes back and gives every bank its catalogue.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Compiled, String> {
+        let mut compiled: Compiled = postcard::from_bytes(bytes)
             .map_err(|error| format!("the compiled question banks are damaged ({error})"))?;
         for bank in &mut compiled.banks {
             bank.catalogue = compiled.catalogue.clone();
         }
         Ok(compiled)
-    }
-}
-
-/// JSON has no infinity: an open lower bound is written as `null`.
-pub(crate) mod lower_bound {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(bound: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-        match bound.is_finite() {
-            true => serializer.serialize_some(bound),
-            false => serializer.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-        Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::NEG_INFINITY))
-    }
-}
-
-/// JSON has no infinity: an open upper bound is written as `null`.
-pub(crate) mod upper_bound {
-    use serde::{Deserialize, Deserializer};
-
-    pub use super::lower_bound::serialize;
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-        Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::INFINITY))
     }
 }
 
@@ -96,7 +70,7 @@ mod tests {
         })
         .collect();
         let compiled = Compiled::new(catalogue, banks);
-        let back = Compiled::from_json(&compiled.to_json()).expect("reads back");
+        let back = Compiled::from_bytes(&compiled.to_bytes()).expect("reads back");
         assert_eq!(back, compiled);
     }
 }

@@ -8,9 +8,9 @@ use shindan_engine::{Bank, Compiled, Tier};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Loads the shipped bank of `tier` from `banks/<tier>.json`.
+/// Loads the shipped bank of `tier` from `banks/<tier>.bin`.
 pub async fn fetch(tier: Tier) -> Result<Arc<Bank>, String> {
-    let url = format!("banks/{}.json", tier.as_str());
+    let url = format!("banks/{}.bin", tier.as_str());
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(&url))
         .await
@@ -21,12 +21,14 @@ pub async fn fetch(tier: Tier) -> Result<Arc<Bank>, String> {
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| format!("{url}: no body"))?)
-        .await
-        .map_err(|_| format!("{url}: the body could not be read"))?
-        .as_string()
-        .unwrap_or_default();
-    let compiled = Compiled::from_json(&text)?;
+    let body = JsFuture::from(
+        response
+            .array_buffer()
+            .map_err(|_| format!("{url}: no body"))?,
+    )
+    .await
+    .map_err(|_| format!("{url}: the body could not be read"))?;
+    let compiled = Compiled::from_bytes(&js_sys::Uint8Array::new(&body).to_vec())?;
     compiled
         .banks
         .into_iter()

@@ -1,5 +1,5 @@
 //! `shindan compile`: checked banks in the compiled form the browser reads,
-//! one self-contained JSON file per tier.
+//! one self-contained file per tier.
 
 use std::path::PathBuf;
 
@@ -12,7 +12,7 @@ use crate::{Failure, Format, files, unexpected};
 const HELP: &str = "\
 usage: shindan compile BANK… --out-dir DIR [--catalogue FILE]
 
-Checks each bank (and the catalogue beside it) and writes DIR/<tier>.json:
+Checks each bank (and the catalogue beside it) and writes DIR/<tier>.bin:
 the catalogue and the bank in the compiled form the browser app loads. A
 bank with errors is reported and nothing is written for it (exit 1).";
 
@@ -55,10 +55,10 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
             continue;
         }
         written.push(bank.tier);
-        let target = out_dir.join(format!("{}.json", bank.tier.as_str()));
-        let json = Compiled::new(bank.catalogue.clone(), vec![bank]).to_json();
+        let target = out_dir.join(format!("{}.bin", bank.tier.as_str()));
+        let bytes = Compiled::new(bank.catalogue.clone(), vec![bank]).to_bytes();
         std::fs::create_dir_all(&out_dir)
-            .and_then(|()| std::fs::write(&target, json))
+            .and_then(|()| std::fs::write(&target, bytes))
             .map_err(|error| {
                 Failure::Unreadable(format!("cannot write {}: {error}", target.display()))
             })?;
