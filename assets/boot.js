@@ -1,11 +1,23 @@
 // Starts the app. `?mode=author` loads the author build (with the YAML
-// reader); everyone else gets the smaller first-load build.
+// reader); everyone else gets the smaller first-load build. `cargo xtask
+// dist` fills in INTEGRITY (sha384 of the wasm files), so a file altered on
+// the way is refused; the glue scripts are covered by the import map's
+// integrity in index.html.
+const INTEGRITY = /*SHINDAN_INTEGRITY*/ {};
+
 const author = new URLSearchParams(location.search).get("mode") === "author";
+const bundle = author ? "pkg-author" : "pkg";
 const booting = document.getElementById("booting");
 try {
-  const app = await import(author ? "../pkg-author/shindan.js" : "../pkg/shindan.js");
-  await app.default();
+  globalThis.shindanIntegrity = INTEGRITY;
+  const app = await import(`../${bundle}/shindan.js`);
+  const wasm = `${bundle}/shindan_bg.wasm`;
+  const url = new URL(`../${wasm}`, import.meta.url);
+  await app.default({ module_or_path: fetch(url, { integrity: INTEGRITY[wasm] ?? "" }) });
   booting?.remove();
+  if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+    navigator.serviceWorker.register(new URL("../sw.js", import.meta.url)).catch(() => {});
+  }
 } catch (error) {
   if (booting) {
     booting.textContent =

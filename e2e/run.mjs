@@ -5,10 +5,11 @@
 //   node e2e/run.mjs [name-filter]
 import { launch, openPage } from "./browser.mjs";
 import { journeyTests } from "./journey.mjs";
+import { offlinePrivacyTests } from "./offline_privacy.mjs";
 
 const baseUrl = process.env.SHINDAN_URL ?? "http://127.0.0.1:8080";
 const filter = process.argv[2] ?? "";
-const tests = journeyTests.filter((test) => test.name.includes(filter));
+const tests = [...journeyTests, ...offlinePrivacyTests].filter((test) => test.name.includes(filter));
 
 const { browser, close } = await launch();
 let failed = 0;

@@ -74,6 +74,8 @@ mod compiled;
 pub mod coverage;
 mod csv;
 mod diag;
+#[cfg(feature = "compiled")]
+mod handoff;
 #[cfg(feature = "yaml")]
 mod load;
 mod profile;
@@ -104,6 +106,11 @@ pub use compiled::Compiled;
 pub use coverage::{Coverage, coverage};
 pub use csv::result_csv;
 pub use diag::{Checked, Code, Diagnostic, Severity};
+#[cfg(feature = "compiled")]
+pub use handoff::{
+    HANDOFF_PREFIX, Handoff, HandoffError, MAX_HANDOFF_CHARS, encode as encode_handoff,
+    parse as parse_handoff,
+};
 #[cfg(feature = "yaml")]
 pub use load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};
 pub use profile::{Prefecture, Profile};

@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shindan_engine::{Answers, Lang};
+use shindan_engine::{Answers, HandoffError, Lang, parse_handoff};
 
 use crate::banks;
 #[cfg(feature = "author")]
 use crate::components::Author;
 use crate::components::{Landing, NoticeBox, ProfileForm, Questionnaire, ResultSheet};
+use crate::kiosk::{self, IdleGuard};
 use crate::messages::{self as m};
 use crate::saved::{self, Saved};
 use crate::session::{Screen, Session};
@@ -19,6 +20,15 @@ use crate::session::{Screen, Session};
 pub fn App() -> impl IntoView {
     let session = Session::new(saved::load_lang().unwrap_or_default());
     provide_context(session);
+    let location = window().location();
+    let kiosk = kiosk::from_query(&location.search().unwrap_or_default());
+    provide_context(kiosk.clone());
+    if kiosk.is_some()
+        && let Some(body) = document().body()
+    {
+        let _ = body.class_list().add_1("kiosk");
+    }
+    let fragment = location.hash().unwrap_or_default();
     #[cfg(feature = "author")]
     let author = author_mode();
     #[cfg(not(feature = "author"))]
@@ -29,7 +39,9 @@ pub fn App() -> impl IntoView {
             session.persist.set(false);
             session.screen.set(Screen::Author);
         }
-    } else if let Some(saved) = saved::load() {
+    } else if !open_handoff(session, &fragment)
+        && let Some(saved) = saved::load()
+    {
         resume(session, saved);
     }
 
@@ -89,8 +101,10 @@ pub fn App() -> impl IntoView {
         </header>
         }
     };
+    let idle_guard = kiosk.map(|kiosk| view! { <IdleGuard kiosk=kiosk /> });
     view! {
         {header}
+        {idle_guard}
         <main id="main" tabindex="-1">
             <NoticeBox />
             {move || match session.screen.get() {
@@ -112,6 +126,38 @@ fn author_mode() -> bool {
         .location()
         .search()
         .is_ok_and(|search| search.split(['?', '&']).any(|part| part == "mode=author"))
+}
+
+/// Opens a result carried in the URL fragment (the QR hand-off). Returns
+/// whether the fragment was one; a damaged one is reported and changes
+/// nothing.
+fn open_handoff(session: Session, fragment: &str) -> bool {
+    let handoff = match parse_handoff(fragment) {
+        Err(HandoffError::NotAHandoff) => return false,
+        Err(error) => {
+            session.tell(m::HANDOFF_FAILED.text(), vec![error.to_string()]);
+            return true;
+        }
+        Ok(handoff) => handoff,
+    };
+    spawn_local(async move {
+        let opened = match banks::fetch(handoff.tier).await {
+            Ok(bank) => handoff
+                .open(&bank)
+                .map(|(answers, profile)| (bank, answers, profile))
+                .map_err(|error| error.to_string()),
+            Err(error) => Err(error),
+        };
+        match opened {
+            Ok((bank, answers, profile)) => {
+                session.profile.set(profile);
+                session.begin(bank, answers);
+                session.screen.set(Screen::Result);
+            }
+            Err(error) => session.tell(m::HANDOFF_FAILED.text(), vec![error]),
+        }
+    });
+    true
 }
 
 /// Restores a saved diagnosis: loads its bank and keeps every answer that

@@ -1,38 +1,63 @@
-//! Fetching a tier's bank (compiled at build time by `shindan compile`) from
-//! the app's own origin. Only the chosen tier is downloaded, which keeps the
-//! first load small.
+//! Getting a tier's bank (compiled at build time by `shindan compile`). On
+//! the portal it is fetched from the app's own origin — only the chosen
+//! tier, which keeps the first load small — with the integrity hash the boot
+//! script was built with. The single-file offline build embeds the banks
+//! instead (`globalThis.shindanBanks`), since `file://` cannot fetch.
 
 use std::sync::Arc;
 
 use shindan_engine::{Bank, Compiled, Tier};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Loads the shipped bank of `tier` from `banks/<tier>.bin`.
-pub async fn fetch(tier: Tier) -> Result<Arc<Bank>, String> {
-    let url = format!("banks/{}.bin", tier.as_str());
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(&url))
-        .await
-        .map_err(|_| format!("{url}: the network request failed"))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| format!("{url}: not a response"))?;
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
+/// `globalThis[name][key]`, if both exist.
+fn global_entry(name: &str, key: &str) -> Option<JsValue> {
+    let table = js_sys::Reflect::get(&js_sys::global(), &name.into()).ok()?;
+    if table.is_undefined() || table.is_null() {
+        return None;
     }
-    let body = JsFuture::from(
-        response
-            .array_buffer()
-            .map_err(|_| format!("{url}: no body"))?,
-    )
-    .await
-    .map_err(|_| format!("{url}: the body could not be read"))?;
-    let compiled = Compiled::from_bytes(&js_sys::Uint8Array::new(&body).to_vec())?;
+    js_sys::Reflect::get(&table, &key.into())
+        .ok()
+        .filter(|value| !value.is_undefined())
+}
+
+/// Loads the shipped bank of `tier`.
+pub async fn fetch(tier: Tier) -> Result<Arc<Bank>, String> {
+    let path = format!("banks/{}.bin", tier.as_str());
+    let bytes = match global_entry("shindanBanks", tier.as_str()) {
+        Some(embedded) => js_sys::Uint8Array::new(&embedded).to_vec(),
+        None => download(&path).await?,
+    };
+    let compiled = Compiled::from_bytes(&bytes)?;
     compiled
         .banks
         .into_iter()
         .find(|bank| bank.tier == tier)
         .map(Arc::new)
-        .ok_or_else(|| format!("{url}: no bank for tier {}", tier.as_str()))
+        .ok_or_else(|| format!("{path}: no bank for tier {}", tier.as_str()))
+}
+
+async fn download(path: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let init = web_sys::RequestInit::new();
+    if let Some(integrity) = global_entry("shindanIntegrity", path).and_then(|v| v.as_string()) {
+        init.set_integrity(&integrity);
+    }
+    let response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
+        .await
+        .map_err(|_| format!("{path}: the network request failed or the file was altered"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{path}: not a response"))?;
+    if !response.ok() {
+        return Err(format!("{path}: HTTP {}", response.status()));
+    }
+    let body = JsFuture::from(
+        response
+            .array_buffer()
+            .map_err(|_| format!("{path}: no body"))?,
+    )
+    .await
+    .map_err(|_| format!("{path}: the body could not be read"))?;
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
 }

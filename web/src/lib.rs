@@ -10,6 +10,7 @@ mod banks;
 mod components;
 mod files;
 mod import;
+mod kiosk;
 mod messages;
 mod saved;
 mod session;

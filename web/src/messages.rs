@@ -134,3 +134,20 @@ pub const RADAR_LABEL: Msg = msg(
     "Radar chart of the level per area",
 );
 pub const PRIORITY: Msg = msg("優先度", "Priority");
+
+pub const STILL_THERE: Msg = msg("続けますか？", "Are you still there?");
+pub const IDLE_RESET_IN: Msg = msg(
+    "操作がないため、{} 秒後に回答を消去して最初に戻ります。",
+    "With no input, the answers are deleted and the sheet starts again in {} seconds.",
+);
+pub const CONTINUE: Msg = msg("続ける", "Continue");
+pub const TAKE_HOME: Msg = msg("スマートフォンで結果を見る", "See the result on your phone");
+pub const TAKE_HOME_HELP: Msg = msg(
+    "QRコードを読み取ると、この結果がスマートフォンに表示されます。結果はURLの中だけにあり、どこにも保存・送信されません。",
+    "Scan the code to see this result on your phone. The result is only in the link itself; it is stored and sent nowhere.",
+);
+pub const QR_LABEL: Msg = msg("結果を開くQRコード", "QR code that opens the result");
+pub const HANDOFF_FAILED: Msg = msg(
+    "このリンクの結果は開けませんでした。",
+    "The result in this link could not be opened.",
+);

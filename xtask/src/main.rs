@@ -13,9 +13,11 @@
 //!   load against the 140 KB target (fails while over it).
 //!
 //! Modules: `install` (tools, idempotent), `site` (wasm builds and `dist/`),
+//! `publish` (integrity, service worker, offline page, checksums),
 //! `serve` (the static file server), `size` (the transfer budget).
 
 mod install;
+mod publish;
 mod serve;
 mod site;
 mod size;

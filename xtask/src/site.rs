@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{cargo, install, repo_root, run};
+use crate::{cargo, install, publish, repo_root, run};
 
 /// One wasm-pack build: where it goes inside the site, extra cargo args,
 /// and its own target folder (the two feature sets would otherwise evict
@@ -94,6 +94,7 @@ pub fn dist() -> Result<PathBuf, String> {
             "index.html or the boot script needs files dist/ lacks: {missing:?}"
         ));
     }
+    publish::finish(&dist)?;
     println!("wrote {}:", dist.display());
     for file in files_under(&dist)? {
         let bytes = dist
@@ -308,7 +309,7 @@ fn read_text(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| io_error("read", path, &e))
 }
 
-fn io_error(verb: &str, path: &Path, error: &std::io::Error) -> String {
+pub fn io_error(verb: &str, path: &Path, error: &std::io::Error) -> String {
     format!("cannot {verb} {}: {error}", path.display())
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::{ImportButton, StartOverButton};
+use crate::kiosk::use_kiosk;
 use crate::messages as m;
 use crate::session::{Screen, use_session};
 
@@ -48,7 +49,7 @@ pub fn Landing() -> impl IntoView {
                         </button>
                         <StartOverButton lang=lang />
                     </Show>
-                    <ImportButton lang=lang />
+                    {use_kiosk().is_none().then(|| view! { <ImportButton lang=lang /> })}
                 </div>
             </section>
         }

@@ -4,10 +4,11 @@
 //! the current answers, the same as `shindan score` prints.
 
 use leptos::prelude::*;
-use shindan_engine::{Lang, ResultDoc, result_csv};
+use shindan_engine::{Lang, ResultDoc, encode_handoff, result_csv};
 
-use crate::components::{ImportButton, Radar, StartOverButton};
+use crate::components::{ImportButton, QrCodeView, Radar, StartOverButton};
 use crate::files;
+use crate::kiosk::use_kiosk;
 use crate::messages as m;
 use crate::session::{Screen, use_session};
 use crate::today::today;
@@ -24,6 +25,11 @@ pub fn ResultSheet() -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
     let date = today();
+    let kiosk = use_kiosk();
+    let in_kiosk = kiosk.is_some();
+    let portal = kiosk
+        .and_then(|kiosk| kiosk.portal)
+        .unwrap_or_else(this_page_address);
     move || {
         let lang = lang.get();
         let (Some(bank), Some(scores)) = (session.bank.get(), session.scores.get()) else {
@@ -131,7 +137,11 @@ pub fn ResultSheet() -> impl IntoView {
                     .filter_map(|&program| catalogue.programs.get(program))
                     .map(|program| {
                         let name = program.name.get(lang).to_owned();
-                        let title = match program.url.as_deref().filter(|url| url.starts_with("https://")) {
+                        let link = program
+                            .url
+                            .as_deref()
+                            .filter(|url| url.starts_with("https://") && !in_kiosk);
+                        let title = match link {
                             Some(url) => view! {
                                 <a href=url.to_owned() rel="noopener noreferrer" target="_blank">{name}</a>
                             }
@@ -179,6 +189,21 @@ pub fn ResultSheet() -> impl IntoView {
                     session.tell(m::EXPORT_CSV.text(), vec![error]);
                 }
             }
+        };
+        let handoff_url = session.answers.with(|answers| {
+            format!(
+                "{portal}#{}",
+                encode_handoff(&bank, answers, profile.as_ref())
+            )
+        });
+        let take_home = view! {
+            <section class="take-home" data-testid="take-home">
+                <h3>{m::TAKE_HOME.get(lang)}</h3>
+                <div class="qr-and-help">
+                    <QrCodeView url=handoff_url label=m::QR_LABEL.get(lang) />
+                    <p class="help">{m::TAKE_HOME_HELP.get(lang)}</p>
+                </div>
+            </section>
         };
         let tier_name = bank.tier.name().get(lang).to_owned();
         let profile_line = profile.map(|p| {
@@ -247,16 +272,19 @@ pub fn ResultSheet() -> impl IntoView {
                     {no_steps.then(|| view! { <p>{m::NO_NEXT_STEPS.get(lang)}</p> })}
                     <ol class="steps" data-testid="next-steps">{steps}</ol>
                 </section>
+                {take_home}
                 <div class="actions no-print">
-                    <button type="button" class="primary" data-testid="print" on:click=|_| { let _ = window().print(); }>
-                        {m::PRINT.get(lang)}
-                    </button>
-                    <button type="button" class="secondary" data-testid="export-json" on:click=export_json>
-                        {m::EXPORT_JSON.get(lang)}
-                    </button>
-                    <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
-                        {m::EXPORT_CSV.get(lang)}
-                    </button>
+                    {(!in_kiosk).then(|| view! {
+                        <button type="button" class="primary" data-testid="print" on:click=|_| { let _ = window().print(); }>
+                            {m::PRINT.get(lang)}
+                        </button>
+                        <button type="button" class="secondary" data-testid="export-json" on:click=export_json>
+                            {m::EXPORT_JSON.get(lang)}
+                        </button>
+                        <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
+                            {m::EXPORT_CSV.get(lang)}
+                        </button>
+                    })}
                     <button
                         type="button"
                         class="secondary"
@@ -268,11 +296,22 @@ pub fn ResultSheet() -> impl IntoView {
                     >
                         {m::EDIT_ANSWERS.get(lang)}
                     </button>
-                    <ImportButton lang=lang />
+                    {(!in_kiosk).then(|| view! { <ImportButton lang=lang /> })}
                     <StartOverButton lang=lang />
                 </div>
             </article>
         }
         .into_any()
     }
+}
+
+/// This page's address without query or fragment: where the QR code points
+/// when no kiosk portal is set.
+fn this_page_address() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
 }

@@ -1,0 +1,231 @@
+//! Finishing `dist/` for publication, after the builds: integrity hashes
+//! the browser checks (SRI on the boot script, an import map for the glue,
+//! sha384 for the wasm and banks), the service worker with its versioned
+//! file list, the single-file offline page, and `SHA256SUMS` of everything.
+//! Order matters: each step hashes what the earlier ones wrote.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::site::{files_under, io_error};
+
+/// The files a visitor's browser may fetch from the glue and the wasm:
+/// their sha384 goes into the boot script.
+const CHECKED_BY_BOOT: &[&str] = &["wasm", "bin"];
+/// Where the boot script's integrity table goes.
+const INTEGRITY_MARK: &str = "/*SHINDAN_INTEGRITY*/ {}";
+/// The offline page: one file that runs from `file://`.
+pub const OFFLINE_PAGE: &str = "shindan-offline.html";
+
+/// Runs every step on a freshly assembled `dist`.
+pub fn finish(dist: &Path) -> Result<(), String> {
+    let integrity = integrity_table(dist)?;
+    write_boot_script(dist, &integrity)?;
+    write_index(dist)?;
+    write_service_worker(dist)?;
+    write_offline_page(dist)?;
+    write_checksums(dist)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| io_error("read", path, &e))
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| io_error("read", path, &e))
+}
+
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(path, contents).map_err(|e| io_error("write", path, &e))
+}
+
+/// `sha384-…` as used by `integrity` attributes.
+fn sri(bytes: &[u8]) -> String {
+    format!("sha384-{}", BASE64.encode(Sha384::digest(bytes)))
+}
+
+/// `'sha256-…'` as used in a Content-Security-Policy source list.
+fn csp_hash(text: &str) -> String {
+    format!(
+        "'sha256-{}'",
+        BASE64.encode(Sha256::digest(text.as_bytes()))
+    )
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Site path → sha384 of every wasm and bank file.
+fn integrity_table(dist: &Path) -> Result<BTreeMap<String, String>, String> {
+    let mut table = BTreeMap::new();
+    for file in files_under(dist)? {
+        let checked = CHECKED_BY_BOOT
+            .iter()
+            .any(|extension| file.ends_with(&format!(".{extension}")));
+        if checked {
+            table.insert(file.clone(), sri(&read(&dist.join(&file))?));
+        }
+    }
+    Ok(table)
+}
+
+fn write_boot_script(dist: &Path, integrity: &BTreeMap<String, String>) -> Result<(), String> {
+    let path = dist.join("assets/boot.js");
+    let script = read_text(&path)?;
+    if !script.contains(INTEGRITY_MARK) {
+        return Err(format!("{} lacks {INTEGRITY_MARK}", path.display()));
+    }
+    let table = serde_json_like(integrity);
+    write(&path, script.replace(INTEGRITY_MARK, &table))
+}
+
+/// A JSON object of strings; keys and values are paths and base64, which
+/// need no escaping beyond quotes (checked).
+fn serde_json_like(map: &BTreeMap<String, String>) -> String {
+    let entries: Vec<String> = map
+        .iter()
+        .filter(|(key, value)| !key.contains('"') && !value.contains('"'))
+        .map(|(key, value)| format!("\"{key}\": \"{value}\""))
+        .collect();
+    format!("{{{}}}", entries.join(", "))
+}
+
+/// Adds SRI to the boot script, an import map with the glue scripts'
+/// integrity, and the import map's hash to the CSP.
+fn write_index(dist: &Path) -> Result<(), String> {
+    let path = dist.join("index.html");
+    let html = read_text(&path)?;
+    let boot_tag = r#"<script type="module" src="assets/boot.js"></script>"#;
+    let csp_scripts = "script-src 'self' 'wasm-unsafe-eval'";
+    if !html.contains(boot_tag) || !html.contains(csp_scripts) {
+        return Err(format!(
+            "{} does not have the expected boot tag and CSP",
+            path.display()
+        ));
+    }
+    let mut glue = BTreeMap::new();
+    for bundle in ["pkg", "pkg-author"] {
+        let file = format!("{bundle}/shindan.js");
+        glue.insert(format!("./{file}"), sri(&read(&dist.join(&file))?));
+    }
+    let import_map = format!("{{\"integrity\": {}}}", serde_json_like(&glue));
+    let boot = sri(&read(&dist.join("assets/boot.js"))?);
+    let html = html
+        .replace(
+            boot_tag,
+            &format!(
+                "<script type=\"importmap\">{import_map}</script>\n  <script type=\"module\" src=\"assets/boot.js\" integrity=\"{boot}\"></script>"
+            ),
+        )
+        .replace(
+            csp_scripts,
+            &format!("script-src 'self' 'wasm-unsafe-eval' {}", csp_hash(&import_map)),
+        );
+    write(&path, html)
+}
+
+/// `sw.js` at the site root (its scope is the whole site), listing every
+/// file a visit can need offline; its version is a hash of them all, so any
+/// change installs a new cache.
+fn write_service_worker(dist: &Path) -> Result<(), String> {
+    let template_path = dist.join("assets/sw.js");
+    let template = read_text(&template_path)?;
+    std::fs::remove_file(&template_path).map_err(|e| io_error("remove", &template_path, &e))?;
+    let files: Vec<String> = files_under(dist)?
+        .into_iter()
+        .filter(|file| !file.starts_with("pkg-author/"))
+        .collect();
+    let mut version = Sha256::new();
+    for file in &files {
+        version.update(file.as_bytes());
+        version.update(read(&dist.join(file))?);
+    }
+    let version = hex(&version.finalize()[..8]);
+    let mut list: Vec<String> = vec!["\"./\"".to_owned()];
+    list.extend(files.iter().map(|file| format!("\"./{file}\"")));
+    let worker = template.replace("__SHINDAN_VERSION__", &version).replace(
+        "__SHINDAN_FILES__",
+        &format!("[\n  {},\n]", list.join(",\n  ")),
+    );
+    write(&dist.join("sw.js"), worker)
+}
+
+/// One HTML file with the stylesheet, glue, wasm and banks inside, which
+/// runs from `file://` (no fetch, no service worker). Its CSP allows only
+/// the hashes of its own script and style.
+fn write_offline_page(dist: &Path) -> Result<(), String> {
+    let style = read_text(&dist.join("assets/style.css"))?;
+    let glue = read_text(&dist.join("pkg/shindan.js"))?;
+    let wasm = BASE64.encode(read(&dist.join("pkg/shindan_bg.wasm"))?);
+    let icon = BASE64.encode(read(&dist.join("assets/favicon.svg"))?);
+    let mut data_blocks =
+        format!("<script type=\"application/octet-stream\" id=\"shindan-wasm\">{wasm}</script>\n");
+    let mut tiers = Vec::new();
+    for file in files_under(&dist.join("banks"))? {
+        let Some(tier) = file.strip_suffix(".bin") else {
+            continue;
+        };
+        let bytes = BASE64.encode(read(&dist.join("banks").join(&file))?);
+        data_blocks.push_str(&format!(
+            "<script type=\"application/octet-stream\" id=\"shindan-bank-{tier}\">{bytes}</script>\n"
+        ));
+        tiers.push(tier.to_owned());
+    }
+    let banks: Vec<String> = tiers
+        .iter()
+        .map(|tier| format!("{tier}: bytes(\"shindan-bank-{tier}\")"))
+        .collect();
+    // The glue is an ES module; inlined, its exports are simply local
+    // names. `</script` inside it would end the element early.
+    let script = format!(
+        "{}\nconst bytes = (id) => Uint8Array.from(atob(document.getElementById(id).textContent.trim()), (c) => c.charCodeAt(0));\nglobalThis.shindanBanks = {{ {} }};\ninitSync({{ module: bytes(\"shindan-wasm\") }});\ndocument.getElementById(\"booting\")?.remove();\n",
+        glue.replace("</script", "<\\/script"),
+        banks.join(", ")
+    );
+    let style = style.replace("</style", "<\\/style");
+    let csp = format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        csp_hash(&script),
+        csp_hash(&style)
+    );
+    let page = format!(
+        "<!doctype html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>企業規模別 人材自己診断シート（オフライン版）</title>\n<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">\n<style>{style}</style>\n{data_blocks}<script type=\"module\">{script}</script>\n</head>\n<body>\n<p id=\"booting\" class=\"booting\">読み込み中… / Loading…</p>\n</body>\n</html>\n"
+    );
+    write(&dist.join(OFFLINE_PAGE), page)
+}
+
+/// `SHA256SUMS` in the format `sha256sum -c` reads.
+fn write_checksums(dist: &Path) -> Result<(), String> {
+    let mut lines = String::new();
+    for file in files_under(dist)? {
+        if file == "SHA256SUMS" {
+            continue;
+        }
+        let digest = Sha256::digest(read(&dist.join(&file))?);
+        lines.push_str(&format!("{}  {file}\n", hex(&digest)));
+    }
+    write(&dist.join("SHA256SUMS"), lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_have_the_forms_browsers_expect() {
+        // sha256("") and sha384("") are well known.
+        assert_eq!(
+            csp_hash(""),
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+        );
+        assert_eq!(
+            sri(b""),
+            "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb"
+        );
+    }
+}
