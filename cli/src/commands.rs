@@ -1,7 +1,10 @@
 //! One module per subcommand.
 
+pub mod batch;
 pub mod compile;
 pub mod coverage;
+pub mod reference;
+pub mod sample;
 pub mod schema;
 pub mod score;
 pub mod tier;

@@ -15,7 +15,9 @@ usage: shindan <command> [options]
 commands:
   validate FILE…      check banks and catalogues; every problem at once
   tier                classify a company (中小企業基本法 第2条)
-  score               score one company's answers against a bank
+  score               score one company's answers, or a survey CSV (--responses)
+  sample              write a synthetic survey CSV
+  reference build     peer reference data from results
   compile BANK…       write checked banks in the browser app's compact form
   coverage [FILE…]    question counts, time estimate and indicator coverage
   schema              print the JSON Schema of bank and catalogue files
@@ -69,6 +71,8 @@ fn main() -> ExitCode {
             "validate" => commands::validate::run(parser),
             "tier" => commands::tier::run(parser),
             "score" => commands::score::run(parser),
+            "sample" => commands::sample::run(parser),
+            "reference" => commands::reference::run(parser),
             "compile" => commands::compile::run(parser),
             "coverage" => commands::coverage::run(parser),
             "schema" => commands::schema::run(parser),

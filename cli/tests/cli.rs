@@ -276,3 +276,185 @@ fn compile_writes_one_file_per_tier_and_nothing_for_a_broken_bank() {
     assert_eq!(files, 2, "nothing is written for a broken bank");
     let _ = std::fs::remove_dir_all(&out);
 }
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("shindan-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn sample_is_deterministic_for_a_seed() {
+    let args = [
+        "sample",
+        "--bank",
+        "question-banks/small.yaml",
+        "--rows",
+        "50",
+        "--seed",
+        "9",
+    ];
+    let first = shindan(&args);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(stdout(&first), stdout(&shindan(&args)));
+    let text = stdout(&first);
+    assert_eq!(text.lines().count(), 51);
+    assert!(text.starts_with(
+        "respondent,industry,regular_employees,capital_yen,prefecture,s_talk_people,"
+    ));
+    let other = shindan(&[
+        "sample",
+        "--bank",
+        "question-banks/small.yaml",
+        "--rows",
+        "50",
+        "--seed",
+        "10",
+    ]);
+    assert_ne!(stdout(&other), text);
+}
+
+#[test]
+fn a_survey_is_scored_row_by_row_and_bad_rows_are_skipped_with_their_line() {
+    let dir = temp_dir("batch");
+    let sample = shindan(&[
+        "sample",
+        "--bank",
+        "question-banks/small.yaml",
+        "--rows",
+        "20",
+    ]);
+    let mut lines: Vec<String> = stdout(&sample).lines().map(str::to_owned).collect();
+    lines[3] = lines[3]
+        .replacen(",retail,", ",mining,", 1)
+        .replacen(",services,", ",mining,", 1);
+    let broken_industry = lines[3].contains("mining");
+    lines[7] = "S000007,retail,3".to_owned();
+    lines.insert(
+        10,
+        "\"S000010,quoted\",retail,3,,saga".to_owned()
+            + &",".repeat(lines[1].matches(',').count() - 4),
+    );
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let path_arg = path.to_str().unwrap();
+    let scored = shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--responses",
+        path_arg,
+    ]);
+    assert_eq!(scored.status.code(), Some(0), "{}", stderr(&scored));
+    let errors = stderr(&scored);
+    assert!(
+        errors.contains(&format!("{path_arg}:8: error: 3 fields, the header has")),
+        "{errors}"
+    );
+    if broken_industry {
+        assert!(
+            errors.contains(&format!("{path_arg}:4: error: industry `mining`")),
+            "{errors}"
+        );
+    }
+    let out = stdout(&scored);
+    assert!(
+        out.starts_with("respondent,bank,tier,industry,prefecture,regular_employees,overall_score")
+    );
+    let rows = out.lines().count() - 1;
+    assert_eq!(rows, 21 - 1 - usize::from(broken_industry), "{out}");
+    assert!(
+        out.contains("S000010quoted,small,small,retail,saga,3,"),
+        "{out}"
+    );
+
+    let strict = shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--responses",
+        path_arg,
+        "--strict",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+
+    let jsonl = shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--responses",
+        path_arg,
+        "--format",
+        "jsonl",
+        "--date",
+        "2026-11-26",
+    ]);
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&jsonl).lines().next().unwrap()).unwrap();
+    assert_eq!(first["schema"], 1);
+    assert_eq!(first["label"], "S000001");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn reference_build_publishes_large_groups_only() {
+    let dir = temp_dir("reference");
+    let sample = shindan(&[
+        "sample",
+        "--bank",
+        "question-banks/sme.yaml",
+        "--rows",
+        "120",
+        "--seed",
+        "4",
+    ]);
+    let survey = dir.join("survey.csv");
+    std::fs::write(&survey, stdout(&sample)).unwrap();
+    let jsonl = shindan(&[
+        "score",
+        "--bank",
+        "question-banks/sme.yaml",
+        "--responses",
+        survey.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    let results = dir.join("results.jsonl");
+    std::fs::write(&results, stdout(&jsonl) + "{broken\n").unwrap();
+    let out = dir.join("reference.yaml");
+    let built = shindan(&[
+        "reference",
+        "build",
+        results.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--min-group",
+        "30",
+        "--synthetic",
+    ]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    assert!(
+        stderr(&built).contains("results.jsonl:121: error:"),
+        "{}",
+        stderr(&built)
+    );
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(yaml.contains("synthetic: true"));
+    assert!(yaml.contains("min_group: 30"));
+    assert!(yaml.contains("  - tier: sme"), "{yaml}");
+    assert!(!yaml.contains("suppressed_groups: 0"), "{yaml}");
+    for block in yaml.split("  - tier: ").skip(1) {
+        let n: usize = block
+            .split("n: ")
+            .nth(1)
+            .unwrap()
+            .split('\n')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(n >= 30, "a group of {n} was published");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

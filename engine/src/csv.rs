@@ -127,6 +127,61 @@ pub fn result_csv(result: &ResultDoc, bank: &Bank, lang: Lang) -> String {
     out
 }
 
+/// Splits one CSV record (RFC 4180: a field may be quoted, `""` inside
+/// quotes is a quote). Borrows unquoted fields, so the common row costs no
+/// copying.
+pub fn split_record(record: &str) -> Result<Vec<std::borrow::Cow<'_, str>>, String> {
+    use std::borrow::Cow;
+    let record = record.strip_suffix('\n').unwrap_or(record);
+    let record = record.strip_suffix('\r').unwrap_or(record);
+    if !record.contains('"') {
+        return Ok(record.split(',').map(Cow::Borrowed).collect());
+    }
+    let mut fields = Vec::new();
+    let mut rest = record;
+    loop {
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let mut field = String::new();
+            let mut chars = quoted.char_indices();
+            let end = loop {
+                match chars.next() {
+                    Some((i, '"')) if quoted[i + 1..].starts_with('"') => {
+                        field.push('"');
+                        chars.next();
+                    }
+                    Some((i, '"')) => break i + 1,
+                    Some((_, c)) => field.push(c),
+                    None => return Err("a quoted field is not closed".to_owned()),
+                }
+            };
+            fields.push(Cow::Owned(field));
+            rest = &quoted[end..];
+            match rest.strip_prefix(',') {
+                Some(next) => rest = next,
+                None if rest.is_empty() => return Ok(fields),
+                None => return Err("text follows a closing quote".to_owned()),
+            }
+        } else {
+            match rest.split_once(',') {
+                Some((field, next)) => {
+                    fields.push(Cow::Borrowed(field));
+                    rest = next;
+                }
+                None => {
+                    fields.push(Cow::Borrowed(rest));
+                    return Ok(fields);
+                }
+            }
+        }
+    }
+}
+
+/// Whether `text` ends inside a quoted field, so the record continues on
+/// the next line.
+pub fn is_open_record(text: &str) -> bool {
+    text.bytes().filter(|&byte| byte == b'"').count() % 2 == 1
+}
+
 /// One cell: quoted when it holds a separator, a quote or a line break, and
 /// prefixed with `'` when a spreadsheet would read it as a formula.
 fn cell_text(cell: &str) -> String {
@@ -143,8 +198,31 @@ fn cell_text(cell: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "test code")]
 mod tests {
-    use super::cell_text;
+    use super::{cell_text, is_open_record, split_record};
+
+    #[test]
+    fn records_split_with_quotes() {
+        let fields = |text: &str| -> Vec<String> {
+            split_record(text)
+                .unwrap()
+                .into_iter()
+                .map(|f| f.into_owned())
+                .collect()
+        };
+        assert_eq!(fields("a,b,,c\r\n"), ["a", "b", "", "c"]);
+        assert_eq!(
+            fields("\"a,b\",\"say \"\"hi\"\"\",x"),
+            ["a,b", "say \"hi\"", "x"]
+        );
+        assert_eq!(fields("\"\""), [""]);
+        assert_eq!(fields("x,\"\""), ["x", ""]);
+        assert!(split_record("\"open").is_err());
+        assert!(split_record("\"a\"b").is_err());
+        assert!(is_open_record("a,\"b\nc"));
+        assert!(!is_open_record("a,\"b\"\"c\""));
+    }
 
     #[test]
     fn cells_are_quoted_and_formulas_inert() {

@@ -81,13 +81,16 @@ mod load;
 mod profile;
 #[cfg(feature = "yaml")]
 mod raw;
+mod reference;
 pub mod render;
 mod result;
+mod sample;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod score;
 mod source;
 mod suggest;
+mod survey;
 mod text;
 mod tier;
 #[cfg(feature = "yaml")]
@@ -104,7 +107,7 @@ pub use bank::{
 #[cfg(feature = "compiled")]
 pub use compiled::Compiled;
 pub use coverage::{Coverage, coverage};
-pub use csv::result_csv;
+pub use csv::{is_open_record, result_csv, split_record};
 pub use diag::{Checked, Code, Diagnostic, Severity};
 #[cfg(feature = "compiled")]
 pub use handoff::{
@@ -114,11 +117,18 @@ pub use handoff::{
 #[cfg(feature = "yaml")]
 pub use load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};
 pub use profile::{Prefecture, Profile};
+pub use reference::{
+    Distribution, IndustryGroup, PeerGroup, QUANTILES, Reference, ReferenceBuilder, quantile,
+};
 pub use result::{BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, ResultDoc};
+pub use sample::Sampler;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
 pub use score::{DimensionScore, Scores, score, visibility};
 pub use source::{LineCol, SourceFile, Span};
+pub use survey::{
+    PROFILE_COLUMNS, SurveyColumns, SurveyRow, cell_value, scored_header, scored_row,
+};
 pub use text::{Lang, Text};
 pub use tier::{Category, Classification, Industry, Tier, classify};
 #[cfg(feature = "yaml")]

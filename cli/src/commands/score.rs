@@ -5,16 +5,24 @@ use std::path::PathBuf;
 use lexopt::prelude::*;
 use shindan_engine::{Bank, Lang, ResultDoc, Scores};
 
+use crate::commands::batch::{self, BatchFormat};
 use crate::report::Reporter;
 use crate::{Failure, Format, date, files, unexpected};
 
 const HELP: &str = "\
 usage: shindan score --bank FILE --answers FILE [--catalogue FILE] [--date YYYY-MM-DD]
                      [--label TEXT] [--format text|json]
+       shindan score --bank FILE --responses FILE.csv [--format csv|jsonl] [--strict]
 
 The answers file (YAML or JSON) holds `answers:` by question id, and
 optionally `profile:` and `label:`; a result JSON from the app works too.
-Prints the result sheet as a table, or the result JSON (schema 1).";
+Prints the result sheet as a table, or the result JSON (schema 1).
+
+With --responses, scores a survey CSV (header: respondent, industry,
+regular_employees, capital_yen, prefecture, then question and gate ids; see
+`shindan sample`) one company per row, streaming: a CSV row of scores or a
+result JSON line per company. A bad row is reported on stderr with its line
+number and skipped; the exit status stays 0 unless --strict.";
 
 pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let mut bank_path = None;
@@ -22,7 +30,9 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let mut catalogue = None;
     let mut date = None;
     let mut label = None;
-    let mut format = Format::Text;
+    let mut format = None;
+    let mut responses = None;
+    let mut strict = false;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("bank") => bank_path = Some(PathBuf::from(parser.value()?)),
@@ -38,7 +48,9 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                 date = Some(value);
             }
             Long("label") => label = Some(parser.value()?.string()?),
-            Long("format") => format = Format::parse(&parser.value()?.string()?)?,
+            Long("format") => format = Some(parser.value()?.string()?),
+            Long("responses") => responses = Some(PathBuf::from(parser.value()?)),
+            Long("strict") => strict = true,
             Long("help") | Short('h') => {
                 println!("{HELP}");
                 return Ok(());
@@ -47,8 +59,28 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         }
     }
     let bank_path = bank_path.ok_or_else(|| Failure::Usage("--bank is required".to_owned()))?;
-    let answers_path =
-        answers_path.ok_or_else(|| Failure::Usage("--answers is required".to_owned()))?;
+    if let Some(responses) = responses {
+        let format = match format.as_deref() {
+            None | Some("csv") => BatchFormat::Csv,
+            Some("jsonl") => BatchFormat::Jsonl,
+            Some(other) => {
+                return Err(Failure::Usage(format!(
+                    "unknown format `{other}` for --responses (use csv or jsonl)"
+                )));
+            }
+        };
+        let mut reporter = Reporter::new(Format::Text);
+        let bank =
+            files::load_bank_with_catalogue(&bank_path, catalogue.as_deref(), &mut reporter)?;
+        let date = date.unwrap_or_else(date::today);
+        return batch::run(&bank, &responses, format, &date, strict);
+    }
+    let format = match format {
+        Some(format) => Format::parse(&format)?,
+        None => Format::Text,
+    };
+    let answers_path = answers_path
+        .ok_or_else(|| Failure::Usage("--answers or --responses is required".to_owned()))?;
 
     let mut reporter = Reporter::new(Format::Text);
     let bank = files::load_bank_with_catalogue(&bank_path, catalogue.as_deref(), &mut reporter)?;

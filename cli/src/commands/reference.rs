@@ -1,0 +1,119 @@
+//! `shindan reference build`: peer reference data from many results.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use lexopt::prelude::*;
+use shindan_engine::{ReferenceBuilder, ResultDoc};
+
+use crate::{Failure, date, unexpected};
+
+const HELP: &str = "\
+usage: shindan reference build RESULT… -o reference.yaml [--min-group N]
+                               [--edition E] [--source TEXT] [--synthetic]
+
+Reads result files (JSON from the app or `shindan score --format json`) and
+JSON Lines files (`*.jsonl`, one result per line, as `shindan score
+--responses … --format jsonl` writes), groups them by tier and industry
+group, and writes per dimension n, mean, standard deviation and
+percentiles. Groups with fewer than N results (default 10) are left out.
+A broken file or line is reported and skipped.";
+
+pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
+    match parser.next()? {
+        Some(Value(sub)) if sub == "build" => {}
+        Some(Long("help") | Short('h')) => {
+            println!("{HELP}");
+            return Ok(());
+        }
+        _ => return Err(Failure::Usage("use `shindan reference build …`".to_owned())),
+    }
+    let mut inputs = Vec::new();
+    let mut output = None;
+    let mut min_group = 10usize;
+    let mut edition = None;
+    let mut source = "Shindan results".to_owned();
+    let mut synthetic = false;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Value(path) => inputs.push(PathBuf::from(path)),
+            Short('o') | Long("output") => output = Some(PathBuf::from(parser.value()?)),
+            Long("min-group") => min_group = parser.value()?.parse()?,
+            Long("edition") => edition = Some(parser.value()?.string()?),
+            Long("source") => source = parser.value()?.string()?,
+            Long("synthetic") => synthetic = true,
+            Long("help") | Short('h') => {
+                println!("{HELP}");
+                return Ok(());
+            }
+            other => return Err(unexpected(other)),
+        }
+    }
+    let output = output.ok_or_else(|| Failure::Usage("give -o reference.yaml".to_owned()))?;
+    if inputs.is_empty() {
+        return Err(Failure::Usage("give at least one result file".to_owned()));
+    }
+    let mut builder = ReferenceBuilder::default();
+    let (mut read, mut skipped) = (0u64, 0u64);
+    for path in &inputs {
+        let mut add = |text: &str, place: String| match ResultDoc::from_json(text) {
+            Ok(result) => match result.profile {
+                Some(profile) => {
+                    builder.add(
+                        result.bank.tier,
+                        profile.industry,
+                        result.dimensions.iter().map(|d| (d.id.as_str(), d.score)),
+                    );
+                    read += 1;
+                }
+                None => {
+                    skipped += 1;
+                    eprintln!("{place}: warning: no profile, so no industry group; skipped");
+                }
+            },
+            Err(diagnostic) => {
+                skipped += 1;
+                eprintln!("{place}: error: {}; skipped", diagnostic.message);
+            }
+        };
+        if is_lines(path) {
+            let file = std::fs::File::open(path).map_err(|error| {
+                Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
+            })?;
+            for (index, line) in BufReader::new(file).lines().enumerate() {
+                let line = line.map_err(|error| {
+                    Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
+                })?;
+                if !line.trim().is_empty() {
+                    add(&line, format!("{}:{}", path.display(), index + 1));
+                }
+            }
+        } else {
+            match std::fs::read_to_string(path) {
+                Ok(text) => add(&text, path.display().to_string()),
+                Err(error) => {
+                    skipped += 1;
+                    eprintln!("{}: error: cannot read ({error}); skipped", path.display());
+                }
+            }
+        }
+    }
+    let today = date::today();
+    let edition = edition.unwrap_or_else(|| today[..4].to_owned());
+    let reference = builder.build(&edition, &today, &source, synthetic, min_group);
+    std::fs::write(&output, reference.to_yaml()).map_err(|error| {
+        Failure::Unreadable(format!("cannot write {}: {error}", output.display()))
+    })?;
+    eprintln!(
+        "{}: {} groups from {read} results ({} groups under {min_group} suppressed, {skipped} inputs skipped)",
+        output.display(),
+        reference.groups.len(),
+        reference.suppressed
+    );
+    Ok(())
+}
+
+fn is_lines(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension == "jsonl")
+}

@@ -1,0 +1,332 @@
+//! Peer reference data: per tier × industry group, the distribution of
+//! each dimension's score among results, so a company sees where it stands
+//! (percentile, 偏差値) — as METI's 健康経営度調査 feedback sheet does.
+//!
+//! Conventions (written out because peers will compare figures):
+//! - quantiles interpolate linearly between order statistics (Excel's
+//!   PERCENTILE.INC, R type 7);
+//! - the standard deviation is the population one (divide by n), as 偏差値
+//!   customarily uses; 偏差値 = 50 + 10·(score − mean) / sd;
+//! - a percentile rank is read off the stored quantiles (min, p10, p25,
+//!   p50, p75, p90, max) by linear interpolation;
+//! - groups with fewer results than the suppression minimum are left out.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::tier::{Industry, Tier};
+
+/// Industries pooled so that groups are large enough to publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IndustryGroup {
+    /// 製造業 (incl. rubber products).
+    Manufacturing,
+    /// 建設業.
+    Construction,
+    /// 卸売・小売業.
+    Commerce,
+    /// 運輸・サービス業 (software, lodging, entertainment included).
+    Services,
+    /// その他.
+    Other,
+}
+
+impl IndustryGroup {
+    /// The group of an industry.
+    pub fn of(industry: Industry) -> IndustryGroup {
+        match industry {
+            Industry::Manufacturing | Industry::Rubber => IndustryGroup::Manufacturing,
+            Industry::Construction => IndustryGroup::Construction,
+            Industry::Wholesale | Industry::Retail => IndustryGroup::Commerce,
+            Industry::Transport
+            | Industry::Services
+            | Industry::Software
+            | Industry::Lodging
+            | Industry::Entertainment => IndustryGroup::Services,
+            Industry::Other => IndustryGroup::Other,
+        }
+    }
+
+    /// The id used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IndustryGroup::Manufacturing => "manufacturing",
+            IndustryGroup::Construction => "construction",
+            IndustryGroup::Commerce => "commerce",
+            IndustryGroup::Services => "services",
+            IndustryGroup::Other => "other",
+        }
+    }
+}
+
+/// The distribution of one dimension's scores in one group.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Distribution {
+    /// Number of results.
+    pub n: usize,
+    /// Mean.
+    pub mean: f64,
+    /// Population standard deviation.
+    pub sd: f64,
+    /// Smallest, 10th, 25th, 50th, 75th, 90th percentile, largest.
+    pub quantiles: [f64; 7],
+}
+
+/// The percentiles stored with each distribution.
+pub const QUANTILES: [f64; 7] = [0.0, 0.10, 0.25, 0.50, 0.75, 0.90, 1.0];
+
+impl Distribution {
+    /// Describes `values` (at least one).
+    pub fn of(mut values: Vec<f64>) -> Option<Distribution> {
+        if values.is_empty() {
+            return None;
+        }
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        let mean = values.iter().sum::<f64>() / n as f64;
+        let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n as f64;
+        Some(Distribution {
+            n,
+            mean,
+            sd: variance.sqrt(),
+            quantiles: QUANTILES.map(|q| quantile(&values, q)),
+        })
+    }
+
+    /// 偏差値 of `score`: 50 + 10·z; none when every peer scored the same.
+    pub fn deviation_score(&self, score: f64) -> Option<f64> {
+        (self.sd > 0.0).then(|| 50.0 + 10.0 * (score - self.mean) / self.sd)
+    }
+
+    /// The share of peers (0–100) scoring below `score`, read off the
+    /// stored quantiles.
+    pub fn percentile_rank(&self, score: f64) -> f64 {
+        let q = &self.quantiles;
+        if score <= q[0] {
+            return 0.0;
+        }
+        if score >= q[6] {
+            return 100.0;
+        }
+        for i in 0..6 {
+            let (low, high) = (q[i], q[i + 1]);
+            if score <= high {
+                let (p_low, p_high) = (QUANTILES[i] * 100.0, QUANTILES[i + 1] * 100.0);
+                return if high > low {
+                    p_low + (p_high - p_low) * (score - low) / (high - low)
+                } else {
+                    p_high
+                };
+            }
+        }
+        100.0
+    }
+}
+
+/// Quantile `q` (0–1) of sorted values, interpolating linearly (type 7).
+pub fn quantile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let position = q.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
+    let below = position.floor() as usize;
+    let above = position.ceil() as usize;
+    sorted[below] + (sorted[above] - sorted[below]) * (position - below as f64)
+}
+
+/// One published group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeerGroup {
+    /// Tier.
+    pub tier: Tier,
+    /// Industry group.
+    pub industry: IndustryGroup,
+    /// Results in the group.
+    pub n: usize,
+    /// Per dimension id.
+    pub dimensions: BTreeMap<String, Distribution>,
+}
+
+/// A reference data set, ready to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// Edition, e.g. `2026`.
+    pub edition: String,
+    /// Date built, `YYYY-MM-DD`.
+    pub date: String,
+    /// Where the results came from.
+    pub source: String,
+    /// Whether the results are synthetic (the app then says "sample data").
+    pub synthetic: bool,
+    /// Groups with fewer results are not published.
+    pub min_group: usize,
+    /// Published groups.
+    pub groups: Vec<PeerGroup>,
+    /// How many groups were suppressed.
+    pub suppressed: usize,
+}
+
+/// Results counted in a group, and their scores by dimension id.
+type GroupScores = (usize, BTreeMap<String, Vec<f64>>);
+
+/// Collects scores by group, then publishes the groups large enough.
+#[derive(Debug, Default)]
+pub struct ReferenceBuilder {
+    scores: BTreeMap<(Tier, IndustryGroup), GroupScores>,
+}
+
+impl ReferenceBuilder {
+    /// Adds one result: its tier, industry and dimension scores by id.
+    pub fn add<'a>(
+        &mut self,
+        tier: Tier,
+        industry: Industry,
+        dimensions: impl IntoIterator<Item = (&'a str, Option<f64>)>,
+    ) {
+        let (count, group) = self
+            .scores
+            .entry((tier, IndustryGroup::of(industry)))
+            .or_default();
+        *count += 1;
+        for (id, score) in dimensions {
+            if let Some(score) = score {
+                group.entry(id.to_owned()).or_default().push(score);
+            }
+        }
+    }
+
+    /// The reference data, suppressing groups under `min_group` results.
+    pub fn build(
+        self,
+        edition: &str,
+        date: &str,
+        source: &str,
+        synthetic: bool,
+        min_group: usize,
+    ) -> Reference {
+        let mut groups = Vec::new();
+        let mut suppressed = 0;
+        for ((tier, industry), (n, dimensions)) in self.scores {
+            if n < min_group {
+                suppressed += 1;
+                continue;
+            }
+            let dimensions = dimensions
+                .into_iter()
+                .filter(|(_, values)| values.len() >= min_group)
+                .filter_map(|(id, values)| Distribution::of(values).map(|d| (id, d)))
+                .collect();
+            groups.push(PeerGroup {
+                tier,
+                industry,
+                n,
+                dimensions,
+            });
+        }
+        Reference {
+            edition: edition.to_owned(),
+            date: date.to_owned(),
+            source: source.to_owned(),
+            synthetic,
+            min_group,
+            groups,
+            suppressed,
+        }
+    }
+}
+
+impl Reference {
+    /// The reference file (YAML), figures rounded to 0.1.
+    pub fn to_yaml(&self) -> String {
+        let quote = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
+        let mut out = String::new();
+        let _ = writeln!(out, "kind: reference");
+        let _ = writeln!(out, "edition: {}", quote(&self.edition));
+        let _ = writeln!(out, "date: {}", quote(&self.date));
+        let _ = writeln!(out, "source: {}", quote(&self.source));
+        let _ = writeln!(out, "synthetic: {}", self.synthetic);
+        let _ = writeln!(
+            out,
+            "suppression: {{min_group: {}, suppressed_groups: {}}}",
+            self.min_group, self.suppressed
+        );
+        let _ = writeln!(out, "groups:");
+        for group in &self.groups {
+            let _ = writeln!(out, "  - tier: {}", group.tier.as_str());
+            let _ = writeln!(out, "    industry: {}", group.industry.as_str());
+            let _ = writeln!(out, "    n: {}", group.n);
+            let _ = writeln!(out, "    dimensions:");
+            for (id, d) in &group.dimensions {
+                let q = d.quantiles;
+                let _ = writeln!(
+                    out,
+                    "      {id}: {{n: {}, mean: {:.1}, sd: {:.1}, min: {:.1}, p10: {:.1}, p25: {:.1}, p50: {:.1}, p75: {:.1}, p90: {:.1}, max: {:.1}}}",
+                    d.n, d.mean, d.sd, q[0], q[1], q[2], q[3], q[4], q[5], q[6]
+                );
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Figures worked by hand for 10, 20, 30, 40, 50.
+    #[test]
+    fn arithmetic_against_hand_computed_values() {
+        let d = Distribution::of(vec![50.0, 10.0, 40.0, 20.0, 30.0]).expect("values");
+        assert_eq!(d.n, 5);
+        assert_eq!(d.mean, 30.0);
+        // population variance = (400 + 100 + 0 + 100 + 400) / 5 = 200
+        assert!((d.sd - 200f64.sqrt()).abs() < 1e-12);
+        // type 7: p10 at position 0.4 → 10 + 0.4·10 = 14; p25 at 1.0 → 20
+        assert_eq!(d.quantiles, [10.0, 14.0, 20.0, 30.0, 40.0, 46.0, 50.0]);
+        // 偏差値 of 44.142…: z = 14.142 / 14.142 = 1 → 60
+        let one_sd_up = 30.0 + 200f64.sqrt();
+        assert!((d.deviation_score(one_sd_up).expect("sd > 0") - 60.0).abs() < 1e-9);
+        assert_eq!(d.deviation_score(30.0), Some(50.0));
+        // 25 lies halfway between p25 (20) and p50 (30) → 37.5
+        assert_eq!(d.percentile_rank(25.0), 37.5);
+        assert_eq!(d.percentile_rank(5.0), 0.0);
+        assert_eq!(d.percentile_rank(48.0), 95.0);
+        assert_eq!(d.percentile_rank(60.0), 100.0);
+    }
+
+    #[test]
+    fn equal_scores_have_no_deviation_score() {
+        let d = Distribution::of(vec![40.0; 12]).expect("values");
+        assert_eq!(d.sd, 0.0);
+        assert_eq!(d.deviation_score(40.0), None);
+    }
+
+    #[test]
+    fn small_groups_are_suppressed() {
+        let mut builder = ReferenceBuilder::default();
+        for i in 0..12 {
+            builder.add(
+                Tier::Small,
+                Industry::Retail,
+                [("hiring", Some(f64::from(i)))],
+            );
+        }
+        for i in 0..3 {
+            builder.add(
+                Tier::Sme,
+                Industry::Construction,
+                [("hiring", Some(f64::from(i)))],
+            );
+        }
+        let reference = builder.build("2026", "2026-11-26", "test", true, 10);
+        assert_eq!(reference.groups.len(), 1);
+        assert_eq!(reference.suppressed, 1);
+        assert_eq!(reference.groups[0].industry, IndustryGroup::Commerce);
+        let yaml = reference.to_yaml();
+        assert!(
+            yaml.contains("suppression: {min_group: 10, suppressed_groups: 1}"),
+            "{yaml}"
+        );
+        assert!(!yaml.contains("construction"));
+    }
+}

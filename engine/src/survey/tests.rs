@@ -1,0 +1,80 @@
+use super::*;
+use crate::{Sampler, SourceFile, load_bank, load_catalogue, score, split_record};
+
+fn bank(tier: &str, text: &str) -> Bank {
+    let catalogue = load_catalogue(&SourceFile::new(
+        "catalogue.yaml",
+        include_str!("../../../question-banks/catalogue.yaml"),
+    ))
+    .into_result()
+    .expect("catalogue");
+    load_bank(&SourceFile::new(tier, text), &catalogue)
+        .into_result()
+        .expect("bank")
+}
+
+#[test]
+fn sampled_rows_read_back_for_every_tier_and_repeat_for_a_seed() {
+    for (tier, text) in [
+        ("small", include_str!("../../../question-banks/small.yaml")),
+        ("sme", include_str!("../../../question-banks/sme.yaml")),
+        (
+            "midsize",
+            include_str!("../../../question-banks/midsize.yaml"),
+        ),
+    ] {
+        let bank = bank(tier, text);
+        let mut sampler = Sampler::new(&bank, 7);
+        let header = sampler.header();
+        let names: Vec<&str> = header.split(',').collect();
+        let columns = SurveyColumns::new(&bank, &names).expect("header resolves");
+        let rows: Vec<String> = (1..=200).map(|i| sampler.row(i)).collect();
+        let mut levels = std::collections::BTreeSet::new();
+        for row in &rows {
+            let fields = split_record(row).expect("splits");
+            let fields: Vec<&str> = fields.iter().map(|f| f.as_ref()).collect();
+            let read = columns
+                .read(&bank, &fields)
+                .unwrap_or_else(|e| panic!("{tier}: {e}\n{row}"));
+            assert!(read.profile.is_some());
+            levels.extend(score(&bank, &read.answers).overall_level);
+        }
+        assert!(levels.len() >= 3, "{tier}: levels spread, got {levels:?}");
+        let again: Vec<String> = {
+            let mut sampler = Sampler::new(&bank, 7);
+            (1..=200).map(|i| sampler.row(i)).collect()
+        };
+        assert_eq!(rows, again, "same seed, same rows");
+    }
+}
+
+#[test]
+fn a_bad_row_says_what_is_wrong() {
+    let bank = bank("small", include_str!("../../../question-banks/small.yaml"));
+    let columns =
+        SurveyColumns::new(&bank, &["respondent", "industry", "s_talk_people"]).expect("ok");
+    assert_eq!(
+        columns.read(&bank, &["r1", "retail"]).unwrap_err(),
+        "2 fields, the header has 3"
+    );
+    assert!(
+        columns
+            .read(&bank, &["r1", "mining", "3"])
+            .unwrap_err()
+            .contains("`mining`")
+    );
+    let error = columns.read(&bank, &["r1", "retail", "9"]).unwrap_err();
+    assert!(error.contains("s_talk_people"), "{error}");
+    let error = SurveyColumns::new(&bank, &["s_talk_peopel"]).unwrap_err();
+    assert!(error.contains("did you mean `s_talk_people`?"), "{error}");
+}
+
+#[test]
+fn cells_become_answers() {
+    assert_eq!(cell_value("3"), AnswerValue::Number(3.0));
+    assert_eq!(cell_value("yes"), AnswerValue::Word("yes".into()));
+    assert_eq!(
+        cell_value("a b;c"),
+        AnswerValue::List(vec!["a".into(), "b".into(), "c".into()])
+    );
+}
