@@ -40,10 +40,7 @@ self.addEventListener("fetch", (event) => {
   }
   // Pages are looked up without their query (?mode=kiosk is the same page).
   const options = { ignoreSearch: request.mode === "navigate" };
-  event.respondWith(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.match(request, options))
-      .then((hit) => hit ?? fetch(request)),
-  );
+  // Looked up in every cache (not opened by name): a worker still running
+  // while its successor activates must not re-create its deleted cache.
+  event.respondWith(caches.match(request, options).then((hit) => hit ?? fetch(request)));
 });

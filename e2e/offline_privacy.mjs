@@ -111,6 +111,7 @@ export const offlinePrivacyTests = [
           before,
           { timeout: 20000 },
         );
+        await page.evaluate(() => navigator.serviceWorker.ready);
         await page.reload();
         await page.waitForSelector("fieldset.question");
         assert.deepEqual(await sheet.checkedInputs(), answered, "answers survive the update");
