@@ -21,6 +21,8 @@ pub enum DocumentKind {
     Catalogue,
     /// A question bank (`kind: bank`).
     Bank,
+    /// Peer reference data (`kind: reference`).
+    Reference,
 }
 
 impl DocumentKind {
@@ -28,6 +30,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Catalogue => "catalogue",
             DocumentKind::Bank => "bank",
+            DocumentKind::Reference => "reference",
         }
     }
 }
@@ -38,6 +41,7 @@ pub fn document_kind(file: &SourceFile) -> Result<DocumentKind, Diagnostic> {
     match kind.as_ref().map(|kind| kind.value.as_str()) {
         Some("catalogue") => Ok(DocumentKind::Catalogue),
         Some("bank") => Ok(DocumentKind::Bank),
+        Some("reference") => Ok(DocumentKind::Reference),
         Some(other) => Err(Diagnostic::error(
             Code::WrongKind,
             format!("`{other}` is not a kind of file Shindan reads"),
@@ -45,7 +49,7 @@ pub fn document_kind(file: &SourceFile) -> Result<DocumentKind, Diagnostic> {
         .at(kind.map(|kind| kind.span).unwrap_or_default())
         .path("kind")
         .hint(
-            "write `kind: bank` for a question bank or `kind: catalogue` for the shared catalogue",
+            "write `kind: bank` for a question bank, `kind: catalogue` for the shared catalogue or `kind: reference` for peer reference data",
         )),
         None => Err(
             Diagnostic::error(Code::MissingField, "the file does not say what it is")
@@ -76,6 +80,7 @@ fn expect_kind(file: &SourceFile, expected: DocumentKind) -> Result<(), Diagnost
             "pass a question bank (`kind: bank`) here; the catalogue is found beside it"
         }
         DocumentKind::Catalogue => "pass the shared catalogue (`kind: catalogue`) here",
+        DocumentKind::Reference => "pass peer reference data (`kind: reference`) here",
     }))
 }
 

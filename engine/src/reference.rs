@@ -18,6 +18,7 @@ use crate::tier::{Industry, Tier};
 
 /// Industries pooled so that groups are large enough to publish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub enum IndustryGroup {
     /// 製造業 (incl. rubber products).
     Manufacturing,
@@ -47,6 +48,34 @@ impl IndustryGroup {
         }
     }
 
+    /// Every group, in file order.
+    pub const ALL: [IndustryGroup; 5] = [
+        IndustryGroup::Manufacturing,
+        IndustryGroup::Construction,
+        IndustryGroup::Commerce,
+        IndustryGroup::Services,
+        IndustryGroup::Other,
+    ];
+
+    /// The group with this id.
+    pub fn from_id(id: &str) -> Option<IndustryGroup> {
+        IndustryGroup::ALL
+            .into_iter()
+            .find(|group| group.as_str() == id)
+    }
+
+    /// Display name.
+    pub fn name(self) -> crate::Text {
+        let (ja, en) = match self {
+            IndustryGroup::Manufacturing => ("製造業", "manufacturing"),
+            IndustryGroup::Construction => ("建設業", "construction"),
+            IndustryGroup::Commerce => ("卸売・小売業", "wholesale and retail"),
+            IndustryGroup::Services => ("運輸・サービス業", "transport and services"),
+            IndustryGroup::Other => ("その他の業種", "other industries"),
+        };
+        crate::Text::new(ja, en)
+    }
+
     /// The id used in files.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -61,6 +90,7 @@ impl IndustryGroup {
 
 /// The distribution of one dimension's scores in one group.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Distribution {
     /// Number of results.
     pub n: usize,
@@ -136,6 +166,7 @@ pub fn quantile(sorted: &[f64], q: f64) -> f64 {
 
 /// One published group.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct PeerGroup {
     /// Tier.
     pub tier: Tier,
@@ -149,6 +180,7 @@ pub struct PeerGroup {
 
 /// A reference data set, ready to write.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Reference {
     /// Edition, e.g. `2026`.
     pub edition: String,
@@ -236,6 +268,98 @@ impl ReferenceBuilder {
 }
 
 impl Reference {
+    /// The published group of a tier and industry, if any.
+    pub fn group(&self, tier: Tier, industry: Industry) -> Option<&PeerGroup> {
+        let industry = IndustryGroup::of(industry);
+        self.groups
+            .iter()
+            .find(|group| group.tier == tier && group.industry == industry)
+    }
+
+    /// Reads a reference file written by [`Reference::to_yaml`] (or by hand
+    /// in its shape).
+    #[cfg(feature = "yaml")]
+    pub fn read(file: &crate::SourceFile) -> crate::Checked<Reference> {
+        use crate::{Checked, Code, Diagnostic, Span};
+        let raw: raw::Reference = match crate::yaml::parse(file) {
+            Ok(raw) => raw,
+            Err(diagnostic) => return Checked::failed(vec![diagnostic]),
+        };
+        let mut problems = Vec::new();
+        if raw.kind != "reference" {
+            problems.push(
+                Diagnostic::error(
+                    Code::WrongKind,
+                    format!("`{}` is not a reference file", raw.kind),
+                )
+                .at(Span::new(0, 0))
+                .path("kind")
+                .hint("a reference file starts with `kind: reference`"),
+            );
+        }
+        let mut groups = Vec::new();
+        for (index, group) in raw.groups.into_iter().enumerate() {
+            let Some(industry) = IndustryGroup::from_id(&group.industry) else {
+                let known: Vec<&str> = IndustryGroup::ALL.iter().map(|g| g.as_str()).collect();
+                problems.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("`{}` is not an industry group", group.industry),
+                    )
+                    .at(Span::new(0, 0))
+                    .path(format!("groups[{index}].industry"))
+                    .hint(format!("use one of {}", known.join(", "))),
+                );
+                continue;
+            };
+            let dimensions = group
+                .dimensions
+                .into_iter()
+                .map(|(id, d)| {
+                    let quantiles = [d.min, d.p10, d.p25, d.p50, d.p75, d.p90, d.max];
+                    (
+                        id,
+                        Distribution {
+                            n: d.n,
+                            mean: d.mean,
+                            sd: d.sd,
+                            quantiles,
+                        },
+                    )
+                })
+                .collect();
+            groups.push(PeerGroup {
+                tier: group.tier,
+                industry,
+                n: group.n,
+                dimensions,
+            });
+        }
+        let reference = Reference {
+            edition: raw.edition,
+            date: raw.date,
+            source: raw.source,
+            synthetic: raw.synthetic,
+            min_group: raw.suppression.min_group,
+            groups,
+            suppressed: raw.suppression.suppressed_groups,
+        };
+        Checked::new(problems, || reference)
+    }
+
+    /// The compact form the browser fetches.
+    #[cfg(feature = "compiled")]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// Reads the compact form back.
+    #[cfg(feature = "compiled")]
+    pub fn from_bytes(bytes: &[u8]) -> Result<Reference, String> {
+        postcard::from_bytes(bytes)
+            .map_err(|error| format!("the reference data is damaged ({error})"))
+    }
+
     /// The reference file (YAML), figures rounded to 0.1.
     pub fn to_yaml(&self) -> String {
         let quote = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
@@ -266,6 +390,61 @@ impl Reference {
             }
         }
         out
+    }
+}
+
+/// The reference file as written.
+#[cfg(feature = "yaml")]
+mod raw {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    use crate::tier::Tier;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Reference {
+        pub kind: String,
+        pub edition: String,
+        pub date: String,
+        pub source: String,
+        #[serde(default)]
+        pub synthetic: bool,
+        pub suppression: Suppression,
+        pub groups: Vec<Group>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Suppression {
+        pub min_group: usize,
+        #[serde(default)]
+        pub suppressed_groups: usize,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Group {
+        pub tier: Tier,
+        pub industry: String,
+        pub n: usize,
+        pub dimensions: BTreeMap<String, Distribution>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Distribution {
+        pub n: usize,
+        pub mean: f64,
+        pub sd: f64,
+        pub min: f64,
+        pub p10: f64,
+        pub p25: f64,
+        pub p50: f64,
+        pub p75: f64,
+        pub p90: f64,
+        pub max: f64,
     }
 }
 
@@ -328,5 +507,14 @@ mod tests {
             "{yaml}"
         );
         assert!(!yaml.contains("construction"));
+        let back = Reference::read(&crate::SourceFile::new("reference.yaml", yaml))
+            .into_result()
+            .expect("reads back");
+        assert_eq!(back.groups.len(), 1);
+        assert_eq!(back.groups[0].dimensions["hiring"].n, 12);
+        assert_eq!(
+            back.group(Tier::Small, Industry::Wholesale).map(|g| g.n),
+            Some(12)
+        );
     }
 }

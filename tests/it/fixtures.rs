@@ -41,6 +41,7 @@ pub fn diagnose(path: &Path, catalogue: &Catalogue) -> String {
         Err(diagnostic) => vec![diagnostic],
         Ok(DocumentKind::Catalogue) => load_catalogue(&file).diagnostics,
         Ok(DocumentKind::Bank) => load_bank(&file, catalogue).diagnostics,
+        Ok(DocumentKind::Reference) => shindan_engine::Reference::read(&file).diagnostics,
     };
     render::render_all(&file, &diagnostics)
 }

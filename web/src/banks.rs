@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use shindan_engine::{Bank, Compiled, Tier};
+use shindan_engine::{Bank, Compiled, Reference, Tier};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -21,13 +21,23 @@ fn global_entry(name: &str, key: &str) -> Option<JsValue> {
         .filter(|value| !value.is_undefined())
 }
 
+/// The bytes of `banks/<name>.bin`, embedded or downloaded.
+async fn load(name: &str) -> Result<Vec<u8>, String> {
+    match global_entry("shindanBanks", name) {
+        Some(embedded) => Ok(js_sys::Uint8Array::new(&embedded).to_vec()),
+        None => download(&format!("banks/{name}.bin")).await,
+    }
+}
+
+/// Loads the peer reference data shipped beside the banks.
+pub async fn fetch_reference() -> Result<Arc<Reference>, String> {
+    Reference::from_bytes(&load("reference").await?).map(Arc::new)
+}
+
 /// Loads the shipped bank of `tier`.
 pub async fn fetch(tier: Tier) -> Result<Arc<Bank>, String> {
     let path = format!("banks/{}.bin", tier.as_str());
-    let bytes = match global_entry("shindanBanks", tier.as_str()) {
-        Some(embedded) => js_sys::Uint8Array::new(&embedded).to_vec(),
-        None => download(&path).await?,
-    };
+    let bytes = load(tier.as_str()).await?;
     let compiled = Compiled::from_bytes(&bytes)?;
     compiled
         .banks

@@ -151,3 +151,22 @@ pub const HANDOFF_FAILED: Msg = msg(
     "このリンクの結果は開けませんでした。",
     "The result in this link could not be opened.",
 );
+pub const PEERS: Msg = msg(
+    "同規模・同業種との比較",
+    "Compared with peers of the same size and industry",
+);
+pub const PEER_COLUMN: Msg = msg("同業比較", "Among peers");
+pub const DEVIATION: Msg = msg("偏差値", "Deviation score");
+pub const PERCENTILE: Msg = msg("百分位", "Percentile");
+pub const SAMPLE_DATA: Msg = msg(
+    "サンプルデータ：比較の基準は試作用の合成データで、実際の調査結果ではありません。",
+    "Sample data: the comparison uses synthetic data, not survey results.",
+);
+pub const NO_PEERS: Msg = msg(
+    "この規模・業種の比較データはまだありません（少数のグループは公表しません）。",
+    "No peer data for this size and industry yet (small groups are not published).",
+);
+pub const PEER_BAND: Msg = msg(
+    "網掛けは同業の中央50%（25〜75パーセンタイル）のレベルです。",
+    "The shaded band is the middle half of peers (25th to 75th percentile).",
+);

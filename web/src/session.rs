@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shindan_engine::{Answers, Bank, Lang, Profile, Scores, Text, score};
+use shindan_engine::{Answers, Bank, Lang, Profile, Reference, Scores, Text, score};
 
 /// Where the user is in the journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -57,6 +57,8 @@ pub struct Session {
     pub persist: RwSignal<bool>,
     /// The engine's scores for the answers so far.
     pub scores: Memo<Option<Arc<Scores>>>,
+    /// Peer reference data, once loaded (for percentiles and 偏差値).
+    pub reference: RwSignal<Option<Arc<Reference>>>,
 }
 
 impl Session {
@@ -81,6 +83,7 @@ impl Session {
             notice: RwSignal::new(None),
             persist: RwSignal::new(true),
             scores,
+            reference: RwSignal::new(None),
         }
     }
 

@@ -138,6 +138,7 @@ fn test() -> Result<(), String> {
                     "question-banks/small.yaml",
                     "question-banks/sme.yaml",
                     "question-banks/midsize.yaml",
+                    "question-banks/reference.yaml",
                 ])
             },
         },

@@ -113,6 +113,7 @@ fn compile_banks(out_dir: &Path) -> Result<(), String> {
     let out_dir = out_dir.to_string_lossy();
     let mut args = vec!["run", "-q", "-p", "shindan-cli", "--", "compile"];
     args.extend_from_slice(SHIPPED_BANKS);
+    args.extend_from_slice(&["--reference", "question-banks/reference.yaml"]);
     args.extend_from_slice(&["--out-dir", &out_dir]);
     cargo(&args)
 }

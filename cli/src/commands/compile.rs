@@ -4,27 +4,30 @@
 use std::path::PathBuf;
 
 use lexopt::prelude::*;
-use shindan_engine::{Compiled, Tier};
+use shindan_engine::{Compiled, Reference, Tier};
 
 use crate::report::Reporter;
 use crate::{Failure, Format, files, unexpected};
 
 const HELP: &str = "\
-usage: shindan compile BANK… --out-dir DIR [--catalogue FILE]
+usage: shindan compile BANK… --out-dir DIR [--catalogue FILE] [--reference FILE]
 
 Checks each bank (and the catalogue beside it) and writes DIR/<tier>.bin:
 the catalogue and the bank in the compiled form the browser app loads. A
-bank with errors is reported and nothing is written for it (exit 1).";
+bank with errors is reported and nothing is written for it (exit 1).
+With --reference, the peer reference data goes to DIR/reference.bin.";
 
 pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let mut paths = Vec::new();
     let mut catalogue = None;
     let mut out_dir = None;
+    let mut reference = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Value(path) => paths.push(PathBuf::from(path)),
             Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
             Long("out-dir") | Short('o') => out_dir = Some(PathBuf::from(parser.value()?)),
+            Long("reference") => reference = Some(PathBuf::from(parser.value()?)),
             Long("help") | Short('h') => {
                 println!("{HELP}");
                 return Ok(());
@@ -63,6 +66,29 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                 Failure::Unreadable(format!("cannot write {}: {error}", target.display()))
             })?;
         println!("{}", target.display());
+    }
+    if let Some(path) = reference {
+        let file = match files::read(&path)? {
+            Ok(file) => file,
+            Err(undecodable) => {
+                reporter.report(&undecodable.file, &[undecodable.diagnostic]);
+                return Err(Failure::Input);
+            }
+        };
+        let checked = Reference::read(&file);
+        reporter.report(&file, &checked.diagnostics);
+        match checked.value {
+            Some(reference) => {
+                let target = out_dir.join("reference.bin");
+                std::fs::create_dir_all(&out_dir)
+                    .and_then(|()| std::fs::write(&target, reference.to_bytes()))
+                    .map_err(|error| {
+                        Failure::Unreadable(format!("cannot write {}: {error}", target.display()))
+                    })?;
+                println!("{}", target.display());
+            }
+            None => failed = true,
+        }
     }
     if failed { Err(Failure::Input) } else { Ok(()) }
 }

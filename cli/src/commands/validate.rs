@@ -75,6 +75,26 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                     ));
                 }
             }
+            DocumentKind::Reference => {
+                let checked = shindan_engine::Reference::read(&file);
+                reporter.report(&file, &checked.diagnostics);
+                if let Some(reference) = checked.value {
+                    summaries.push(format!(
+                        "{}: ok — reference {} ({}{}): {} groups, {} suppressed under {}",
+                        path.display(),
+                        reference.edition,
+                        reference.date,
+                        if reference.synthetic {
+                            ", synthetic"
+                        } else {
+                            ""
+                        },
+                        reference.groups.len(),
+                        reference.suppressed,
+                        reference.min_group
+                    ));
+                }
+            }
             DocumentKind::Bank => {
                 let catalogue_path = files::catalogue_path(path, catalogue.as_deref());
                 // A broken catalogue is reported when it is validated itself;

@@ -26,15 +26,36 @@ fn polygon(levels: impl Iterator<Item = f64>, axes: usize) -> String {
         .join(" ")
 }
 
+/// A closed SVG path through the points of `levels`.
+fn ring_path(levels: impl Iterator<Item = f64>, axes: usize) -> String {
+    let mut path = String::new();
+    for (axis, level) in levels.enumerate() {
+        let (x, y) = point(axis, axes, level);
+        path.push_str(&format!(
+            "{}{x:.1} {y:.1}",
+            if axis == 0 { "M" } else { "L" }
+        ));
+    }
+    path.push('Z');
+    path
+}
+
 /// A radar of `levels` (None: not answered, drawn at the centre) over axes
-/// named `labels`.
+/// named `labels`, with the peers' middle half (`band`: the levels of the
+/// 25th and 75th percentile per axis) shaded when given.
 #[component]
 pub fn Radar(
     labels: Vec<String>,
     levels: Vec<Option<u8>>,
     #[prop(into)] title: String,
+    #[prop(optional_no_strip)] band: Option<Vec<(u8, u8)>>,
 ) -> impl IntoView {
     let axes = labels.len();
+    let band = band.map(|band| {
+        let outer = ring_path(band.iter().map(|&(_, high)| f64::from(high)), axes);
+        let inner = ring_path(band.iter().map(|&(low, _)| f64::from(low)), axes);
+        view! { <path class="peer-band" d=format!("{outer} {inner}") fill-rule="evenodd" data-testid="peer-band" /> }
+    });
     let rings = (1..=5)
         .map(|ring| {
             let points = polygon(std::iter::repeat_n(f64::from(ring), axes), axes);
@@ -89,8 +110,9 @@ pub fn Radar(
         })
         .collect_view();
     view! {
-        <svg class="radar" viewBox="0 0 400 400" role="img" aria-label=title data-testid="radar">
+        <svg class="radar" viewBox="-70 0 540 400" role="img" aria-label=title data-testid="radar">
             {rings}
+            {band}
             {spokes}
             <polygon class="company" points=company />
             {dots}

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use shindan_engine::{Lang, ResultDoc, encode_handoff, result_csv};
 
 use crate::components::{ImportButton, QrCodeView, Radar, StartOverButton};
-use crate::files;
 use crate::kiosk::use_kiosk;
 use crate::messages as m;
 use crate::session::{Screen, use_session};
 use crate::today::today;
+use crate::{banks, files};
 
 /// Excel reads a CSV as UTF-8 only with a byte-order mark.
 const BOM: &str = "\u{feff}";
@@ -30,11 +30,20 @@ pub fn ResultSheet() -> impl IntoView {
     let portal = kiosk
         .and_then(|kiosk| kiosk.portal)
         .unwrap_or_else(this_page_address);
+    if session.reference.get_untracked().is_none() {
+        leptos::task::spawn_local(async move {
+            // Without reference data the sheet simply shows no comparison.
+            if let Ok(reference) = banks::fetch_reference().await {
+                session.reference.set(Some(reference));
+            }
+        });
+    }
     move || {
         let lang = lang.get();
         let (Some(bank), Some(scores)) = (session.bank.get(), session.scores.get()) else {
             return ().into_any();
         };
+        let reference = session.reference.get();
         let profile = session.profile.get();
         let result = session
             .answers
@@ -51,12 +60,67 @@ pub fn ResultSheet() -> impl IntoView {
                 .unwrap_or_else(|| "–".to_owned())
         };
 
+        let peers = reference.as_ref().and_then(|reference| {
+            profile
+                .as_ref()
+                .and_then(|profile| reference.group(bank.tier, profile.industry))
+                .map(|group| (reference.clone(), group.clone()))
+        });
+        let peer_of = |id: &str| {
+            peers
+                .as_ref()
+                .and_then(|(_, group)| group.dimensions.get(id).copied())
+        };
+        let band = peers.as_ref().map(|_| {
+            catalogue
+                .dimensions
+                .iter()
+                .map(|dimension| match peer_of(&dimension.id) {
+                    Some(d) => (
+                        catalogue.level_of(d.quantiles[2]),
+                        catalogue.level_of(d.quantiles[4]),
+                    ),
+                    None => (0, 0),
+                })
+                .collect::<Vec<_>>()
+        });
         let radar = view! {
             <Radar
                 labels=catalogue.dimensions.iter().map(|d| d.short.get(lang).to_owned()).collect()
                 levels=result.dimensions.iter().map(|d| d.level).collect()
                 title=m::RADAR_LABEL.get(lang)
+                band=band
             />
+        };
+        let peer_section = match &peers {
+            Some((reference, group)) => view! {
+                <section class="peers" data-testid="peers">
+                    <h3>{m::PEERS.get(lang)}</h3>
+                    <p>
+                        {format!(
+                            "{} ・ {} ・ n = {} ({} {})",
+                            bank.tier.name().get(lang),
+                            group.industry.name().get(lang),
+                            group.n,
+                            reference.edition,
+                            reference.date
+                        )}
+                    </p>
+                    <p class="help">{m::PEER_BAND.get(lang)}</p>
+                    {reference.synthetic.then(|| view! {
+                        <p class="sample-data" data-testid="sample-data"><strong>{m::SAMPLE_DATA.get(lang)}</strong></p>
+                    })}
+                </section>
+            }
+            .into_any(),
+            None if reference.is_some() => view! {
+                <section class="peers" data-testid="peers">
+                    <h3>{m::PEERS.get(lang)}</h3>
+                    <p>{m::NO_PEERS.get(lang)}</p>
+                </section>
+            }
+            .into_any(),
+            None => ().into_any(),
         };
         let rows = catalogue
             .dimensions
@@ -68,6 +132,12 @@ pub fn ResultSheet() -> impl IntoView {
                     .and_then(|level| dimension.levels.get(usize::from(level) - 1))
                     .map(|text| text.get(lang).to_owned())
                     .unwrap_or_default();
+                let peer = peer_of(&outcome.id).zip(outcome.score).map(|(d, score)| {
+                    let deviation = d
+                        .deviation_score(score)
+                        .map_or("–".to_owned(), |value| format!("{value:.1}"));
+                    (deviation, format!("{:.0}", d.percentile_rank(score)))
+                });
                 view! {
                     <tr data-dimension=outcome.id.clone()>
                         <th scope="row">{dimension.name.get(lang).to_owned()}</th>
@@ -75,6 +145,9 @@ pub fn ResultSheet() -> impl IntoView {
                             {level_text(outcome.level)}
                         </td>
                         <td class="score">{score_text(outcome.score)}</td>
+                        <td class="peer" data-deviation=peer.as_ref().map(|(deviation, _)| deviation.clone()).unwrap_or_default()>
+                            {peer.as_ref().map(|(deviation, percentile)| format!("{} {deviation}, {} {percentile}", m::DEVIATION.get(lang), m::PERCENTILE.get(lang)))}
+                        </td>
                         <td>{meaning}</td>
                     </tr>
                 }
@@ -249,12 +322,14 @@ pub fn ResultSheet() -> impl IntoView {
                                 <th scope="col">{m::DIMENSION.get(lang)}</th>
                                 <th scope="col">{m::LEVEL.get(lang)}</th>
                                 <th scope="col">{m::SCORE.get(lang)}</th>
+                                <th scope="col">{m::PEER_COLUMN.get(lang)}</th>
                                 <th scope="col">{m::MEANING.get(lang)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                {peer_section}
                 <section class="strengths">
                     <h3>{m::STRENGTHS.get(lang)}</h3>
                     {list(strengths, "strengths")}
