@@ -1,12 +1,12 @@
-// Starts the app. `?mode=author` loads the author build (with the YAML
-// reader); everyone else gets the smaller first-load build. `cargo xtask
-// dist` fills in INTEGRITY (sha384 of the wasm files), so a file altered on
-// the way is refused; the glue scripts are covered by the import map's
-// integrity in index.html.
+// Starts the app. `?mode=author` and `?mode=consult` load the tools build
+// (the YAML reader and the consultation screens); everyone else gets the
+// smaller first-load build. `cargo xtask dist` fills in INTEGRITY (sha384
+// of the wasm and bank files), so a file altered on the way is refused; the
+// glue scripts are covered by the import map's integrity in index.html.
 const INTEGRITY = /*SHINDAN_INTEGRITY*/ {};
 
-const author = new URLSearchParams(location.search).get("mode") === "author";
-const bundle = author ? "pkg-author" : "pkg";
+const mode = new URLSearchParams(location.search).get("mode");
+const bundle = mode === "author" || mode === "consult" ? "pkg-tools" : "pkg";
 const booting = document.getElementById("booting");
 try {
   globalThis.shindanIntegrity = INTEGRITY;

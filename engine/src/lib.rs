@@ -69,6 +69,7 @@
 
 mod answers;
 mod bank;
+mod compare;
 #[cfg(feature = "compiled")]
 mod compiled;
 pub mod coverage;
@@ -104,6 +105,7 @@ pub use bank::{
     Indicator, MAX_OPTIONS, Program, ProgramIndex, Question, QuestionIndex, QuestionKind,
     Recommendation,
 };
+pub use compare::{Comparison, DimensionChange, compare};
 #[cfg(feature = "compiled")]
 pub use compiled::Compiled;
 pub use coverage::{Coverage, coverage};

@@ -47,6 +47,9 @@ pub struct ResultDoc {
     pub gates: Vec<GateResult>,
     /// Ids of the recommendations that apply, most urgent first.
     pub recommendations: Vec<String>,
+    /// A consultant's notes by dimension id (added in consultation mode).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
 }
 
 /// Which bank a result answers.
@@ -146,6 +149,7 @@ impl ResultDoc {
                 .iter()
                 .map(|&index| bank.recommendations[index].id.clone())
                 .collect(),
+            notes: BTreeMap::new(),
         }
     }
 

@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 use shindan_engine::{Answers, HandoffError, Lang, parse_handoff};
 
 use crate::banks;
-#[cfg(feature = "author")]
-use crate::components::Author;
+#[cfg(feature = "tools")]
+use crate::components::{Author, Consultation};
 use crate::components::{Landing, NoticeBox, ProfileForm, Questionnaire, ResultSheet};
 use crate::kiosk::{self, IdleGuard};
 use crate::messages::{self as m};
@@ -29,16 +29,13 @@ pub fn App() -> impl IntoView {
         let _ = body.class_list().add_1("kiosk");
     }
     let fragment = location.hash().unwrap_or_default();
-    #[cfg(feature = "author")]
-    let author = author_mode();
-    #[cfg(not(feature = "author"))]
-    let author = false;
-    if author {
-        #[cfg(feature = "author")]
-        {
-            session.persist.set(false);
-            session.screen.set(Screen::Author);
-        }
+    #[cfg(feature = "tools")]
+    let tool = tool_screen();
+    #[cfg(not(feature = "tools"))]
+    let tool = None::<Screen>;
+    if let Some(screen) = tool {
+        session.persist.set(false);
+        session.screen.set(screen);
     } else if !open_handoff(session, &fragment)
         && let Some(saved) = saved::load()
     {
@@ -112,20 +109,25 @@ pub fn App() -> impl IntoView {
                 Screen::Profile => view! { <ProfileForm /> }.into_any(),
                 Screen::Questions => view! { <Questionnaire /> }.into_any(),
                 Screen::Result => view! { <ResultSheet /> }.into_any(),
-                #[cfg(feature = "author")]
+                #[cfg(feature = "tools")]
                 Screen::Author => view! { <Author /> }.into_any(),
+                #[cfg(feature = "tools")]
+                Screen::Consult => view! { <Consultation /> }.into_any(),
             }}
         </main>
     }
 }
 
-/// Whether the page was opened as `?mode=author`.
-#[cfg(feature = "author")]
-fn author_mode() -> bool {
-    window()
-        .location()
-        .search()
-        .is_ok_and(|search| search.split(['?', '&']).any(|part| part == "mode=author"))
+/// The tool screen the page was opened for: `?mode=author` or
+/// `?mode=consult`.
+#[cfg(feature = "tools")]
+fn tool_screen() -> Option<Screen> {
+    let search = window().location().search().unwrap_or_default();
+    search.split(['?', '&']).find_map(|part| match part {
+        "mode=author" => Some(Screen::Author),
+        "mode=consult" => Some(Screen::Consult),
+        _ => None,
+    })
 }
 
 /// Opens a result carried in the URL fragment (the QR hand-off). Returns

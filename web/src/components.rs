@@ -1,8 +1,10 @@
 //! The screens and the pieces they share. Each is a thin view over the
 //! session's signals and the engine's plain types.
 
-#[cfg(feature = "author")]
+#[cfg(feature = "tools")]
 mod author;
+#[cfg(feature = "tools")]
+mod consultation;
 mod import_button;
 mod landing;
 mod notice;
@@ -14,8 +16,10 @@ mod radar;
 mod result_sheet;
 mod start_over;
 
-#[cfg(feature = "author")]
+#[cfg(feature = "tools")]
 pub use author::Author;
+#[cfg(feature = "tools")]
+pub use consultation::Consultation;
 pub use import_button::ImportButton;
 pub use landing::Landing;
 pub use notice::NoticeBox;

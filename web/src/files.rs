@@ -37,3 +37,33 @@ pub async fn picked_text(input: &web_sys::HtmlInputElement) -> Option<Result<Str
         .map(|value| value.as_string().unwrap_or_default());
     Some(text)
 }
+
+/// The name and text of every file picked in `input`, in order; a file
+/// too large or unreadable gives its reason instead of its text.
+#[cfg(feature = "tools")]
+pub async fn picked_texts(
+    input: &web_sys::HtmlInputElement,
+) -> Vec<(String, Result<String, String>)> {
+    /// The largest result file read; real ones are a few kilobytes.
+    const MAX_BYTES: f64 = 1024.0 * 1024.0;
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    let mut texts = Vec::new();
+    for index in 0..list.length() {
+        let Some(file) = list.get(index) else {
+            continue;
+        };
+        let name = file.name();
+        if file.size() > MAX_BYTES {
+            texts.push((name, Err("larger than 1 MB".to_owned())));
+            continue;
+        }
+        let text = JsFuture::from(file.text())
+            .await
+            .map(|value| value.as_string().unwrap_or_default())
+            .map_err(|_| "could not be read".to_owned());
+        texts.push((name, text));
+    }
+    texts
+}

@@ -3,7 +3,8 @@
 //! tier and recommendation shown comes from `shindan-engine`.
 //!
 //! The first-load build reads banks in the engine's compiled JSON form; the
-//! `author` build adds the YAML reader for `?mode=author`.
+//! `tools` build adds the YAML reader and the consultation screens for
+//! `?mode=author` and `?mode=consult`.
 
 mod app;
 mod banks;

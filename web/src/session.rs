@@ -20,8 +20,11 @@ pub enum Screen {
     /// The result sheet.
     Result,
     /// Bank authors: paste a bank, see its diagnostics, try it.
-    #[cfg(feature = "author")]
+    #[cfg(feature = "tools")]
     Author,
+    /// Support institutions: compare a company's results over time.
+    #[cfg(feature = "tools")]
+    Consult,
 }
 
 /// A message for the user that is not tied to one field.

@@ -1,9 +1,9 @@
 //! Component tests in headless Chromium (`wasm-pack test --headless
-//! --chrome web -- --features author`): each mounts a component over a
+//! --chrome web -- --features tools`): each mounts a component over a
 //! session holding a fixture bank, acts as the user would, and checks the
-//! DOM and the session. They need the `author` build to read fixture YAML.
+//! DOM and the session. They need the `tools` build to read fixture YAML.
 
-#![cfg(feature = "author")]
+#![cfg(feature = "tools")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

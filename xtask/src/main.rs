@@ -168,7 +168,7 @@ fn test() -> Result<(), String> {
         },
         Step {
             name: "cargo clippy -D warnings (web crate, wasm32, author)",
-            run: || web_clippy(&["--features", "author"]),
+            run: || web_clippy(&["--features", "tools"]),
         },
         Step {
             name: "web component tests (wasm-pack test, headless Chromium)",
@@ -312,7 +312,7 @@ fn web_component_tests() -> Result<(), String> {
             "no-install",
             "web",
             "--features",
-            "author",
+            "tools",
         ])
         .env("PATH", &path)
         .stdout(Stdio::piped());

@@ -109,7 +109,7 @@ fn write_index(dist: &Path) -> Result<(), String> {
         ));
     }
     let mut glue = BTreeMap::new();
-    for bundle in ["pkg", "pkg-author"] {
+    for bundle in ["pkg", "pkg-tools"] {
         let file = format!("{bundle}/shindan.js");
         glue.insert(format!("./{file}"), sri(&read(&dist.join(&file))?));
     }
@@ -138,7 +138,7 @@ fn write_service_worker(dist: &Path) -> Result<(), String> {
     std::fs::remove_file(&template_path).map_err(|e| io_error("remove", &template_path, &e))?;
     let files: Vec<String> = files_under(dist)?
         .into_iter()
-        .filter(|file| !file.starts_with("pkg-author/"))
+        .filter(|file| !file.starts_with("pkg-tools/"))
         .collect();
     let mut version = Sha256::new();
     for file in &files {

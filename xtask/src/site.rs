@@ -1,5 +1,5 @@
 //! The static site: the web crate built twice by wasm-pack (the first-load
-//! build, and the author build that adds the YAML reader), assembled with
+//! build, and the tools build for authors and consultants), assembled with
 //! `index.html`, `assets/` and the shipped banks compiled by `shindan
 //! compile` (`banks/<tier>.bin`, fetched once a tier is known) into `dist/`,
 //! which is everything the app needs at run time.
@@ -18,7 +18,8 @@ struct Bundle {
     target_dir: &'static str,
 }
 
-/// `pkg/` is what every visitor loads; `pkg-author/` only `?mode=author`.
+/// `pkg/` is what every visitor loads; `pkg-tools/` only `?mode=author`
+/// and `?mode=consult`.
 const BUNDLES: &[Bundle] = &[
     Bundle {
         dir: "pkg",
@@ -26,9 +27,9 @@ const BUNDLES: &[Bundle] = &[
         target_dir: "target",
     },
     Bundle {
-        dir: "pkg-author",
-        cargo_args: &["--features", "author"],
-        target_dir: "target/author",
+        dir: "pkg-tools",
+        cargo_args: &["--features", "tools"],
+        target_dir: "target/tools",
     },
 ];
 

@@ -42,14 +42,23 @@ fn ring_path(levels: impl Iterator<Item = f64>, axes: usize) -> String {
 
 /// A radar of `levels` (None: not answered, drawn at the centre) over axes
 /// named `labels`, with the peers' middle half (`band`: the levels of the
-/// 25th and 75th percentile per axis) shaded when given.
+/// 25th and 75th percentile per axis) shaded when given, and an earlier
+/// result as a dashed outline when comparing.
 #[component]
 pub fn Radar(
     labels: Vec<String>,
     levels: Vec<Option<u8>>,
     #[prop(into)] title: String,
     #[prop(optional_no_strip)] band: Option<Vec<(u8, u8)>>,
+    #[prop(optional_no_strip)] previous: Option<Vec<Option<u8>>>,
 ) -> impl IntoView {
+    let previous = previous.map(|levels| {
+        let points = polygon(
+            levels.iter().map(|level| level.map_or(0.0, f64::from)),
+            labels.len(),
+        );
+        view! { <polygon class="previous" points=points data-testid="radar-previous" /> }
+    });
     let axes = labels.len();
     let band = band.map(|band| {
         let outer = ring_path(band.iter().map(|&(_, high)| f64::from(high)), axes);
@@ -114,6 +123,7 @@ pub fn Radar(
             {rings}
             {band}
             {spokes}
+            {previous}
             <polygon class="company" points=company />
             {dots}
             {names}

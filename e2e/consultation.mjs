@@ -1,0 +1,81 @@
+// Issue 6 for support institutions: a consultant opens a company's results
+// and sees what moved between visits, the trend, and keeps notes.
+import assert from "node:assert/strict";
+import { SheetPage } from "./sheet_page.mjs";
+
+const COMPANY = { industry: "services", employees: 3, prefecture: "oita" };
+
+/// One diagnosis answered with `pick`, exported, dated `date`.
+async function resultOn(browser, baseUrl, date, pick) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await context.newPage();
+    const sheet = new SheetPage(page, baseUrl);
+    await sheet.open();
+    await sheet.start();
+    await sheet.fillProfile(COMPANY);
+    await sheet.toQuestions();
+    await sheet.answerEverything(pick);
+    const result = JSON.parse((await sheet.download("export-json")).bytes.toString("utf8"));
+    result.date = date;
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+function file(name, value) {
+  return { name, mimeType: "application/json", buffer: Buffer.from(typeof value === "string" ? value : JSON.stringify(value)) };
+}
+
+export const consultationTests = [
+  {
+    name: "a consultant compares two visits, sees the trend, and keeps notes in the file",
+    async run({ page, browser, baseUrl }) {
+      const first = await resultOn(browser, baseUrl, "2026-01-15", () => 0);
+      const middle = await resultOn(browser, baseUrl, "2026-06-15", (i, n) => (i + 1) % n);
+      const last = await resultOn(browser, baseUrl, "2026-11-20", (i, n) => n - 1);
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open("?mode=consult");
+      await page.waitForSelector("[data-testid=consultation]");
+      await page.setInputFiles("[data-testid=open-results]", [
+        file("last.json", last),
+        file("broken.json", "{not json"),
+        file("first.json", first),
+        file("middle.json", middle),
+      ]);
+      await page.waitForSelector("[data-testid=compare]");
+      assert.match(await page.textContent("[data-testid=refused]"), /broken\.json/);
+      assert.equal((await page.$$("[data-testid=loaded] li")).length, 3);
+      for (const after of last.dimensions) {
+        const before = first.dimensions.find((d) => d.id === after.id);
+        const cell = await page.getAttribute(`[data-testid=deltas] tr[data-dimension="${after.id}"] td.delta`, "data-delta");
+        if (before.score === null || after.score === null) {
+          assert.equal(cell, "–");
+        } else {
+          const expected = Math.round((after.score - before.score) * 10) / 10;
+          assert.equal(Number(cell), expected, `${after.id}: ${cell} vs ${expected}`);
+        }
+      }
+      const addressed = first.recommendations.filter((id) => !last.recommendations.includes(id));
+      const shown = await page.$$eval("[data-testid=addressed] li", (items) => items.map((li) => li.dataset.recommendation));
+      assert.deepEqual(shown, addressed);
+      assert.ok(await page.isVisible("[data-testid=radar-previous]"), "before is drawn on the radar");
+      const pointsPerLine = await page.$$eval("[data-testid=trend] polyline", (lines) =>
+        lines.map((line) => line.getAttribute("points").trim().split(" ").length),
+      );
+      assert.ok(pointsPerLine.some((n) => n === 3), `trend lines: ${pointsPerLine}`);
+
+      await page.fill("#note-hiring", "求人票の見直しを11月に実施");
+      const saved = await sheet.download("save-notes");
+      const withNotes = JSON.parse(saved.bytes.toString("utf8"));
+      assert.equal(withNotes.notes.hiring, "求人票の見直しを11月に実施");
+      assert.equal(withNotes.schema, 1);
+      await page.setInputFiles("[data-testid=open-results]", [file("first.json", first), file("notes.json", withNotes)]);
+      await page.waitForFunction(() => document.querySelector("#note-hiring")?.value === "求人票の見直しを11月に実施");
+      await page.emulateMedia({ media: "print" });
+      assert.ok(await page.isVisible("[data-testid=trend]"));
+      assert.ok(!(await page.isVisible("[data-testid=save-notes]")));
+    },
+  },
+];

@@ -1,0 +1,130 @@
+//! Before and after: what moved between two results of one company, for
+//! the consultation that follows up a diagnosis (the call's 前後比較).
+
+use crate::result::ResultDoc;
+
+/// One dimension's change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionChange {
+    /// Dimension id.
+    pub id: String,
+    /// Score and level before, if answered.
+    pub before: (Option<f64>, Option<u8>),
+    /// Score and level after, if answered.
+    pub after: (Option<f64>, Option<u8>),
+    /// After − before, when both were answered.
+    pub delta: Option<f64>,
+}
+
+/// What moved between two results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Per dimension, in the later result's order.
+    pub dimensions: Vec<DimensionChange>,
+    /// Overall score after − before, when both exist.
+    pub overall_delta: Option<f64>,
+    /// Recommendations of the earlier result that no longer apply.
+    pub addressed: Vec<String>,
+    /// Recommendations that apply now and did not before.
+    pub new: Vec<String>,
+    /// Recommendations that still apply.
+    pub remaining: Vec<String>,
+}
+
+/// Compares an earlier and a later result (of the same company and tier).
+pub fn compare(before: &ResultDoc, after: &ResultDoc) -> Comparison {
+    let dimensions = after
+        .dimensions
+        .iter()
+        .map(|now| {
+            let then = before.dimensions.iter().find(|d| d.id == now.id);
+            let before = then.map_or((None, None), |d| (d.score, d.level));
+            DimensionChange {
+                id: now.id.clone(),
+                before,
+                after: (now.score, now.level),
+                delta: before.0.zip(now.score).map(|(a, b)| round1(b - a)),
+            }
+        })
+        .collect();
+    let partition = |ids: &[String], of: &[String], keep: bool| -> Vec<String> {
+        ids.iter()
+            .filter(|id| of.contains(id) == keep)
+            .cloned()
+            .collect()
+    };
+    Comparison {
+        dimensions,
+        overall_delta: before
+            .overall
+            .score
+            .zip(after.overall.score)
+            .map(|(a, b)| round1(b - a)),
+        addressed: partition(&before.recommendations, &after.recommendations, false),
+        new: partition(&after.recommendations, &before.recommendations, false),
+        remaining: partition(&after.recommendations, &before.recommendations, true),
+    }
+}
+
+/// Scores are shown to 0.1; so are their differences.
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{BankRef, DimensionResult, LevelScore, Tier};
+
+    fn result(scores: &[(&str, Option<f64>)], recommendations: &[&str]) -> ResultDoc {
+        ResultDoc {
+            schema: 1,
+            engine: "test".into(),
+            bank: BankRef {
+                id: "small".into(),
+                version: "1".into(),
+                tier: Tier::Small,
+            },
+            date: "2026-01-01".into(),
+            label: None,
+            profile: None,
+            answers: Default::default(),
+            dimensions: scores
+                .iter()
+                .map(|&(id, score)| DimensionResult {
+                    id: id.into(),
+                    score,
+                    level: score.map(|_| 2),
+                })
+                .collect(),
+            overall: LevelScore {
+                score: Some(40.0),
+                level: Some(2),
+            },
+            completeness: 1.0,
+            gates: Vec::new(),
+            recommendations: recommendations.iter().map(|&id| id.to_owned()).collect(),
+            notes: Default::default(),
+        }
+    }
+
+    #[test]
+    fn deltas_and_addressed_recommendations() {
+        let before = result(
+            &[("hiring", Some(25.0)), ("culture", None)],
+            &["a", "b", "c"],
+        );
+        let mut after = result(
+            &[("hiring", Some(41.7)), ("culture", Some(50.0))],
+            &["b", "d"],
+        );
+        after.overall.score = Some(45.56);
+        let comparison = compare(&before, &after);
+        assert_eq!(comparison.dimensions[0].delta, Some(16.7));
+        assert_eq!(comparison.dimensions[1].delta, None, "not answered before");
+        assert_eq!(comparison.overall_delta, Some(5.6));
+        assert_eq!(comparison.addressed, ["a", "c"]);
+        assert_eq!(comparison.new, ["d"]);
+        assert_eq!(comparison.remaining, ["b"]);
+    }
+}

@@ -1,0 +1,314 @@
+//! Consultation mode (`?mode=consult`, tools build) for support institutions
+//! following up a company: open its result files, see before/after on one
+//! radar with per-area changes and which suggestions were addressed (the
+//! engine's `compare`), the trend over all results, and keep notes per
+//! area in the exported file. Printable like the result sheet.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shindan_engine::{Bank, Lang, ResultDoc, compare};
+use wasm_bindgen::JsCast;
+
+use crate::components::Radar;
+use crate::messages as m;
+use crate::session::use_session;
+use crate::{banks, files};
+
+/// The consultation screen.
+#[component]
+pub fn Consultation() -> impl IntoView {
+    let session = use_session();
+    let results = RwSignal::new(Vec::<ResultDoc>::new());
+    let problems = RwSignal::new(Vec::<String>::new());
+    let bank = RwSignal::new(None::<Arc<Bank>>);
+    let notes = RwSignal::new(BTreeMap::<String, String>::new());
+
+    let open = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        spawn_local(async move {
+            let (mut loaded, mut refused) = (Vec::new(), Vec::new());
+            for (name, text) in files::picked_texts(&input).await {
+                match text.and_then(|text| {
+                    ResultDoc::from_json(&text).map_err(|diagnostic| diagnostic.message)
+                }) {
+                    Ok(result) => loaded.push(result),
+                    Err(reason) => refused.push(format!("{name}: {reason}")),
+                }
+            }
+            input.set_value("");
+            loaded.sort_by(|a, b| a.date.cmp(&b.date));
+            if let Some(first) = loaded.first().cloned() {
+                loaded.retain(|result| {
+                    let same = result.bank.id == first.bank.id;
+                    if !same {
+                        refused.push(format!(
+                            "{}: question set `{}`, not `{}`; left out",
+                            result.date, result.bank.id, first.bank.id
+                        ));
+                    }
+                    same
+                });
+                match banks::fetch(first.bank.tier).await {
+                    Ok(found) => bank.set(Some(found)),
+                    Err(error) => refused.push(error),
+                }
+            }
+            notes.set(loaded.last().map(|r| r.notes.clone()).unwrap_or_default());
+            results.set(loaded);
+            problems.set(refused);
+        });
+    };
+
+    move || {
+        let lang = session.lang.get();
+        let list = results.get();
+        let comparison_view = match (list.first(), list.last(), bank.get()) {
+            (Some(before), Some(after), Some(bank)) if list.len() >= 2 => {
+                comparison(lang, &bank, before, after, &list, notes).into_any()
+            }
+            _ => view! { <p data-testid="need-two">{m::NEED_TWO.get(lang)}</p> }.into_any(),
+        };
+        view! {
+            <section class="consultation" data-testid="consultation">
+                <h2>{m::CONSULT_HEADING.get(lang)}</h2>
+                <p class="lead">{m::CONSULT_LEAD.get(lang)}</p>
+                <label class="button secondary file-button no-print">
+                    {m::OPEN_RESULTS.get(lang)}
+                    <input
+                        type="file"
+                        multiple
+                        class="visually-hidden"
+                        accept=".json,application/json"
+                        data-testid="open-results"
+                        on:change=open
+                    />
+                </label>
+                <ul class="refused" data-testid="refused">
+                    {problems.get().into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}
+                </ul>
+                <ol class="loaded" data-testid="loaded">
+                    {list
+                        .iter()
+                        .map(|result| {
+                            let overall = result.overall.score.map_or("–".to_owned(), |s| format!("{s:.1}"));
+                            view! {
+                                <li>
+                                    {format!("{} {} — {} {overall}", result.date, result.label.clone().unwrap_or_default(), m::OVERALL.get(lang))}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+                {comparison_view}
+            </section>
+        }
+    }
+}
+
+/// Before/after, the trend, notes and the print and save buttons.
+fn comparison(
+    lang: Lang,
+    bank: &Bank,
+    before: &ResultDoc,
+    after: &ResultDoc,
+    all: &[ResultDoc],
+    notes: RwSignal<BTreeMap<String, String>>,
+) -> impl IntoView {
+    let change = compare(before, after);
+    let catalogue = &bank.catalogue;
+    let name_of = |id: &str| {
+        catalogue
+            .dimensions
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.name.get(lang).to_owned())
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let level_of = |result: &ResultDoc| {
+        catalogue
+            .dimensions
+            .iter()
+            .map(|d| {
+                result
+                    .dimensions
+                    .iter()
+                    .find(|r| r.id == d.id)
+                    .and_then(|r| r.level)
+            })
+            .collect::<Vec<_>>()
+    };
+    let show = |score: Option<f64>, level: Option<u8>| match (score, level) {
+        (Some(score), Some(level)) => format!("{score:.1} ({} {level})", m::LEVEL.get(lang)),
+        _ => m::NO_ANSWER.get(lang).to_owned(),
+    };
+    let rows = change
+        .dimensions
+        .iter()
+        .map(|d| {
+            let id = d.id.clone();
+            let delta = d.delta.map_or("–".to_owned(), |delta| format!("{delta:+.1}"));
+            let note_id = format!("note-{id}");
+            let row_id = id.clone();
+            let delta_attribute = delta.clone();
+            let current_note = notes.with_untracked(|notes| notes.get(&id).cloned().unwrap_or_default());
+            view! {
+                <tr data-dimension=row_id>
+                    <th scope="row">{name_of(&d.id)}</th>
+                    <td>{show(d.before.0, d.before.1)}</td>
+                    <td>{show(d.after.0, d.after.1)}</td>
+                    <td class="delta" data-delta=delta_attribute>{delta}</td>
+                    <td>
+                        <label for=note_id.clone() class="visually-hidden">{format!("{} {}", m::NOTES.get(lang), name_of(&d.id))}</label>
+                        <textarea
+                            id=note_id
+                            class="note"
+                            rows="2"
+                            prop:value=current_note
+                            on:input=move |event| {
+                                let text = event_target_value(&event);
+                                notes.update(|notes| {
+                                    if text.trim().is_empty() {
+                                        notes.remove(&id);
+                                    } else {
+                                        notes.insert(id.clone(), text);
+                                    }
+                                });
+                            }
+                        ></textarea>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let texts = |ids: &[String]| {
+        ids.iter()
+            .map(|id| {
+                let text = bank
+                    .recommendations
+                    .iter()
+                    .find(|r| &r.id == id)
+                    .map(|r| r.text.get(lang).to_owned())
+                    .unwrap_or_else(|| id.clone());
+                view! { <li data-recommendation=id.clone()>{text}</li> }
+            })
+            .collect_view()
+    };
+    let latest = after.clone();
+    let save = move |_| {
+        let mut result = latest.clone();
+        result.notes = notes.get_untracked();
+        let json = serde_json::to_string_pretty(&result).unwrap_or_default();
+        let name = format!("shindan-{}-{}-notes.json", result.bank.id, result.date);
+        let _ = files::download(&name, "application/json", &json);
+    };
+    view! {
+        <section class="compare" data-testid="compare">
+            <h3>{format!("{} {} → {} {}", m::BEFORE.get(lang), before.date, m::AFTER.get(lang), after.date)}</h3>
+            <div class="chart-and-table">
+                <Radar
+                    labels=catalogue.dimensions.iter().map(|d| d.short.get(lang).to_owned()).collect()
+                    levels=level_of(after)
+                    previous=Some(level_of(before))
+                    title=m::RADAR_LABEL.get(lang)
+                />
+                <table class="dimensions" data-testid="deltas">
+                    <thead>
+                        <tr>
+                            <th scope="col">{m::DIMENSION.get(lang)}</th>
+                            <th scope="col">{m::BEFORE.get(lang)}</th>
+                            <th scope="col">{m::AFTER.get(lang)}</th>
+                            <th scope="col">{m::CHANGE.get(lang)}</th>
+                            <th scope="col">{m::NOTES.get(lang)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <h3>{m::ADDRESSED.get(lang)}</h3>
+            <ul data-testid="addressed">{texts(&change.addressed)}</ul>
+            <h3>{m::NEW_SUGGESTIONS.get(lang)}</h3>
+            <ul data-testid="new-suggestions">{texts(&change.new)}</ul>
+            <h3>{m::REMAINING.get(lang)}</h3>
+            <ul>{texts(&change.remaining)}</ul>
+            <h3>{m::TREND.get(lang)}</h3>
+            {trend(lang, bank, all)}
+            <div class="actions no-print">
+                <button type="button" class="primary" on:click=|_| { let _ = window().print(); }>{m::PRINT.get(lang)}</button>
+                <button type="button" class="secondary" data-testid="save-notes" on:click=save>{m::SAVE_WITH_NOTES.get(lang)}</button>
+            </div>
+        </section>
+    }
+}
+
+/// A line per dimension over the results, score 0–100, each line named at
+/// its end (colour is not the only cue).
+fn trend(lang: Lang, bank: &Bank, all: &[ResultDoc]) -> impl IntoView {
+    const WIDTH: f64 = 640.0;
+    const HEIGHT: f64 = 280.0;
+    const LEFT: f64 = 40.0;
+    const TOP: f64 = 10.0;
+    const PLOT_W: f64 = 440.0;
+    const PLOT_H: f64 = 240.0;
+    let x =
+        |index: usize| LEFT + PLOT_W * index as f64 / (all.len().saturating_sub(1)).max(1) as f64;
+    let y = |score: f64| TOP + PLOT_H * (1.0 - score / 100.0);
+    let lines = bank
+        .catalogue
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(order, dimension)| {
+            let points: Vec<(f64, f64)> = all
+                .iter()
+                .enumerate()
+                .filter_map(|(index, result)| {
+                    result
+                        .dimensions
+                        .iter()
+                        .find(|d| d.id == dimension.id)
+                        .and_then(|d| d.score)
+                        .map(|score| (x(index), y(score)))
+                })
+                .collect();
+            let path: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+            let label = points.last().map(|&(x, y)| {
+                view! { <text class="trend-label" x=format!("{:.1}", x + 6.0) y=format!("{:.1}", y + 4.0)>{dimension.short.get(lang).to_owned()}</text> }
+            });
+            view! {
+                <g class=format!("trend-line series-{}", order % 5) data-dimension=dimension.id.clone()>
+                    <polyline points=path.join(" ") />
+                    {label}
+                </g>
+            }
+        })
+        .collect_view();
+    let axis = [0.0, 25.0, 50.0, 75.0, 100.0]
+        .map(|score| {
+            view! {
+                <line class="grid" x1=LEFT x2=LEFT + PLOT_W y1=y(score) y2=y(score) />
+                <text class="ring-label" x="4" y=format!("{:.1}", y(score) + 4.0)>{score}</text>
+            }
+        })
+        .into_iter()
+        .collect_view();
+    let dates = all
+        .iter()
+        .enumerate()
+        .map(|(index, result)| view! { <text class="ring-label" x=format!("{:.1}", x(index) - 24.0) y=HEIGHT - 4.0>{result.date.clone()}</text> })
+        .collect_view();
+    view! {
+        <svg class="trend" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=m::TREND.get(lang) data-testid="trend">
+            {axis}
+            {lines}
+            {dates}
+        </svg>
+    }
+}
