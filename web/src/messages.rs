@@ -170,31 +170,37 @@ pub const PEER_BAND: Msg = msg(
     "網掛けは同業の中央50%（25〜75パーセンタイル）のレベルです。",
     "The shaded band is the middle half of peers (25th to 75th percentile).",
 );
-pub const CONSULT_HEADING: Msg = msg("相談対応：結果の比較", "Consultation: compare results");
-pub const CONSULT_LEAD: Msg = msg(
-    "同じ企業の結果ファイル（JSON）を2つ以上開くと、前回と今回の比較と推移を示します。ファイルはこのブラウザの中だけで読み込みます。",
-    "Open two or more result files (JSON) of one company to see what moved and the trend. Files are read in this browser only.",
-);
-pub const OPEN_RESULTS: Msg = msg(
-    "結果ファイルを開く（複数可）",
-    "Open result files (several allowed)",
-);
-pub const BEFORE: Msg = msg("前回", "Before");
-pub const AFTER: Msg = msg("今回", "After");
-pub const CHANGE: Msg = msg("変化", "Change");
-pub const NOTES: Msg = msg("メモ", "Notes");
-pub const ADDRESSED: Msg = msg(
-    "対応が進んだ提案（今回は該当しない）",
-    "Suggestions addressed (no longer apply)",
-);
-pub const NEW_SUGGESTIONS: Msg = msg("新たに該当した提案", "New suggestions");
-pub const REMAINING: Msg = msg("引き続き該当する提案", "Suggestions that still apply");
-pub const TREND: Msg = msg("推移", "Trend");
-pub const SAVE_WITH_NOTES: Msg = msg(
-    "メモ付きで今回の結果を保存",
-    "Save the latest result with notes",
-);
-pub const NEED_TWO: Msg = msg(
-    "比較には同じ質問票の結果が2つ以上必要です。",
-    "Comparing needs two or more results of the same question set.",
-);
+/// Texts of the consultation screen (tools build only).
+#[cfg(feature = "tools")]
+pub mod consult {
+    use super::{Msg, msg};
+
+    pub const CONSULT_HEADING: Msg = msg("相談対応：結果の比較", "Consultation: compare results");
+    pub const CONSULT_LEAD: Msg = msg(
+        "同じ企業の結果ファイル（JSON）を2つ以上開くと、前回と今回の比較と推移を示します。ファイルはこのブラウザの中だけで読み込みます。",
+        "Open two or more result files (JSON) of one company to see what moved and the trend. Files are read in this browser only.",
+    );
+    pub const OPEN_RESULTS: Msg = msg(
+        "結果ファイルを開く（複数可）",
+        "Open result files (several allowed)",
+    );
+    pub const BEFORE: Msg = msg("前回", "Before");
+    pub const AFTER: Msg = msg("今回", "After");
+    pub const CHANGE: Msg = msg("変化", "Change");
+    pub const NOTES: Msg = msg("メモ", "Notes");
+    pub const ADDRESSED: Msg = msg(
+        "対応が進んだ提案（今回は該当しない）",
+        "Suggestions addressed (no longer apply)",
+    );
+    pub const NEW_SUGGESTIONS: Msg = msg("新たに該当した提案", "New suggestions");
+    pub const REMAINING: Msg = msg("引き続き該当する提案", "Suggestions that still apply");
+    pub const TREND: Msg = msg("推移", "Trend");
+    pub const SAVE_WITH_NOTES: Msg = msg(
+        "メモ付きで今回の結果を保存",
+        "Save the latest result with notes",
+    );
+    pub const NEED_TWO: Msg = msg(
+        "比較には同じ質問票の結果が2つ以上必要です。",
+        "Comparing needs two or more results of the same question set.",
+    );
+}

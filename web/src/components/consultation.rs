@@ -74,14 +74,16 @@ pub fn Consultation() -> impl IntoView {
             (Some(before), Some(after), Some(bank)) if list.len() >= 2 => {
                 comparison(lang, &bank, before, after, &list, notes).into_any()
             }
-            _ => view! { <p data-testid="need-two">{m::NEED_TWO.get(lang)}</p> }.into_any(),
+            _ => {
+                view! { <p data-testid="need-two">{m::consult::NEED_TWO.get(lang)}</p> }.into_any()
+            }
         };
         view! {
             <section class="consultation" data-testid="consultation">
-                <h2>{m::CONSULT_HEADING.get(lang)}</h2>
-                <p class="lead">{m::CONSULT_LEAD.get(lang)}</p>
+                <h2>{m::consult::CONSULT_HEADING.get(lang)}</h2>
+                <p class="lead">{m::consult::CONSULT_LEAD.get(lang)}</p>
                 <label class="button secondary file-button no-print">
-                    {m::OPEN_RESULTS.get(lang)}
+                    {m::consult::OPEN_RESULTS.get(lang)}
                     <input
                         type="file"
                         multiple
@@ -166,7 +168,7 @@ fn comparison(
                     <td>{show(d.after.0, d.after.1)}</td>
                     <td class="delta" data-delta=delta_attribute>{delta}</td>
                     <td>
-                        <label for=note_id.clone() class="visually-hidden">{format!("{} {}", m::NOTES.get(lang), name_of(&d.id))}</label>
+                        <label for=note_id.clone() class="visually-hidden">{format!("{} {}", m::consult::NOTES.get(lang), name_of(&d.id))}</label>
                         <textarea
                             id=note_id
                             class="note"
@@ -211,7 +213,7 @@ fn comparison(
     };
     view! {
         <section class="compare" data-testid="compare">
-            <h3>{format!("{} {} → {} {}", m::BEFORE.get(lang), before.date, m::AFTER.get(lang), after.date)}</h3>
+            <h3>{format!("{} {} → {} {}", m::consult::BEFORE.get(lang), before.date, m::consult::AFTER.get(lang), after.date)}</h3>
             <div class="chart-and-table">
                 <Radar
                     labels=catalogue.dimensions.iter().map(|d| d.short.get(lang).to_owned()).collect()
@@ -223,26 +225,26 @@ fn comparison(
                     <thead>
                         <tr>
                             <th scope="col">{m::DIMENSION.get(lang)}</th>
-                            <th scope="col">{m::BEFORE.get(lang)}</th>
-                            <th scope="col">{m::AFTER.get(lang)}</th>
-                            <th scope="col">{m::CHANGE.get(lang)}</th>
-                            <th scope="col">{m::NOTES.get(lang)}</th>
+                            <th scope="col">{m::consult::BEFORE.get(lang)}</th>
+                            <th scope="col">{m::consult::AFTER.get(lang)}</th>
+                            <th scope="col">{m::consult::CHANGE.get(lang)}</th>
+                            <th scope="col">{m::consult::NOTES.get(lang)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <h3>{m::ADDRESSED.get(lang)}</h3>
+            <h3>{m::consult::ADDRESSED.get(lang)}</h3>
             <ul data-testid="addressed">{texts(&change.addressed)}</ul>
-            <h3>{m::NEW_SUGGESTIONS.get(lang)}</h3>
+            <h3>{m::consult::NEW_SUGGESTIONS.get(lang)}</h3>
             <ul data-testid="new-suggestions">{texts(&change.new)}</ul>
-            <h3>{m::REMAINING.get(lang)}</h3>
+            <h3>{m::consult::REMAINING.get(lang)}</h3>
             <ul>{texts(&change.remaining)}</ul>
-            <h3>{m::TREND.get(lang)}</h3>
+            <h3>{m::consult::TREND.get(lang)}</h3>
             {trend(lang, bank, all)}
             <div class="actions no-print">
                 <button type="button" class="primary" on:click=|_| { let _ = window().print(); }>{m::PRINT.get(lang)}</button>
-                <button type="button" class="secondary" data-testid="save-notes" on:click=save>{m::SAVE_WITH_NOTES.get(lang)}</button>
+                <button type="button" class="secondary" data-testid="save-notes" on:click=save>{m::consult::SAVE_WITH_NOTES.get(lang)}</button>
             </div>
         </section>
     }
@@ -305,7 +307,7 @@ fn trend(lang: Lang, bank: &Bank, all: &[ResultDoc]) -> impl IntoView {
         .map(|(index, result)| view! { <text class="ring-label" x=format!("{:.1}", x(index) - 24.0) y=HEIGHT - 4.0>{result.date.clone()}</text> })
         .collect_view();
     view! {
-        <svg class="trend" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=m::TREND.get(lang) data-testid="trend">
+        <svg class="trend" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=m::consult::TREND.get(lang) data-testid="trend">
             {axis}
             {lines}
             {dates}
