@@ -1,12 +1,12 @@
-// Starts the app. `?mode=author` and `?mode=consult` load the tools build
-// (the YAML reader and the consultation screens); everyone else gets the
+// Starts the app. `?mode=author`, `consult` and `dashboard` load the tools
+// build (the YAML reader, consultation and dashboard); everyone else gets the
 // smaller first-load build. `cargo xtask dist` fills in INTEGRITY (sha384
 // of the wasm and bank files), so a file altered on the way is refused; the
 // glue scripts are covered by the import map's integrity in index.html.
 const INTEGRITY = /*SHINDAN_INTEGRITY*/ {};
 
 const mode = new URLSearchParams(location.search).get("mode");
-const bundle = mode === "author" || mode === "consult" ? "pkg-tools" : "pkg";
+const bundle = ["author", "consult", "dashboard"].includes(mode) ? "pkg-tools" : "pkg";
 const booting = document.getElementById("booting");
 try {
   globalThis.shindanIntegrity = INTEGRITY;

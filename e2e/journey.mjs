@@ -205,6 +205,12 @@ export const journeyTests = [
       await sheet.open("?mode=author");
       await page.waitForSelector("[data-testid=bank-source]");
       await check("author");
+      await sheet.open("?mode=consult");
+      await page.waitForSelector("[data-testid=consultation]");
+      await check("consultation");
+      await sheet.open("?mode=dashboard");
+      await page.waitForSelector("[data-testid=dashboard]");
+      await check("dashboard");
     },
   },
   {

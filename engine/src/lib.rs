@@ -67,6 +67,7 @@
 
 #![deny(missing_docs)]
 
+mod aggregate;
 mod answers;
 mod bank;
 mod compare;
@@ -99,6 +100,10 @@ mod validate;
 #[cfg(feature = "yaml")]
 mod yaml;
 
+pub use aggregate::{
+    BINS, DimensionSummary, GroupBy, GroupSummary, Record, Summary, records_from_scored_csv,
+    summarise,
+};
 pub use answers::{Answer, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of};
 pub use bank::{
     AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, DimensionIndex, Gate,

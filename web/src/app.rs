@@ -8,7 +8,7 @@ use shindan_engine::{Answers, HandoffError, Lang, parse_handoff};
 
 use crate::banks;
 #[cfg(feature = "tools")]
-use crate::components::{Author, Consultation};
+use crate::components::{Author, Consultation, Dashboard};
 use crate::components::{Landing, NoticeBox, ProfileForm, Questionnaire, ResultSheet};
 use crate::kiosk::{self, IdleGuard};
 use crate::messages::{self as m};
@@ -113,6 +113,8 @@ pub fn App() -> impl IntoView {
                 Screen::Author => view! { <Author /> }.into_any(),
                 #[cfg(feature = "tools")]
                 Screen::Consult => view! { <Consultation /> }.into_any(),
+                #[cfg(feature = "tools")]
+                Screen::Dashboard => view! { <Dashboard /> }.into_any(),
             }}
         </main>
     }
@@ -126,6 +128,7 @@ fn tool_screen() -> Option<Screen> {
     search.split(['?', '&']).find_map(|part| match part {
         "mode=author" => Some(Screen::Author),
         "mode=consult" => Some(Screen::Consult),
+        "mode=dashboard" => Some(Screen::Dashboard),
         _ => None,
     })
 }

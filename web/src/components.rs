@@ -5,6 +5,8 @@
 mod author;
 #[cfg(feature = "tools")]
 mod consultation;
+#[cfg(feature = "tools")]
+mod dashboard;
 mod import_button;
 mod landing;
 mod notice;
@@ -20,6 +22,8 @@ mod start_over;
 pub use author::Author;
 #[cfg(feature = "tools")]
 pub use consultation::Consultation;
+#[cfg(feature = "tools")]
+pub use dashboard::Dashboard;
 pub use import_button::ImportButton;
 pub use landing::Landing;
 pub use notice::NoticeBox;

@@ -44,8 +44,6 @@ pub async fn picked_text(input: &web_sys::HtmlInputElement) -> Option<Result<Str
 pub async fn picked_texts(
     input: &web_sys::HtmlInputElement,
 ) -> Vec<(String, Result<String, String>)> {
-    /// The largest result file read; real ones are a few kilobytes.
-    const MAX_BYTES: f64 = 1024.0 * 1024.0;
     let Some(list) = input.files() else {
         return Vec::new();
     };
@@ -54,16 +52,26 @@ pub async fn picked_texts(
         let Some(file) = list.get(index) else {
             continue;
         };
-        let name = file.name();
-        if file.size() > MAX_BYTES {
-            texts.push((name, Err("larger than 1 MB".to_owned())));
-            continue;
-        }
-        let text = JsFuture::from(file.text())
-            .await
-            .map(|value| value.as_string().unwrap_or_default())
-            .map_err(|_| "could not be read".to_owned());
-        texts.push((name, text));
+        texts.push((file.name(), file_text(&file).await));
     }
     texts
+}
+
+/// The text of a picked or dropped result file: at most 1 MB (real ones
+/// are a few kilobytes; a scored survey CSV may be larger, up to 64 MB).
+#[cfg(feature = "tools")]
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    let limit = if file.name().ends_with(".csv") {
+        64.0
+    } else {
+        1.0
+    } * 1024.0
+        * 1024.0;
+    if file.size() > limit {
+        return Err(format!("larger than {} MB", limit / 1024.0 / 1024.0));
+    }
+    JsFuture::from(file.text())
+        .await
+        .map(|value| value.as_string().unwrap_or_default())
+        .map_err(|_| "could not be read".to_owned())
 }

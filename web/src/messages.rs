@@ -204,3 +204,36 @@ pub mod consult {
         "Comparing needs two or more results of the same question set.",
     );
 }
+
+/// Texts of the dashboard (tools build only).
+#[cfg(feature = "tools")]
+pub mod dashboard {
+    use super::{Msg, msg};
+
+    pub const HEADING: Msg = msg("集計ダッシュボード", "Aggregate dashboard");
+    pub const LEAD: Msg = msg(
+        "結果ファイル（JSON、複数可）か、集計済みアンケートのCSV（shindan score --responses の出力）を選ぶかここにドロップすると、分野ごとの分布をグループ別に示します。件数の少ないグループは表示しません。ファイルはこのブラウザの中だけで読み込みます。",
+        "Pick or drop result files (JSON, many at once) or a scored survey CSV (from shindan score --responses) to see each area's distribution by group. Small groups are not shown. Files are read in this browser only.",
+    );
+    pub const OPEN: Msg = msg("ファイルを選ぶ（複数可）", "Choose files (many allowed)");
+    pub const GROUP_BY: Msg = msg("グループ", "Group by");
+    pub const BY_TIER: Msg = msg("企業規模", "Company size");
+    pub const BY_INDUSTRY: Msg = msg("業種", "Industry group");
+    pub const BY_PREFECTURE: Msg = msg("所在地", "Prefecture");
+    pub const NO_GROUPS: Msg = msg("全体", "Everything");
+    pub const TIER_FILTER: Msg = msg("企業規模で絞り込み", "Company size");
+    pub const ALL_TIERS: Msg = msg("すべて", "All");
+    pub const MIN_GROUP: Msg = msg("表示する最小件数", "Smallest group shown");
+    pub const EXPORT: Msg = msg("集計をCSVで保存", "Save the aggregate (CSV)");
+    pub const SUPPRESSED: Msg = msg(
+        "{} グループ（計 {} 件）は {} 件未満のため表示していません。",
+        "{} groups ({} results) have fewer than {} results and are not shown.",
+    );
+    pub const MEDIAN: Msg = msg("中央値", "Median");
+    pub const QUARTILES: Msg = msg("四分位範囲", "Quartiles");
+    pub const HISTOGRAM: Msg = msg(
+        "得点分布（0–20–40–60–80–100）",
+        "Scores (0–20–40–60–80–100)",
+    );
+    pub const REFUSED: Msg = msg("読み込めなかったファイル・行", "Files and rows not read");
+}

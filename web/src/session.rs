@@ -25,6 +25,9 @@ pub enum Screen {
     /// Support institutions: compare a company's results over time.
     #[cfg(feature = "tools")]
     Consult,
+    /// Analysts: distributions of many results.
+    #[cfg(feature = "tools")]
+    Dashboard,
 }
 
 /// A message for the user that is not tied to one field.

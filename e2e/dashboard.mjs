@@ -1,0 +1,92 @@
+// Issue 6 for analysts: many results in the dashboard, a broken file among
+// them, small groups suppressed, the aggregate exported; and 10,000 files.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SheetPage } from "./sheet_page.mjs";
+
+const repo = process.env.SHINDAN_REPO ?? process.cwd();
+
+function shindan(...args) {
+  return execFileSync("cargo", ["run", "-q", "-p", "shindan-cli", "--", ...args], {
+    cwd: repo,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/// `rows` scored results of synthetic small companies, one JSON text each.
+function results(rows, seed) {
+  const dir = mkdtempSync(join(tmpdir(), "shindan-dashboard-"));
+  const survey = join(dir, "survey.csv");
+  writeFileSync(survey, shindan("sample", "--bank", "question-banks/small.yaml", "--rows", String(rows), "--seed", String(seed)));
+  return shindan("score", "--bank", "question-banks/small.yaml", "--responses", survey, "--format", "jsonl", "--date", "2026-11-26")
+    .trim()
+    .split("\n");
+}
+
+const asFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+
+async function openDashboard(page, baseUrl) {
+  await new SheetPage(page, baseUrl).open("?mode=dashboard");
+  await page.waitForSelector("[data-testid=dashboard]");
+}
+
+async function waitLoaded(page, total) {
+  await page.waitForSelector(`[data-testid=load-progress][data-done="${total}"]`, { timeout: 120000 });
+}
+
+export const dashboardTests = [
+  {
+    name: "the dashboard summarises many results, lists a broken file and suppresses small groups",
+    async run({ page, baseUrl }) {
+      const lines = results(40, 5);
+      await openDashboard(page, baseUrl);
+      const files = lines.map((line, i) => asFile(`r${i}.json`, line));
+      files.splice(7, 0, asFile("broken.json", '{"schema": 1'));
+      await page.setInputFiles("[data-testid=open-many]", files);
+      await waitLoaded(page, files.length);
+      assert.match(await page.textContent("[data-testid=refused]"), /broken\.json/);
+      assert.equal(await page.getAttribute("section[data-group=small]", "data-n"), "40");
+      const counts = await page.getAttribute("section[data-group=small] tr[data-dimension=hiring] svg.histogram", "data-counts");
+      assert.equal(counts.split(",").map(Number).reduce((a, b) => a + b, 0) > 0, true);
+
+      await page.selectOption("[data-testid=group-by]", "prefecture");
+      const shown = await page.$$eval("section.aggregate-group", (groups) => groups.map((g) => Number(g.dataset.n)));
+      assert.ok(shown.every((n) => n >= 10), `groups shown: ${shown}`);
+      const suppressed = await page.textContent("[data-testid=suppressed]");
+      const [groups, hidden] = suppressed.match(/\d+/g).map(Number);
+      assert.ok(groups > 0, suppressed);
+      assert.equal(hidden + shown.reduce((a, b) => a + b, 0), 40, "every result is in a shown or a suppressed group");
+
+      await page.fill("[data-testid=min-group]", "1");
+      await page.dispatchEvent("[data-testid=min-group]", "change");
+      assert.match(await page.textContent("[data-testid=suppressed]"), /^\D*0\D/);
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click("[data-testid=export-aggregate]"),
+      ]);
+      const csv = readFileSync(await download.path());
+      assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      assert.match(csv.toString("utf8"), /group,n,dimension,dimension_n,mean,sd,p25,median,p75/);
+    },
+  },
+  {
+    name: "the dashboard reads 10,000 result files with a progress bar",
+    async run({ page, baseUrl }) {
+      const lines = results(500, 6);
+      const files = Array.from({ length: 10000 }, (_, i) => asFile(`r${i}.json`, lines[i % lines.length]));
+      await openDashboard(page, baseUrl);
+      const started = Date.now();
+      await page.setInputFiles("[data-testid=open-many]", files);
+      await page.waitForSelector("[data-testid=load-progress]");
+      await waitLoaded(page, 10000);
+      assert.equal(await page.getAttribute("section[data-group=small]", "data-n"), "10000");
+      console.log(`     10,000 files read and summarised in ${Date.now() - started} ms`);
+    },
+  },
+];

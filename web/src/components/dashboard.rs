@@ -1,0 +1,265 @@
+//! The analysts' dashboard (`?mode=dashboard`, tools build): drop or pick
+//! many result files, or one scored survey CSV, and see each area's
+//! distribution per group — quartiles and a histogram — with small groups
+//! suppressed (the engine's `summarise`). Broken files are listed with
+//! their reason and skipped; the rest is never aborted. Nothing leaves the
+//! browser; the aggregate can be saved as CSV.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shindan_engine::{
+    BINS, GroupBy, Lang, Record, ResultDoc, Tier, records_from_scored_csv, summarise,
+};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::messages as m;
+use crate::messages::dashboard as t;
+use crate::session::use_session;
+use crate::{banks, files};
+
+/// Files read between two repaints of the progress bar.
+const BATCH: u32 = 100;
+
+/// Lets the browser paint (a zero-delay timeout).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// The dashboard screen.
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let session = use_session();
+    let records = RwSignal::new(Vec::<Record>::new());
+    let problems = RwSignal::new(Vec::<String>::new());
+    let progress = RwSignal::new(None::<(u32, u32)>);
+    let group_by = RwSignal::new(GroupBy::Tier);
+    let tier = RwSignal::new(None::<Tier>);
+    let min_group = RwSignal::new(10usize);
+    let names = RwSignal::new(Vec::<(String, shindan_engine::Text)>::new());
+    spawn_local(async move {
+        if let Ok(bank) = banks::fetch(Tier::Small).await {
+            names.set(
+                bank.catalogue
+                    .dimensions
+                    .iter()
+                    .map(|d| (d.id.clone(), d.name.clone()))
+                    .collect(),
+            );
+        }
+    });
+    let summary = Memo::new(move |_| {
+        records.with(|records| summarise(records, tier.get(), group_by.get(), min_group.get()))
+    });
+
+    let load = move |list: web_sys::FileList| {
+        spawn_local(async move {
+            let total = list.length();
+            let (mut loaded, mut refused) = (Vec::new(), Vec::new());
+            for index in 0..total {
+                if index % BATCH == 0 {
+                    progress.set(Some((index, total)));
+                    next_frame().await;
+                }
+                let Some(file) = list.get(index) else {
+                    continue;
+                };
+                let name = file.name();
+                let text = match files::file_text(&file).await {
+                    Ok(text) => text,
+                    Err(reason) => {
+                        refused.push(format!("{name}: {reason}"));
+                        continue;
+                    }
+                };
+                if name.ends_with(".csv") {
+                    let (rows, bad) = records_from_scored_csv(&text);
+                    loaded.extend(rows);
+                    refused.extend(bad.into_iter().map(|problem| format!("{name}:{problem}")));
+                } else {
+                    match ResultDoc::from_json(&text) {
+                        Ok(result) => loaded.push(Record::of(&result)),
+                        Err(diagnostic) => refused.push(format!("{name}: {}", diagnostic.message)),
+                    }
+                }
+            }
+            progress.set(Some((total, total)));
+            records.update(|records| records.extend(loaded));
+            problems.update(|problems| problems.extend(refused));
+        });
+    };
+    let pick = move |event: leptos::ev::Event| {
+        let input = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(list) = input.as_ref().and_then(|input| input.files()) {
+            load(list);
+        }
+    };
+    let drop = move |event: leptos::ev::DragEvent| {
+        event.prevent_default();
+        if let Some(list) = event.data_transfer().and_then(|data| data.files()) {
+            load(list);
+        }
+    };
+    let export = move |_| {
+        let csv = format!(
+            "\u{feff}{}",
+            summary.with_untracked(|summary| summary.to_csv())
+        );
+        let _ = files::download("shindan-aggregate.csv", "text/csv;charset=utf-8", &csv);
+    };
+
+    move || {
+        let lang = session.lang.get();
+        let summary = summary.get();
+        let name_of = |id: &str| {
+            names.with(|names| {
+                names
+                    .iter()
+                    .find(|(known, _)| known == id)
+                    .map_or(id.to_owned(), |(_, name)| name.get(lang).to_owned())
+            })
+        };
+        let groups = summary
+            .groups
+            .iter()
+            .map(|group| {
+                let rows = group
+                    .dimensions
+                    .iter()
+                    .map(|d| {
+                        let q = d.distribution.quantiles;
+                        view! {
+                            <tr data-dimension=d.id.clone()>
+                                <th scope="row">{name_of(&d.id)}</th>
+                                <td>{d.distribution.n}</td>
+                                <td class="median">{format!("{:.1}", q[3])}</td>
+                                <td>{format!("{:.1}–{:.1}", q[2], q[4])}</td>
+                                <td>{histogram(lang, &d.histogram)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="aggregate-group" data-group=group.key.clone() data-n=group.n>
+                        <h3>{format!("{} (n = {})", group.key, group.n)}</h3>
+                        <table class="dimensions">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{m::DIMENSION.get(lang)}</th>
+                                    <th scope="col">"n"</th>
+                                    <th scope="col">{t::MEDIAN.get(lang)}</th>
+                                    <th scope="col">{t::QUARTILES.get(lang)}</th>
+                                    <th scope="col">{t::HISTOGRAM.get(lang)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </section>
+                }
+            })
+            .collect_view();
+        let (hidden_groups, hidden_results) = summary.suppressed;
+        view! {
+            <section class="dashboard" data-testid="dashboard" on:dragover=|event: leptos::ev::DragEvent| event.prevent_default() on:drop=drop>
+                <h2>{t::HEADING.get(lang)}</h2>
+                <p class="lead">{t::LEAD.get(lang)}</p>
+                <label class="button secondary file-button no-print">
+                    {t::OPEN.get(lang)}
+                    <input type="file" multiple class="visually-hidden" accept=".json,.csv,application/json,text/csv" data-testid="open-many" on:change=pick />
+                </label>
+                {move || progress.get().map(|(done, total)| view! {
+                    <div class="progress" data-testid="load-progress" data-done=done data-total=total>
+                        <label for="load-bar">{format!("{done} / {total}")}</label>
+                        <progress id="load-bar" max=total.max(1) value=done></progress>
+                    </div>
+                })}
+                <div class="controls no-print">
+                    <label>
+                        {t::GROUP_BY.get(lang)} " "
+                        <select data-testid="group-by" on:change=move |event| {
+                            group_by.set(match event_target_value(&event).as_str() {
+                                "all" => GroupBy::All,
+                                "industry" => GroupBy::Industry,
+                                "prefecture" => GroupBy::Prefecture,
+                                _ => GroupBy::Tier,
+                            })
+                        }>
+                            <option value="tier" selected=group_by.get_untracked() == GroupBy::Tier>{t::BY_TIER.get(lang)}</option>
+                            <option value="industry" selected=group_by.get_untracked() == GroupBy::Industry>{t::BY_INDUSTRY.get(lang)}</option>
+                            <option value="prefecture" selected=group_by.get_untracked() == GroupBy::Prefecture>{t::BY_PREFECTURE.get(lang)}</option>
+                            <option value="all" selected=group_by.get_untracked() == GroupBy::All>{t::NO_GROUPS.get(lang)}</option>
+                        </select>
+                    </label>
+                    <label>
+                        {t::TIER_FILTER.get(lang)} " "
+                        <select data-testid="tier-filter" on:change=move |event| {
+                            let id = event_target_value(&event);
+                            tier.set(Tier::ALL.into_iter().find(|t| t.as_str() == id));
+                        }>
+                            <option value="all">{t::ALL_TIERS.get(lang)}</option>
+                            {Tier::ALL.into_iter().map(|option| view! {
+                                <option value=option.as_str() selected=tier.get_untracked() == Some(option)>{option.name().get(lang).to_owned()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        {t::MIN_GROUP.get(lang)} " "
+                        <input type="number" min="1" step="1" data-testid="min-group" prop:value=min_group.get_untracked().to_string() on:change=move |event| {
+                            if let Ok(value) = event_target_value(&event).parse::<usize>() {
+                                min_group.set(value.max(1));
+                            }
+                        } />
+                    </label>
+                    <button type="button" class="secondary" data-testid="export-aggregate" on:click=export>{t::EXPORT.get(lang)}</button>
+                </div>
+                <p data-testid="suppressed">
+                    {t::SUPPRESSED.get(lang).replacen("{}", &hidden_groups.to_string(), 1).replacen("{}", &hidden_results.to_string(), 1).replacen("{}", &min_group.get_untracked().to_string(), 1)}
+                </p>
+                {groups}
+                <details class="refused" open=!problems.with(Vec::is_empty)>
+                    <summary data-testid="refused-count">{format!("{} ({})", t::REFUSED.get(lang), problems.with(Vec::len))}</summary>
+                    <ul data-testid="refused">
+                        {problems.with(|problems| problems.iter().take(200).map(|p| view! { <li>{p.clone()}</li> }).collect_view())}
+                    </ul>
+                </details>
+            </section>
+        }
+    }
+}
+
+/// Five bars of counts, labelled with the counts (not colour alone).
+fn histogram(lang: Lang, counts: &[usize; BINS]) -> impl IntoView {
+    let highest = counts.iter().copied().max().unwrap_or(0).max(1);
+    let label = format!(
+        "{}: {}",
+        t::HISTOGRAM.get(lang),
+        counts
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(" / ")
+    );
+    let bars = counts
+        .iter()
+        .enumerate()
+        .map(|(bin, &count)| {
+            let height = 30.0 * count as f64 / highest as f64;
+            view! { <rect class="bar" x=bin * 22 y=format!("{:.1}", 32.0 - height) width="18" height=format!("{height:.1}") /> }
+        })
+        .collect_view();
+    let data = counts
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    view! {
+        <svg class="histogram" viewBox="0 0 110 34" role="img" aria-label=label data-counts=data>
+            {bars}
+        </svg>
+    }
+}
