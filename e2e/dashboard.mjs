@@ -65,6 +65,10 @@ export const dashboardTests = [
       await page.fill("[data-testid=min-group]", "1");
       await page.dispatchEvent("[data-testid=min-group]", "change");
       assert.match(await page.textContent("[data-testid=suppressed]"), /^\D*0\D/);
+      await page.selectOption("[data-testid=prefecture-filter]", "saga");
+      const sagaOnly = await page.$$eval("section.aggregate-group", (groups) => groups.map((g) => g.dataset.group));
+      assert.deepEqual(sagaOnly, ["saga"], "filtered to Saga");
+      await page.selectOption("[data-testid=prefecture-filter]", "all");
 
       const [download] = await Promise.all([
         page.waitForEvent("download"),

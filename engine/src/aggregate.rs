@@ -102,12 +102,35 @@ pub struct Summary {
     pub ungrouped: usize,
 }
 
-/// Summarises `records` of `tier` (all tiers when None), grouped, leaving
-/// out groups with fewer than `min_group` results.
-pub fn summarise(records: &[Record], tier: Option<Tier>, by: GroupBy, min_group: usize) -> Summary {
+/// Which records to count; `None` lets every value through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Only this tier.
+    pub tier: Option<Tier>,
+    /// Only this industry group.
+    pub industry: Option<IndustryGroup>,
+    /// Only this prefecture.
+    pub prefecture: Option<Prefecture>,
+}
+
+impl Filter {
+    fn admits(&self, record: &Record) -> bool {
+        self.tier.is_none_or(|tier| record.tier == tier)
+            && self
+                .industry
+                .is_none_or(|group| record.industry.map(IndustryGroup::of) == Some(group))
+            && self
+                .prefecture
+                .is_none_or(|prefecture| record.prefecture == Some(prefecture))
+    }
+}
+
+/// Summarises the `records` the filter admits, grouped, leaving out groups
+/// with fewer than `min_group` results.
+pub fn summarise(records: &[Record], filter: Filter, by: GroupBy, min_group: usize) -> Summary {
     let mut groups: BTreeMap<String, Vec<&Record>> = BTreeMap::new();
     let mut ungrouped = 0;
-    for record in records.iter().filter(|r| tier.is_none_or(|t| r.tier == t)) {
+    for record in records.iter().filter(|r| filter.admits(r)) {
         match by.key(record) {
             Some(key) => groups.entry(key).or_default().push(record),
             None => ungrouped += 1,
@@ -284,7 +307,11 @@ mod tests {
             .collect();
         records.extend((0..4).map(|i| record(Tier::Small, Prefecture::Oita, f64::from(i))));
         records.push(record(Tier::Sme, Prefecture::Saga, 50.0));
-        let summary = summarise(&records, Some(Tier::Small), GroupBy::Prefecture, 10);
+        let small = Filter {
+            tier: Some(Tier::Small),
+            ..Filter::default()
+        };
+        let summary = summarise(&records, small, GroupBy::Prefecture, 10);
         assert_eq!(summary.groups.len(), 1);
         assert_eq!(summary.suppressed, (1, 4));
         let saga = &summary.groups[0];
@@ -292,6 +319,15 @@ mod tests {
         // scores 0, 9, …, 99: bins [0,20) 0 9 18 → 3; [20,40) 27 36 → 2; …
         assert_eq!(saga.dimensions[0].histogram, [3, 2, 2, 2, 3]);
         assert_eq!(saga.dimensions[0].distribution.quantiles[3], 49.5);
+        let saga_retail = Filter {
+            industry: Some(IndustryGroup::Commerce),
+            prefecture: Some(Prefecture::Saga),
+            ..Filter::default()
+        };
+        assert_eq!(
+            summarise(&records, saga_retail, GroupBy::All, 1).groups[0].n,
+            13
+        );
         let csv = summary.to_csv();
         assert!(csv.contains("saga,12,hiring,12,49.5,"), "{csv}");
         assert!(!csv.contains("oita"));

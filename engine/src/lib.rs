@@ -101,8 +101,8 @@ mod validate;
 mod yaml;
 
 pub use aggregate::{
-    BINS, DimensionSummary, GroupBy, GroupSummary, Record, Summary, records_from_scored_csv,
-    summarise,
+    BINS, DimensionSummary, Filter, GroupBy, GroupSummary, Record, Summary,
+    records_from_scored_csv, summarise,
 };
 pub use answers::{Answer, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of};
 pub use bank::{

@@ -223,6 +223,8 @@ pub mod dashboard {
     pub const NO_GROUPS: Msg = msg("全体", "Everything");
     pub const TIER_FILTER: Msg = msg("企業規模で絞り込み", "Company size");
     pub const ALL_TIERS: Msg = msg("すべて", "All");
+    pub const INDUSTRY_FILTER: Msg = msg("業種で絞り込み", "Industry group");
+    pub const PREFECTURE_FILTER: Msg = msg("所在地で絞り込み", "Prefecture");
     pub const MIN_GROUP: Msg = msg("表示する最小件数", "Smallest group shown");
     pub const EXPORT: Msg = msg("集計をCSVで保存", "Save the aggregate (CSV)");
     pub const SUPPRESSED: Msg = msg(

@@ -8,7 +8,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::{
-    BINS, GroupBy, Lang, Record, ResultDoc, Tier, records_from_scored_csv, summarise,
+    BINS, Filter, GroupBy, IndustryGroup, Lang, Prefecture, Record, ResultDoc, Tier,
+    records_from_scored_csv, summarise,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -38,6 +39,8 @@ pub fn Dashboard() -> impl IntoView {
     let progress = RwSignal::new(None::<(u32, u32)>);
     let group_by = RwSignal::new(GroupBy::Tier);
     let tier = RwSignal::new(None::<Tier>);
+    let industry = RwSignal::new(None::<IndustryGroup>);
+    let prefecture = RwSignal::new(None::<Prefecture>);
     let min_group = RwSignal::new(10usize);
     let names = RwSignal::new(Vec::<(String, shindan_engine::Text)>::new());
     spawn_local(async move {
@@ -52,7 +55,12 @@ pub fn Dashboard() -> impl IntoView {
         }
     });
     let summary = Memo::new(move |_| {
-        records.with(|records| summarise(records, tier.get(), group_by.get(), min_group.get()))
+        let filter = Filter {
+            tier: tier.get(),
+            industry: industry.get(),
+            prefecture: prefecture.get(),
+        };
+        records.with(|records| summarise(records, filter, group_by.get(), min_group.get()))
     });
 
     let load = move |list: web_sys::FileList| {
@@ -204,6 +212,27 @@ pub fn Dashboard() -> impl IntoView {
                             <option value="all">{t::ALL_TIERS.get(lang)}</option>
                             {Tier::ALL.into_iter().map(|option| view! {
                                 <option value=option.as_str() selected=tier.get_untracked() == Some(option)>{option.name().get(lang).to_owned()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        {t::INDUSTRY_FILTER.get(lang)} " "
+                        <select data-testid="industry-filter" on:change=move |event| industry.set(IndustryGroup::from_id(&event_target_value(&event)))>
+                            <option value="all">{t::ALL_TIERS.get(lang)}</option>
+                            {IndustryGroup::ALL.into_iter().map(|option| view! {
+                                <option value=option.as_str() selected=industry.get_untracked() == Some(option)>{option.name().get(lang).to_owned()}</option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        {t::PREFECTURE_FILTER.get(lang)} " "
+                        <select data-testid="prefecture-filter" on:change=move |event| {
+                            let id = event_target_value(&event);
+                            prefecture.set(Prefecture::ALL.into_iter().find(|p| p.as_str() == id));
+                        }>
+                            <option value="all">{t::ALL_TIERS.get(lang)}</option>
+                            {Prefecture::ALL.into_iter().map(|option| view! {
+                                <option value=option.as_str() selected=prefecture.get_untracked() == Some(option)>{option.name().get(lang).to_owned()}</option>
                             }).collect_view()}
                         </select>
                     </label>
