@@ -18,9 +18,10 @@ use crate::site;
 pub const TARGET: u64 = 140_000;
 
 /// What `cargo xtask test` allows until the target is met: the measured
-/// first load (258,538 B on 2026-11-26, with the QR hand-off, kiosk mode
-/// and peer comparison) plus 1 %, so any growth fails.
-pub const CEILING: u64 = 261_000;
+/// first load (261,145 B on 2026-11-26, with the QR hand-off, kiosk mode,
+/// peer comparison and consultation notes in results) plus 1 %, so any
+/// growth fails.
+pub const CEILING: u64 = 264_000;
 
 /// Prints raw and gzip sizes of every first-load file in `dist`, the banks
 /// fetched later, and fails when the first load is over `limit`.
