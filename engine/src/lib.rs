@@ -15,8 +15,8 @@
 //! 5. [`classify`] picks the tier from industry, employees and capital.
 //!
 //! The `compiled` feature adds [`Compiled`]: catalogue and banks checked at
-//! build time and stored as JSON, so the browser's first load needs no YAML
-//! parser (which costs more than the rest of the app together).
+//! build time and stored as postcard bytes, so the browser's first load needs
+//! no YAML parser (about 200 KB gzip of wasm).
 //!
 //! **Invariant:** the engine does no I/O, reads no clock and depends on no
 //! web crate: the CLI and the browser hand it text and get data back.

@@ -2,9 +2,9 @@
 //! app. Components only wire signals to the engine: every level, score,
 //! tier and recommendation shown comes from `shindan-engine`.
 //!
-//! The first-load build reads banks in the engine's compiled JSON form; the
-//! `tools` build adds the YAML reader and the consultation screens for
-//! `?mode=author` and `?mode=consult`.
+//! The first-load build reads banks in the engine's compiled (postcard)
+//! form; the `tools` build adds the YAML reader and the screens for
+//! `?mode=author`, `?mode=consult` and `?mode=dashboard`.
 
 mod app;
 mod banks;

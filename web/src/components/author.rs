@@ -10,7 +10,6 @@ use leptos::task::spawn_local;
 use shindan_engine::{
     Answers, Bank, Catalogue, Diagnostic, SourceFile, decode, load_bank, load_catalogue, render,
 };
-use wasm_bindgen::JsCast;
 
 use crate::files;
 use crate::session::{Screen, use_session};
@@ -88,10 +87,7 @@ pub fn Author() -> impl IntoView {
     });
 
     let open_file = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = files::input_of(&event) else {
             return;
         };
         let picked_name = input

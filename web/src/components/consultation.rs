@@ -10,7 +10,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::{Bank, Lang, ResultDoc, compare};
-use wasm_bindgen::JsCast;
 
 use crate::components::Radar;
 use crate::messages as m;
@@ -27,10 +26,7 @@ pub fn Consultation() -> impl IntoView {
     let notes = RwSignal::new(BTreeMap::<String, String>::new());
 
     let open = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = files::input_of(&event) else {
             return;
         };
         spawn_local(async move {

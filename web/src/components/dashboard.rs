@@ -11,7 +11,6 @@ use shindan_engine::{
     BINS, Filter, GroupBy, IndustryGroup, Lang, Prefecture, Record, ResultDoc, Tier,
     records_from_scored_csv, summarise,
 };
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::messages as m;
@@ -100,10 +99,7 @@ pub fn Dashboard() -> impl IntoView {
         });
     };
     let pick = move |event: leptos::ev::Event| {
-        let input = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(list) = input.as_ref().and_then(|input| input.files()) {
+        if let Some(list) = files::input_of(&event).and_then(|input| input.files()) {
             load(list);
         }
     };

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::Lang;
-use wasm_bindgen::JsCast;
 
 use crate::messages as m;
 use crate::session::{Screen, use_session};
@@ -15,10 +14,7 @@ use crate::{files, import};
 pub fn ImportButton(lang: Lang) -> impl IntoView {
     let session = use_session();
     let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = files::input_of(&event) else {
             return;
         };
         spawn_local(async move {
