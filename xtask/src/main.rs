@@ -167,7 +167,7 @@ fn test() -> Result<(), String> {
             run: || web_clippy(&[]),
         },
         Step {
-            name: "cargo clippy -D warnings (web crate, wasm32, author)",
+            name: "cargo clippy -D warnings (web crate, wasm32, tools build)",
             run: || web_clippy(&["--features", "tools"]),
         },
         Step {
@@ -292,7 +292,7 @@ fn web_clippy(features: &[&str]) -> Result<(), String> {
 }
 
 /// The web crate's wasm-bindgen tests, run by wasm-pack in headless
-/// Chromium, with the `author` feature (the tests read fixture YAML). The
+/// Chromium, with the `tools` feature (the tests read fixture YAML). The
 /// test runner itself passes `--headless --no-sandbox` to Chromium and
 /// Debian's chromedriver finds `/usr/bin/chromium`, so no `webdriver.json`
 /// is needed. A run that finds no tests fails: it would pass silently if a

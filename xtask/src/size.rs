@@ -2,9 +2,9 @@
 //! shows, as gzip -9 bytes (what a static host typically serves). The
 //! target is 140 KB (issue 4); the app is over it today (BENCHMARKS.md), so
 //! `cargo xtask test` holds a ceiling that stops it growing while
-//! `cargo xtask size` fails until the target is met. The author bundle is
-//! loaded only in author mode; the bank of the chosen tier is fetched after
-//! the profile and reported on its own line.
+//! `cargo xtask size` fails until the target is met. The tools bundle is
+//! loaded only in author, consultation and dashboard modes; the bank of the
+//! chosen tier is fetched after the profile and reported on its own line.
 
 use std::io::Write;
 use std::path::Path;
