@@ -35,8 +35,8 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
     let id = question.id.clone();
     let current = move || session.answers.with(|answers| answers.question(index));
     let name = format!("q-{id}");
-    let text = question.text.clone();
-    let help = question.help.clone();
+    let text = &question.text;
+    let help = question.help.as_ref();
 
     let inputs = match &question.kind {
         QuestionKind::Ladder { steps } => steps
@@ -45,7 +45,6 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
             .map(|(offset, step)| {
                 let value = (offset + 1) as u8;
                 let bank = bank.clone();
-                let step = step.clone();
                 view! {
                     <label class="choice step">
                         <input
@@ -86,7 +85,7 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
             .enumerate()
             .map(|(option, choice)| {
                 let bank = bank.clone();
-                let label = choice.label.clone();
+                let label = &choice.label;
                 view! {
                     <label class="choice">
                         <input
@@ -109,7 +108,7 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
                 .enumerate()
                 .map(|(option, choice)| {
                     let bank = bank.clone();
-                    let label = choice.label.clone();
+                    let label = &choice.label;
                     let bit = 1u64 << option;
                     let exclusive = choice.exclusive;
                     let mask = move || match current() {
@@ -139,7 +138,6 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
         }
         QuestionKind::Number { unit, min, max, .. } => {
             let bank = bank.clone();
-            let unit = unit.clone();
             let (min, max) = (*min, *max);
             let problem = RwSignal::new(false);
             let input_id = format!("{name}-input");
@@ -273,7 +271,7 @@ pub fn GateCard(index: usize, lang: Lang) -> impl IntoView {
         return ().into_any();
     };
     let gate = &bank.gates[index];
-    let text = gate.text.clone();
+    let text = &gate.text;
     let name = format!("g-{}", gate.id);
     let current = move || session.answers.with(|answers| answers.gate(index));
     view! {
