@@ -166,16 +166,23 @@ fn open_handoff(session: Session, fragment: &str) -> bool {
 }
 
 /// Restores a saved diagnosis: loads its bank and keeps every answer that
-/// still fits it (a bank update may have removed a question).
+/// still fits it (a bank update may have removed a question). When the bank
+/// cannot be had, the user is told; the saved answers stay in storage.
 fn resume(session: Session, saved: Saved) {
     session.profile.set(saved.profile.clone());
     spawn_local(async move {
-        let Ok(bank) = banks::fetch(saved.tier).await else {
-            return;
+        let bank = match banks::fetch(saved.tier).await {
+            Ok(bank) if bank.id == saved.bank => bank,
+            Ok(bank) => {
+                let detail = format!("saved: `{}`, available: `{}`", saved.bank, bank.id);
+                session.tell(m::SAVED_BANK_GONE.text(), vec![detail]);
+                return;
+            }
+            Err(error) => {
+                session.tell(m::BANK_UNAVAILABLE.text(), vec![error]);
+                return;
+            }
         };
-        if bank.id != saved.bank {
-            return;
-        }
         let (answers, _dropped) = Answers::from_values(&bank, &saved.answers);
         session.begin(bank, answers);
         session.page.set(saved.page);

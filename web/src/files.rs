@@ -32,15 +32,35 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The text of the first file picked in `input`, if any.
-pub async fn picked_text(input: &web_sys::HtmlInputElement) -> Option<Result<String, String>> {
-    let file = input.files()?.get(0)?;
-    let name = file.name();
-    let text = JsFuture::from(file.text())
+/// The most a result file may weigh; real ones are a few kilobytes.
+pub const MAX_RESULT_BYTES: f64 = 1024.0 * 1024.0;
+
+/// The most a scored survey CSV may weigh (the dashboard reads one whole).
+#[cfg(feature = "tools")]
+pub const MAX_CSV_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+
+/// The text of `file`, refused unread when it weighs more than
+/// `max_bytes`, so a huge file picked by mistake costs nothing.
+pub async fn file_text(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
+    if file.size() > max_bytes {
+        return Err(format!(
+            "larger than {} MB, so it was not read; choose a file exported by Shindan",
+            max_bytes / 1024.0 / 1024.0
+        ));
+    }
+    JsFuture::from(file.text())
         .await
-        .map_err(|_| format!("{name} could not be read"))
-        .map(|value| value.as_string().unwrap_or_default());
-    Some(text)
+        .map(|value| value.as_string().unwrap_or_default())
+        .map_err(|_| "the browser could not read it; choose the file again".to_owned())
+}
+
+/// The name and text of the first file picked in `input`, if any.
+pub async fn picked_text(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: f64,
+) -> Option<(String, Result<String, String>)> {
+    let file = input.files()?.get(0)?;
+    Some((file.name(), file_text(&file, max_bytes).await))
 }
 
 /// The name and text of every file picked in `input`, in order; a file
@@ -48,35 +68,16 @@ pub async fn picked_text(input: &web_sys::HtmlInputElement) -> Option<Result<Str
 #[cfg(feature = "tools")]
 pub async fn picked_texts(
     input: &web_sys::HtmlInputElement,
+    max_bytes: f64,
 ) -> Vec<(String, Result<String, String>)> {
     let Some(list) = input.files() else {
         return Vec::new();
     };
     let mut texts = Vec::new();
     for index in 0..list.length() {
-        let Some(file) = list.get(index) else {
-            continue;
-        };
-        texts.push((file.name(), file_text(&file).await));
+        if let Some(file) = list.get(index) {
+            texts.push((file.name(), file_text(&file, max_bytes).await));
+        }
     }
     texts
-}
-
-/// The text of a picked or dropped result file: at most 1 MB (real ones
-/// are a few kilobytes; a scored survey CSV may be larger, up to 64 MB).
-#[cfg(feature = "tools")]
-pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
-    let limit = if file.name().ends_with(".csv") {
-        64.0
-    } else {
-        1.0
-    } * 1024.0
-        * 1024.0;
-    if file.size() > limit {
-        return Err(format!("larger than {} MB", limit / 1024.0 / 1024.0));
-    }
-    JsFuture::from(file.text())
-        .await
-        .map(|value| value.as_string().unwrap_or_default())
-        .map_err(|_| "could not be read".to_owned())
 }

@@ -7,9 +7,6 @@ use shindan_engine::{Answers, Bank, Profile, ResultDoc, Text};
 
 use crate::banks;
 
-/// The largest result file accepted; real ones are a few kilobytes.
-pub const MAX_RESULT_BYTES: usize = 1024 * 1024;
-
 /// A result file checked against its bank, ready to replace the session.
 pub struct Opened {
     /// The bank it answers.
@@ -40,13 +37,6 @@ impl Refused {
 /// Reads a result file's text; `current` is a bank already loaded (the one
 /// an author is trying), used when the result answers it.
 pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refused> {
-    if text.len() > MAX_RESULT_BYTES {
-        return Err(Refused::new(
-            "ファイルが大きすぎます（1 MB まで）。",
-            "The file is too large (1 MB at most).",
-            Vec::new(),
-        ));
-    }
     let result = ResultDoc::from_json(text).map_err(|diagnostic| {
         Refused::new(
             "診断結果のファイルではないか、壊れています。",

@@ -89,6 +89,11 @@ pub const BANK_UNAVAILABLE: Msg = msg(
     "The questions could not be loaded. Check the connection and try again.",
 );
 
+pub const SAVED_BANK_GONE: Msg = msg(
+    "保存された回答の質問票は、このサイトでは提供されていません。「最初からやり直す」で新しく始めてください。",
+    "The question set of your saved answers is no longer offered here. Use “Start over” to begin again.",
+);
+
 pub const BACK: Msg = msg("戻る", "Back");
 pub const NEXT: Msg = msg("次へ", "Next");
 pub const SHOW_RESULT: Msg = msg("結果を見る", "See the result");

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::{
-    Answers, Bank, Catalogue, Diagnostic, SourceFile, decode, load_bank, load_catalogue, render,
+    Answers, Bank, Catalogue, Diagnostic, MAX_FILE_BYTES, SourceFile, Text, decode, load_bank,
+    load_catalogue, render,
 };
 
 use crate::files;
@@ -90,16 +91,20 @@ pub fn Author() -> impl IntoView {
         let Some(input) = files::input_of(&event) else {
             return;
         };
-        let picked_name = input
-            .files()
-            .and_then(|files| files.get(0))
-            .map(|file| file.name());
         spawn_local(async move {
-            if let Some(Ok(contents)) = files::picked_text(&input).await {
-                if let Some(picked_name) = picked_name {
-                    name.set(picked_name);
+            match files::picked_text(&input, MAX_FILE_BYTES as f64).await {
+                Some((picked, Ok(contents))) => {
+                    name.set(picked);
+                    text.set(contents);
                 }
-                text.set(contents);
+                Some((picked, Err(reason))) => session.tell(
+                    Text::new(
+                        "問題バンクのファイルを開けませんでした。",
+                        "The bank file could not be opened.",
+                    ),
+                    vec![format!("{picked}: {reason}")],
+                ),
+                None => {}
             }
         });
     };

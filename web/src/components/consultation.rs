@@ -31,7 +31,7 @@ pub fn Consultation() -> impl IntoView {
         };
         spawn_local(async move {
             let (mut loaded, mut refused) = (Vec::new(), Vec::new());
-            for (name, text) in files::picked_texts(&input).await {
+            for (name, text) in files::picked_texts(&input, files::MAX_RESULT_BYTES).await {
                 match text.and_then(|text| {
                     ResultDoc::from_json(&text).map_err(|diagnostic| diagnostic.message)
                 }) {

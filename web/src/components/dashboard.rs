@@ -75,7 +75,12 @@ pub fn Dashboard() -> impl IntoView {
                     continue;
                 };
                 let name = file.name();
-                let text = match files::file_text(&file).await {
+                let limit = if name.ends_with(".csv") {
+                    files::MAX_CSV_BYTES
+                } else {
+                    files::MAX_RESULT_BYTES
+                };
+                let text = match files::file_text(&file, limit).await {
                     Ok(text) => text,
                     Err(reason) => {
                         refused.push(format!("{name}: {reason}"));

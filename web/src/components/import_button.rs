@@ -18,14 +18,14 @@ pub fn ImportButton(lang: Lang) -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let picked = files::picked_text(&input).await;
+            let picked = files::picked_text(&input, files::MAX_RESULT_BYTES).await;
             // Let the same file be picked again after a fix.
             input.set_value("");
             let text = match picked {
                 None => return,
-                Some(Ok(text)) => text,
-                Some(Err(error)) => {
-                    session.tell(m::IMPORT_FAILED.text(), vec![error]);
+                Some((_, Ok(text))) => text,
+                Some((name, Err(reason))) => {
+                    session.tell(m::IMPORT_FAILED.text(), vec![format!("{name}: {reason}")]);
                     return;
                 }
             };
