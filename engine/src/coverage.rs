@@ -2,18 +2,25 @@
 //!
 //! # The time estimate
 //!
-//! minutes = (15 s × (questions + gates) + Japanese characters of ladder
-//! steps ÷ 10 characters per second) ÷ 60, rounded to one decimal. Fifteen
-//! seconds is the time to read a short question and pick an answer; ladders
-//! add the reading of their five described steps at 600 characters a minute,
-//! an ordinary reading speed for Japanese business text. Hidden (`show_if`)
-//! questions are counted, so the figure is an upper bound.
+//! minutes = (15 s × questions + 15 s more per number question + 10 s ×
+//! gates + Japanese characters of ladder steps ÷ 10 characters per second)
+//! ÷ 60, rounded to one decimal. Fifteen seconds is the time to read a short
+//! question and pick an answer; a number has to be looked up or worked out,
+//! so it counts 30 s in all; a gate asks yes or no about a known fact of the
+//! company (10 s); ladders add the reading of their five described
+//! steps at 600 characters a minute, an ordinary reading speed for Japanese
+//! business text. Hidden (`show_if`) questions are counted, so the figure is
+//! an upper bound.
 
 use crate::bank::{Bank, QuestionKind};
 use crate::tier::Tier;
 
 /// Seconds to read a short question and answer it.
 pub const SECONDS_PER_QUESTION: f64 = 15.0;
+/// Seconds to answer a gate: yes or no about a known fact of the company.
+pub const SECONDS_PER_GATE: f64 = 10.0;
+/// Seconds to find or work out a figure for a number question, in all.
+pub const SECONDS_PER_NUMBER: f64 = 30.0;
 /// Japanese characters read per second.
 pub const READING_CHARS_PER_SECOND: f64 = 10.0;
 
@@ -83,8 +90,16 @@ pub fn coverage(bank: &Bank) -> Coverage {
             _ => None,
         })
         .sum();
-    let items = (bank.questions.len() + bank.gates.len()) as f64;
-    let seconds = SECONDS_PER_QUESTION * items + ladder_chars as f64 / READING_CHARS_PER_SECOND;
+    let numbers = bank
+        .questions
+        .iter()
+        .filter(|question| matches!(question.kind, QuestionKind::Number { .. }))
+        .count();
+    let items = (bank.questions.len() - numbers) as f64;
+    let seconds = SECONDS_PER_QUESTION * items
+        + SECONDS_PER_GATE * bank.gates.len() as f64
+        + SECONDS_PER_NUMBER * numbers as f64
+        + ladder_chars as f64 / READING_CHARS_PER_SECOND;
     let indicators = bank
         .catalogue
         .indicators

@@ -12,7 +12,8 @@
 //!    first band also covers anything below it).
 //! 3. **Dimension score** = Σ wᵢ·vᵢ / Σ wᵢ × 100 over the dimension's
 //!    visible questions that have an answer other than "not applicable",
-//!    rounded to one decimal. Hidden, unanswered and N/A questions leave both
+//!    rounded to one decimal. A question of weight 0 is asked and recorded
+//!    (a survey item, or the subject of a condition) but scores nothing. Hidden, unanswered and N/A questions leave both
 //!    numerator and denominator. A dimension with no such question has no
 //!    score and no level.
 //! 4. **Level** 1–5: one plus the number of catalogue thresholds (default
@@ -130,7 +131,7 @@ pub fn score(bank: &Bank, answers: &Answers) -> Scores {
             continue;
         };
         answered[dimension] += 1;
-        if let Some(value) = value(question, answer) {
+        if let Some(value) = value(question, answer).filter(|_| question.weight > 0.0) {
             weighted[dimension] += question.weight * value;
             weights[dimension] += question.weight;
         }

@@ -43,7 +43,7 @@ pub(crate) fn catalogue(
             None => name.clone(),
         };
         let description = v.text(&dimension.description, &format!("{path}.description"));
-        let weight = v.weight(dimension.weight.as_ref(), &format!("{path}.weight"));
+        let weight = v.weight(dimension.weight.as_ref(), &format!("{path}.weight"), false);
         let levels = v.five_texts(
             &dimension.levels,
             &format!("{path}.levels"),
@@ -466,16 +466,30 @@ impl<'a> Validator<'a> {
         array.ok()
     }
 
-    fn weight(&mut self, weight: Option<&Spanned<f64>>, path: &str) -> f64 {
+    /// A weight in 0–100; zero only where `unscored_allowed` (a question that
+    /// is asked and recorded for the survey but scores nothing).
+    fn weight(&mut self, weight: Option<&Spanned<f64>>, path: &str, unscored_allowed: bool) -> f64 {
         let Some(weight) = weight else { return 1.0 };
-        if weight.value.is_finite() && weight.value > 0.0 && weight.value <= 100.0 {
+        let lowest_ok = if unscored_allowed { weight.value >= 0.0 } else { weight.value > 0.0 };
+        if weight.value.is_finite() && lowest_ok && weight.value <= 100.0 {
             return weight.value;
         }
+        let (message, hint) = if unscored_allowed {
+            (
+                format!("weight {} is not a number from 0 to 100", weight.value),
+                "use a weight from 0 to 100 (1 is normal; 0 asks and records the question without scoring it)",
+            )
+        } else {
+            (
+                format!("weight {} is not a positive number up to 100", weight.value),
+                "use a weight greater than 0 (1 is normal)",
+            )
+        };
         self.push(
-            Diagnostic::error(Code::InvalidWeight, format!("weight {} is not a positive number up to 100", weight.value))
+            Diagnostic::error(Code::InvalidWeight, message)
                 .at(weight.span)
                 .path(path)
-                .hint("use a weight greater than 0 (1 is normal); to leave a question unscored, make it a gate"),
+                .hint(hint),
         );
         1.0
     }
@@ -637,7 +651,7 @@ impl<'a> Validator<'a> {
             .as_ref()
             .map(|help| self.text(help, &format!("{path}.help")));
         let source = self.source(raw.source.as_ref(), &raw.id, &path, "question");
-        let weight = self.weight(raw.weight.as_ref(), &format!("{path}.weight"));
+        let weight = self.weight(raw.weight.as_ref(), &format!("{path}.weight"), true);
         let kind = self.kind(raw, &path);
         let covers = raw
             .covers
