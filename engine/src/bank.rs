@@ -7,8 +7,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::profile::{Prefecture, Profile};
 use crate::text::Text;
-use crate::tier::Tier;
+use crate::tier::{Industry, Tier};
 
 /// Index of a dimension in [`Catalogue::dimensions`].
 pub type DimensionIndex = usize;
@@ -38,6 +39,8 @@ pub struct Catalogue {
     pub programs: Vec<Program>,
     /// Indicators of the call for proposals.
     pub indicators: Vec<Indicator>,
+    /// The statutory minimum wage per prefecture, for the gate that shows it.
+    pub minimum_wages: Option<MinimumWages>,
 }
 
 impl Catalogue {
@@ -52,10 +55,103 @@ impl Catalogue {
         1 + passed as u8
     }
 
-    /// The program with this id.
-    pub fn program(&self, id: &str) -> Option<&Program> {
-        self.programs.iter().find(|program| program.id == id)
+    /// The program to show in place of `program`: itself unless it is
+    /// closed, else its fallback (followed until one is not closed).
+    /// `None` when the chain ends in a closed program: a closed program is
+    /// never recommended. Validation refuses fallback loops.
+    pub fn route(&self, program: ProgramIndex) -> Option<ProgramIndex> {
+        let mut current = program;
+        for _ in 0..=self.programs.len() {
+            let candidate = self.programs.get(current)?;
+            if candidate.status != ProgramStatus::Closed {
+                return Some(current);
+            }
+            current = candidate.fallback?;
+        }
+        None
     }
+
+    /// The programs to show for a list of programs: each routed, duplicates
+    /// and closed ones left out, in the given order.
+    pub fn routed(&self, programs: &[ProgramIndex]) -> Vec<ProgramIndex> {
+        let mut shown = Vec::with_capacity(programs.len());
+        for &program in programs {
+            if let Some(routed) = self.route(program)
+                && !shown.contains(&routed)
+            {
+                shown.push(routed);
+            }
+        }
+        shown
+    }
+
+    /// The minimum wage in force in `prefecture`, if the catalogue has it.
+    pub fn minimum_wage(&self, prefecture: Prefecture) -> Option<&MinimumWage> {
+        self.minimum_wages
+            .as_ref()?
+            .rates
+            .iter()
+            .find(|rate| rate.prefecture == prefecture)
+    }
+}
+
+/// The statutory minimum wages (地域別最低賃金) of the prefectures the sheet
+/// serves, dated, so that the bureau updates one table each autumn.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+pub struct MinimumWages {
+    /// The law, e.g. 最低賃金法 第4条.
+    pub basis: String,
+    /// Where the figures were read (公示, 労働局).
+    pub source: String,
+    /// One rate per prefecture.
+    pub rates: Vec<MinimumWage>,
+}
+
+/// One prefecture's minimum wage.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+pub struct MinimumWage {
+    /// The prefecture.
+    pub prefecture: Prefecture,
+    /// Yen per hour.
+    pub yen_per_hour: u32,
+    /// The day it took effect, `YYYY-MM-DD`.
+    pub effective: String,
+}
+
+/// Whether a program can be joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+pub enum ProgramStatus {
+    /// Announced for its fiscal year, not yet open.
+    Planned,
+    /// Open now (or all year round).
+    #[default]
+    Open,
+    /// Ended: never recommended; its fallback is shown instead.
+    Closed,
+}
+
+impl ProgramStatus {
+    /// The name used in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            ProgramStatus::Planned => "planned",
+            ProgramStatus::Open => "open",
+            ProgramStatus::Closed => "closed",
+        }
+    }
+}
+
+/// The law behind a statement, and the day the statement became true.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+pub struct LegalBasis {
+    /// Law and article, e.g. 労働基準法 第89条.
+    pub basis: String,
+    /// The day it took effect, `YYYY-MM-DD`.
+    pub effective: String,
 }
 
 /// One axis of the diagnosis.
@@ -90,6 +186,12 @@ pub struct Program {
     pub offer: Text,
     /// An `https://` link, if any.
     pub url: Option<String>,
+    /// The fiscal year (April–March) it runs in, e.g. 2026 for 令和8年度.
+    pub fiscal_year: Option<u16>,
+    /// Whether it can be joined.
+    pub status: ProgramStatus,
+    /// The program shown instead once this one is closed.
+    pub fallback: Option<ProgramIndex>,
 }
 
 /// An indicator of the call for proposals.
@@ -118,6 +220,8 @@ pub struct Bank {
     pub title: Text,
     /// Introduction, if any.
     pub intro: Option<Text>,
+    /// The day whose law the gates state, `YYYY-MM-DD`.
+    pub as_of: Option<String>,
     /// The shared catalogue it was validated against (stored once, not per
     /// bank, in the compiled form).
     #[cfg_attr(feature = "compiled", serde(skip))]
@@ -170,7 +274,9 @@ pub struct Question {
     pub help: Option<Text>,
     /// Its basis (guideline, survey item, section of the call).
     pub source: String,
-    /// Weight within its dimension.
+    /// The law its help text states, if it states one.
+    pub law: Option<LegalBasis>,
+    /// Weight within its dimension; 0 asks and records it without scoring.
     pub weight: f64,
     /// Whether "not applicable" may be answered.
     pub allow_na: bool,
@@ -273,10 +379,22 @@ pub struct Gate {
     pub explanation: Text,
     /// Where to get help.
     pub help: Text,
-    /// Its basis.
-    pub source: String,
+    /// The duty's law and the day it took effect.
+    pub law: LegalBasis,
+    /// Asked only of companies it binds; `None` binds every company.
+    pub applies_if: Option<Condition>,
+    /// A figure the sheet shows with it.
+    pub shows: Option<GateFigure>,
     /// Programs that help.
     pub programs: Vec<ProgramIndex>,
+}
+
+/// A figure looked up for the company and shown with a gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+pub enum GateFigure {
+    /// The minimum wage of the company's prefecture (catalogue table).
+    MinimumWage,
 }
 
 /// A next step.
@@ -317,6 +435,8 @@ pub enum Condition {
         /// Highest level that matches.
         at_most: u8,
     },
+    /// A fact of the company profile.
+    Profile(ProfileTest),
     /// Every one holds.
     All(Vec<Condition>),
     /// At least one holds.
@@ -343,4 +463,50 @@ pub enum AnswerTest {
         /// Upper bound, inclusive (+∞ when the bank gives none).
         max: f64,
     },
+}
+
+/// A test on the company profile. With no profile known, no test passes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+pub enum ProfileTest {
+    /// 常時使用する従業員の数 within `min..=max`.
+    RegularEmployees {
+        /// Lower bound, inclusive.
+        min: f64,
+        /// Upper bound, inclusive.
+        max: f64,
+    },
+    /// 資本金 in yen within `min..=max`; a profile without capital passes none.
+    CapitalYen {
+        /// Lower bound, inclusive.
+        min: f64,
+        /// Upper bound, inclusive.
+        max: f64,
+    },
+    /// The industry is one of these (bit i = `Industry::ALL[i]`).
+    Industry(u32),
+    /// The prefecture is one of these (bit i = `Prefecture::ALL[i]`).
+    Prefecture(u32),
+}
+
+impl ProfileTest {
+    /// Whether `profile` passes.
+    pub fn holds(&self, profile: &Profile) -> bool {
+        match *self {
+            ProfileTest::RegularEmployees { min, max } => {
+                (min..=max).contains(&f64::from(profile.regular_employees))
+            }
+            ProfileTest::CapitalYen { min, max } => profile
+                .capital_yen
+                .is_some_and(|yen| (min..=max).contains(&(yen as f64))),
+            ProfileTest::Industry(mask) => Industry::ALL
+                .iter()
+                .position(|&industry| industry == profile.industry)
+                .is_some_and(|bit| mask & (1 << bit) != 0),
+            ProfileTest::Prefecture(mask) => Prefecture::ALL
+                .iter()
+                .position(|&prefecture| prefecture == profile.prefecture)
+                .is_some_and(|bit| mask & (1 << bit) != 0),
+        }
+    }
 }

@@ -7,6 +7,7 @@ use crate::tier::Industry;
 
 /// Where the company is. The sheet is made for Kyushu; others are welcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Prefecture {
     /// 福岡県

@@ -9,6 +9,7 @@
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use crate::profile::Prefecture;
 use crate::source::Span;
 use crate::tier::Tier;
 
@@ -127,6 +128,75 @@ pub struct RawCatalogue {
     /// Indicators of the call for proposals that questions declare they cover.
     #[serde(default)]
     pub indicators: Vec<RawIndicator>,
+    /// The statutory minimum wage per prefecture, shown with the gate that
+    /// asks about it (`shows: minimum_wage`). Update it each autumn.
+    pub minimum_wages: Option<RawMinimumWages>,
+}
+
+/// The dated minimum-wage table.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawMinimumWages {
+    /// The law, e.g. `最低賃金法 第4条`.
+    pub basis: Spanned<String>,
+    /// Where the figures were read, e.g. the 労働局's 公示.
+    pub source: Spanned<String>,
+    /// One row per prefecture.
+    pub rates: Vec<RawMinimumWage>,
+}
+
+/// One prefecture's minimum wage.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawMinimumWage {
+    /// The prefecture id, e.g. `fukuoka`.
+    pub prefecture: Spanned<Prefecture>,
+    /// Yen per hour.
+    pub yen_per_hour: Spanned<u32>,
+    /// The day it took effect, `YYYY-MM-DD`.
+    pub effective: Spanned<String>,
+}
+
+/// Whether a program can be joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RawProgramStatus {
+    /// Announced for its fiscal year, not yet open.
+    Planned,
+    /// Open now.
+    Open,
+    /// Ended: never recommended; its `fallback` is shown instead.
+    Closed,
+}
+
+/// A fact of the company profile a condition can test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileField {
+    /// 常時使用する従業員の数: `at_least`, `at_most`.
+    RegularEmployees,
+    /// 資本金 in yen: `at_least`, `at_most`.
+    CapitalYen,
+    /// Main industry: `equals`, `one_of` (industry ids).
+    Industry,
+    /// Prefecture: `equals`, `one_of` (prefecture ids).
+    Prefecture,
+}
+
+impl ProfileField {
+    /// The name used in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            ProfileField::RegularEmployees => "regular_employees",
+            ProfileField::CapitalYen => "capital_yen",
+            ProfileField::Industry => "industry",
+            ProfileField::Prefecture => "prefecture",
+        }
+    }
 }
 
 /// One axis of the diagnosis.
@@ -163,6 +233,12 @@ pub struct RawProgram {
     pub offer: Spanned<RawText>,
     /// Where to learn more (`https://` only).
     pub url: Option<Spanned<String>>,
+    /// The fiscal year it runs in (April–March), e.g. `2026` for 令和8年度.
+    pub fiscal_year: Option<Spanned<u16>>,
+    /// `planned`, `open` (default) or `closed`.
+    pub status: Option<Spanned<RawProgramStatus>>,
+    /// Id of the program shown instead once this one is closed.
+    pub fallback: Option<Spanned<String>>,
 }
 
 /// An indicator or survey-item group of the call for proposals.
@@ -198,6 +274,8 @@ pub struct RawBank {
     pub title: Spanned<RawText>,
     /// A short introduction shown before the first question.
     pub intro: Option<Spanned<RawText>>,
+    /// The day whose law the gates state, `YYYY-MM-DD`; required with gates.
+    pub as_of: Option<Spanned<String>>,
     /// Scored questions, in the order they are asked.
     pub questions: Vec<RawQuestion>,
     /// Unscored compliance checks, reported apart from scores.
@@ -242,7 +320,12 @@ pub struct RawQuestion {
     pub help: Option<Spanned<RawText>>,
     /// The guideline, survey item or section of the call it comes from.
     pub source: Option<Spanned<String>>,
-    /// Weight within its dimension (default 1).
+    /// The law a legal statement in its help rests on (with `effective`).
+    pub basis: Option<Spanned<String>>,
+    /// The day that law took effect, `YYYY-MM-DD` (with `basis`).
+    pub effective: Option<Spanned<String>>,
+    /// Weight within its dimension (default 1; 0 asks and records the
+    /// question without scoring it).
     pub weight: Option<Spanned<f64>>,
     /// Whether "not applicable" may be answered.
     #[serde(default)]
@@ -309,11 +392,27 @@ pub struct RawGate {
     pub explanation: Spanned<RawText>,
     /// Where to get help when the answer is no.
     pub help: Spanned<RawText>,
-    /// The law or guideline behind it.
-    pub source: Option<Spanned<String>>,
+    /// The law and article of the one duty it checks, e.g. `労働基準法 第89条`.
+    pub basis: Option<Spanned<String>>,
+    /// The day the duty, as stated, took effect: `YYYY-MM-DD`.
+    pub effective: Option<Spanned<String>>,
+    /// Asked only of companies this holds for (profile or answers); a gate
+    /// that does not apply is not asked and not counted.
+    pub applies_if: Option<Spanned<RawCondition>>,
+    /// A figure shown with the gate: `minimum_wage` (the company's prefecture).
+    pub shows: Option<Spanned<RawGateFigure>>,
     /// Support programs that help.
     #[serde(default)]
     pub programs: Vec<Spanned<String>>,
+}
+
+/// A figure looked up for the company and shown with a gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RawGateFigure {
+    /// The minimum wage of the company's prefecture, from the catalogue.
+    MinimumWage,
 }
 
 /// A next step, shown when its condition holds.
@@ -344,21 +443,24 @@ pub struct RawCondition {
     pub question: Option<Spanned<String>>,
     /// Test a dimension's level (recommendations only).
     pub dimension: Option<Spanned<String>>,
+    /// Test a fact of the company profile.
+    pub profile: Option<Spanned<ProfileField>>,
     /// Every condition holds.
     pub all: Option<Vec<Spanned<RawCondition>>>,
     /// At least one condition holds.
     pub any: Option<Vec<Spanned<RawCondition>>>,
     /// The condition does not hold.
     pub not: Option<Box<Spanned<RawCondition>>>,
-    /// `yes_no`: `yes` or `no`; `single`: an option id.
+    /// `yes_no`: `yes` or `no`; `single`: an option id; `profile:
+    /// industry`/`prefecture`: an id.
     pub equals: Option<Spanned<String>>,
-    /// `single`: any of these option ids.
+    /// `single`: any of these option ids; `profile: industry`/`prefecture`: ids.
     pub one_of: Option<Vec<Spanned<String>>>,
     /// `multiple`: this option id is among the chosen.
     pub includes: Option<Spanned<String>>,
-    /// `ladder` or `number`: the answer is at least this.
+    /// `ladder`, `number`, `profile: regular_employees`/`capital_yen`: at least this.
     pub at_least: Option<Spanned<f64>>,
-    /// `ladder` or `number`: the answer is at most this.
+    /// `ladder`, `number`, `profile: regular_employees`/`capital_yen`: at most this.
     pub at_most: Option<Spanned<f64>>,
     /// `dimension`: its level is at least this (1–5).
     pub level_at_least: Option<Spanned<u8>>,

@@ -92,6 +92,10 @@ pub struct GateResult {
     pub answer: Option<String>,
     /// Whether the answer calls for action.
     pub finding: bool,
+    /// The duty does not bind this company (by its profile or answers): not
+    /// asked, never a finding. Absent in files written before 2026.2.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_applicable: bool,
 }
 
 impl ResultDoc {
@@ -142,6 +146,7 @@ impl ResultDoc {
                         .gate(index)
                         .map(|yes| if yes { "yes" } else { "no" }.to_owned()),
                     finding: scores.gate_findings.contains(&index),
+                    not_applicable: !scores.gates_applicable.get(index).copied().unwrap_or(true),
                 })
                 .collect(),
             recommendations: scores

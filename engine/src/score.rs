@@ -23,16 +23,28 @@
 //!    scores that exist, rounded to one decimal; its level as in 4.
 //! 6. **Completeness** = answered (N/A counts as an answer) ÷ visible
 //!    questions, rounded to three decimals. Gates do not count.
-//! 7. **Gate findings**: every gate answered "no".
+//! 7. **Gates**: a gate whose `applies_if` does not hold (a duty that does
+//!    not bind this company, by its profile or answers) is not applicable:
+//!    not asked, not counted, never a finding. Findings are the applicable
+//!    gates answered "no".
 //! 8. **Recommendations**: every rule whose condition holds, ordered by
 //!    priority (1 first), then by the lowest level among the dimensions its
-//!    condition names (weakest first), then by bank order.
+//!    condition names (weakest first), then by bank order. The sheet shows
+//!    the first [`NEXT_STEPS_SHOWN`]; the rest stay one click away.
+//!
+//! Conditions on the profile (`profile: regular_employees` …) hold only when
+//! a profile is given: with none, no profile test passes.
 //!
 //! Everything is computed in a fixed order with no clock and no randomness,
 //! so the same answers give the same result on every machine.
 
 use crate::answers::{Answer, Answers};
 use crate::bank::{AnswerTest, Bank, Condition, DimensionIndex, Question, QuestionKind};
+use crate::profile::Profile;
+
+/// How many next steps the sheet shows before 「ほかの支援策」: the few that
+/// matter most, so that a weak company is not handed fourteen at once.
+pub const NEXT_STEPS_SHOWN: usize = 5;
 
 /// The outcome for one dimension.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -60,13 +72,25 @@ pub struct Scores {
     pub completeness: f64,
     /// Whether each question is shown.
     pub visible: Vec<bool>,
-    /// Indices of gates answered "no".
+    /// Whether each gate binds this company (and so is asked).
+    pub gates_applicable: Vec<bool>,
+    /// Indices of applicable gates answered "no".
     pub gate_findings: Vec<usize>,
     /// Indices of recommendations that apply, most urgent first.
     pub recommendations: Vec<usize>,
 }
 
 impl Scores {
+    /// The recommendations the sheet shows first, most urgent first.
+    pub fn next_steps(&self) -> &[usize] {
+        &self.recommendations[..self.recommendations.len().min(NEXT_STEPS_SHOWN)]
+    }
+
+    /// The recommendations shown under 「ほかの支援策」.
+    pub fn more_steps(&self) -> &[usize] {
+        &self.recommendations[self.recommendations.len().min(NEXT_STEPS_SHOWN)..]
+    }
+
     /// Up to `count` scored dimensions with the lowest scores, weakest first
     /// (ties in catalogue order).
     pub fn weakest(&self, count: usize) -> Vec<DimensionIndex> {
@@ -98,24 +122,48 @@ impl Scores {
     }
 }
 
-/// Which questions are shown, given the answers so far.
-pub fn visibility(bank: &Bank, answers: &Answers) -> Vec<bool> {
+/// Which questions are shown, given the profile and the answers so far.
+pub fn visibility(bank: &Bank, answers: &Answers, profile: Option<&Profile>) -> Vec<bool> {
     let mut visible = Vec::with_capacity(bank.questions.len());
     for question in &bank.questions {
-        let shown = question
-            .show_if
-            .as_ref()
-            .is_none_or(|condition| holds(condition, answers, &visible, &[]));
+        let shown = question.show_if.as_ref().is_none_or(|condition| {
+            let facts = Facts {
+                answers,
+                visible: &visible,
+                levels: &[],
+                profile,
+            };
+            facts.holds(condition)
+        });
         visible.push(shown);
     }
     visible
 }
 
-/// Scores `answers` against `bank`. Never fails: answers were checked when
-/// they were read.
-pub fn score(bank: &Bank, answers: &Answers) -> Scores {
+/// Which gates bind this company, given its profile and answers.
+pub fn gate_applicability(
+    bank: &Bank,
+    answers: &Answers,
+    profile: Option<&Profile>,
+    visible: &[bool],
+) -> Vec<bool> {
+    let facts = Facts {
+        answers,
+        visible,
+        levels: &[],
+        profile,
+    };
+    bank.gates
+        .iter()
+        .map(|gate| gate.applies_if.as_ref().is_none_or(|c| facts.holds(c)))
+        .collect()
+}
+
+/// Scores `answers` of a company with `profile` against `bank`. Never
+/// fails: answers were checked when they were read.
+pub fn score(bank: &Bank, answers: &Answers, profile: Option<&Profile>) -> Scores {
     let catalogue = &bank.catalogue;
-    let visible = visibility(bank, answers);
+    let visible = visibility(bank, answers, profile);
     let count = catalogue.dimensions.len();
     let mut weighted = vec![0.0_f64; count];
     let mut weights = vec![0.0_f64; count];
@@ -165,16 +213,23 @@ pub fn score(bank: &Bank, answers: &Answers) -> Scores {
         round(f64::from(total_answered) / f64::from(total_shown), 1000.0)
     };
 
+    let gates_applicable = gate_applicability(bank, answers, profile, &visible);
     let gate_findings = (0..bank.gates.len())
-        .filter(|&index| answers.gate(index) == Some(false))
+        .filter(|&index| gates_applicable[index] && answers.gate(index) == Some(false))
         .collect();
 
     let levels: Vec<Option<u8>> = dimensions.iter().map(|dimension| dimension.level).collect();
+    let facts = Facts {
+        answers,
+        visible: &visible,
+        levels: &levels,
+        profile,
+    };
     let mut recommendations: Vec<usize> = bank
         .recommendations
         .iter()
         .enumerate()
-        .filter(|(_, rule)| holds(&rule.when, answers, &visible, &levels))
+        .filter(|(_, rule)| facts.holds(&rule.when))
         .map(|(index, _)| index)
         .collect();
     recommendations.sort_by_key(|&index| {
@@ -194,6 +249,7 @@ pub fn score(bank: &Bank, answers: &Answers) -> Scores {
         overall_level: overall.map(|score| catalogue.level_of(score)),
         completeness,
         visible,
+        gates_applicable,
         gate_findings,
         recommendations,
     }
@@ -230,42 +286,56 @@ pub fn value(question: &Question, answer: Answer) -> Option<f64> {
     }
 }
 
-fn holds(
-    condition: &Condition,
-    answers: &Answers,
-    visible: &[bool],
-    levels: &[Option<u8>],
-) -> bool {
-    match condition {
-        Condition::All(all) => all.iter().all(|c| holds(c, answers, visible, levels)),
-        Condition::Any(any) => any.iter().any(|c| holds(c, answers, visible, levels)),
-        Condition::Not(inner) => !holds(inner, answers, visible, levels),
-        Condition::Level {
-            dimension,
-            at_least,
-            at_most,
-        } => levels
-            .get(*dimension)
-            .copied()
-            .flatten()
-            .is_some_and(|level| (*at_least..=*at_most).contains(&level)),
-        Condition::Answer { question, test } => {
-            if !visible.get(*question).copied().unwrap_or(false) {
-                return false;
-            }
-            match (answers.question(*question), test) {
-                (Some(Answer::YesNo(yes)), AnswerTest::Is(expected)) => yes == *expected,
-                (Some(Answer::Choice(index)), AnswerTest::OneOf(mask)) => mask & (1 << index) != 0,
-                (Some(Answer::Choices(mask)), AnswerTest::Includes(index)) => {
-                    mask & (1 << index) != 0
+/// What a condition can look at.
+struct Facts<'a> {
+    answers: &'a Answers,
+    visible: &'a [bool],
+    levels: &'a [Option<u8>],
+    profile: Option<&'a Profile>,
+}
+
+impl Facts<'_> {
+    fn holds(&self, condition: &Condition) -> bool {
+        let Facts {
+            answers,
+            visible,
+            levels,
+            profile,
+        } = self;
+        match condition {
+            Condition::All(all) => all.iter().all(|c| self.holds(c)),
+            Condition::Any(any) => any.iter().any(|c| self.holds(c)),
+            Condition::Not(inner) => !self.holds(inner),
+            Condition::Profile(test) => profile.is_some_and(|profile| test.holds(profile)),
+            Condition::Level {
+                dimension,
+                at_least,
+                at_most,
+            } => levels
+                .get(*dimension)
+                .copied()
+                .flatten()
+                .is_some_and(|level| (*at_least..=*at_most).contains(&level)),
+            Condition::Answer { question, test } => {
+                if !visible.get(*question).copied().unwrap_or(false) {
+                    return false;
                 }
-                (Some(Answer::Step(step)), AnswerTest::Between { min, max }) => {
-                    (*min..=*max).contains(&f64::from(step))
+                match (answers.question(*question), test) {
+                    (Some(Answer::YesNo(yes)), AnswerTest::Is(expected)) => yes == *expected,
+                    (Some(Answer::Choice(index)), AnswerTest::OneOf(mask)) => {
+                        mask & (1 << index) != 0
+                    }
+                    (Some(Answer::Choices(mask)), AnswerTest::Includes(index)) => {
+                        mask & (1 << index) != 0
+                    }
+                    (Some(Answer::Step(step)), AnswerTest::Between { min, max }) => {
+                        (*min..=*max).contains(&f64::from(step))
+                    }
+                    (Some(Answer::Number(number)), AnswerTest::Between { min, max }) => {
+                        (*min..=*max).contains(&number)
+                    }
+                    _ => false,
                 }
-                (Some(Answer::Number(number)), AnswerTest::Between { min, max }) => {
-                    (*min..=*max).contains(&number)
-                }
-                _ => false,
             }
         }
     }

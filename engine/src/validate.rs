@@ -7,16 +7,20 @@
 use std::collections::BTreeMap;
 
 use crate::bank::{
-    AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, Gate, Indicator, Item,
-    MAX_OPTIONS, Program, Question, QuestionIndex, QuestionKind, Recommendation,
+    AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, Gate, GateFigure, Indicator,
+    Item, LegalBasis, MAX_OPTIONS, MinimumWage, MinimumWages, ProfileTest, Program, ProgramStatus,
+    Question, QuestionIndex, QuestionKind, Recommendation,
 };
 use crate::diag::{Code, Diagnostic};
+use crate::profile::Prefecture;
 use crate::raw::{
-    QuestionKindName, RawBank, RawCatalogue, RawCondition, RawOption, RawQuestion, RawText, Spanned,
+    ProfileField, QuestionKindName, RawBank, RawCatalogue, RawCondition, RawGateFigure,
+    RawMinimumWages, RawOption, RawProgramStatus, RawQuestion, RawText, Spanned,
 };
 use crate::source::{SourceFile, Span};
 use crate::suggest::suggest;
 use crate::text::Text;
+use crate::tier::Industry;
 
 /// Default score thresholds of levels 2–5: a ladder answered at step N scores
 /// (N−1)/4 × 100 and so lands exactly on level N.
@@ -87,13 +91,95 @@ pub(crate) fn catalogue(
             }
             ok.then(|| url.value.clone())
         });
+        if let Some(year) = &program.fiscal_year
+            && !(2000..=2100).contains(&year.value)
+        {
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("fiscal year {} is not a year", year.value),
+                )
+                .at(year.span)
+                .path(format!("{path}.fiscal_year"))
+                .hint("write the western year the fiscal year starts in: 2026 for 令和8年度"),
+            );
+        }
         programs.push(Program {
             id: program.id.value.clone(),
             name: v.text(&program.name, &format!("{path}.name")),
             provider: v.text(&program.provider, &format!("{path}.provider")),
             offer: v.text(&program.offer, &format!("{path}.offer")),
             url,
+            fiscal_year: program.fiscal_year.as_ref().map(|year| year.value),
+            status: match program.status.as_ref().map(|status| status.value) {
+                Some(RawProgramStatus::Planned) => ProgramStatus::Planned,
+                Some(RawProgramStatus::Open) | None => ProgramStatus::Open,
+                Some(RawProgramStatus::Closed) => ProgramStatus::Closed,
+            },
+            fallback: None,
         });
+    }
+    // Fallbacks once every id is known, so a program may fall back to a later one.
+    let mut reported = vec![false; programs.len()];
+    for (index, program) in raw.programs.iter().enumerate() {
+        let Some(fallback) = &program.fallback else {
+            continue;
+        };
+        let path = format!("programs[{index}].fallback");
+        programs[index].fallback = programs.iter().position(|p| p.id == fallback.value);
+        if programs[index].fallback.is_none() {
+            let known: Vec<&str> = programs.iter().map(|p| p.id.as_str()).collect();
+            v.push(
+                Diagnostic::error(
+                    Code::UnknownProgram,
+                    format!("fallback program `{}` is not in the catalogue", fallback.value),
+                )
+                .at(fallback.span)
+                .path(path)
+                .hint(suggest(&fallback.value, &known, "programs")),
+            );
+            reported[index] = true;
+        } else if programs[index].fallback == Some(index) {
+            reported[index] = true;
+            v.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("program `{}` falls back to itself", fallback.value),
+                )
+                .at(fallback.span)
+                .path(path)
+                .hint("name a program that stays open, such as the consultation desk"),
+            );
+            programs[index].fallback = None;
+        }
+    }
+    for (index, program) in raw.programs.iter().enumerate() {
+        if programs[index].status == ProgramStatus::Closed && !reported[index] {
+            let mut at = index;
+            let mut steps = 0;
+            while programs[at].status == ProgramStatus::Closed && steps <= programs.len() {
+                match programs[at].fallback {
+                    Some(next) => at = next,
+                    None => break,
+                }
+                steps += 1;
+            }
+            if programs[at].status == ProgramStatus::Closed {
+                let span = program
+                    .fallback
+                    .as_ref()
+                    .map_or(program.id.span, |f| f.span);
+                v.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!("program `{}` is closed and leads to no open program", program.id.value),
+                    )
+                    .at(span)
+                    .path(format!("programs[{index}].fallback"))
+                    .hint("give a closed program a `fallback:` that is planned or open; a closed program is never recommended"),
+                );
+            }
+        }
     }
 
     let mut seen = BTreeMap::new();
@@ -108,6 +194,10 @@ pub(crate) fn catalogue(
         });
     }
 
+    let minimum_wages = raw
+        .minimum_wages
+        .as_ref()
+        .map(|table| v.minimum_wages(table));
     let catalogue = Catalogue {
         id: id.unwrap_or_default(),
         version: raw.version.value,
@@ -116,6 +206,7 @@ pub(crate) fn catalogue(
         dimensions,
         programs,
         indicators,
+        minimum_wages,
     };
     v.finish(catalogue)
 }
@@ -147,6 +238,19 @@ pub(crate) fn bank(
     }
     let title = v.text(&raw.title, "title");
     let intro = raw.intro.as_ref().map(|intro| v.text(intro, "intro"));
+    let as_of = match &raw.as_of {
+        Some(date) => v.date(date, "as_of"),
+        None if !raw.gates.is_empty() => {
+            v.push(
+                Diagnostic::error(Code::MissingField, "the bank has gates but no `as_of:` date")
+                    .at(raw.kind.span)
+                    .path("as_of")
+                    .hint("add `as_of: 2026-12-01`, the day whose law the gates state; the sheet shows it"),
+            );
+            None
+        }
+        None => None,
+    };
 
     // Ids first, so that conditions can refer to any question by id.
     let mut seen = BTreeMap::new();
@@ -219,13 +323,57 @@ pub(crate) fn bank(
     let mut gates = Vec::new();
     for (index, gate) in raw.gates.iter().enumerate() {
         let path = format!("gates[{index}]");
+        let law = v.law(
+            gate.basis.as_ref(),
+            gate.effective.as_ref(),
+            &gate.id,
+            &path,
+            true,
+        );
+        let applies_if = gate.applies_if.as_ref().and_then(|condition| {
+            let context = Context::Gate {
+                items: &items,
+                questions: &questions,
+            };
+            v.condition(
+                condition,
+                &format!("{path}.applies_if"),
+                &context,
+                &mut Vec::new(),
+            )
+        });
+        let shows = gate.shows.as_ref().map(|figure| match figure.value {
+            RawGateFigure::MinimumWage => {
+                if catalogue.minimum_wages.is_none() {
+                    v.push(
+                        Diagnostic::error(
+                            Code::MissingField,
+                            "the gate shows the minimum wage, but the catalogue has no `minimum_wages:` table",
+                        )
+                        .at(figure.span)
+                        .path(format!("{path}.shows"))
+                        .hint("add `minimum_wages:` with one dated rate per prefecture to the catalogue"),
+                    );
+                }
+                GateFigure::MinimumWage
+            }
+        });
         gates.push(Gate {
             id: gate.id.value.clone(),
             text: v.text(&gate.text, &format!("{path}.text")),
             explanation: v.text(&gate.explanation, &format!("{path}.explanation")),
             help: v.text(&gate.help, &format!("{path}.help")),
-            source: v.source(gate.source.as_ref(), &gate.id, &path, "gate"),
-            programs: v.programs(&gate.programs, catalogue, &format!("{path}.programs")),
+            law: law.unwrap_or(LegalBasis {
+                basis: String::new(),
+                effective: String::new(),
+            }),
+            applies_if,
+            shows,
+            programs: v.programs(
+                &gate.programs,
+                &catalogue.programs,
+                &format!("{path}.programs"),
+            ),
         });
     }
 
@@ -262,7 +410,11 @@ pub(crate) fn bank(
             None => 3,
         };
         let text = v.text(&rule.text, &format!("{path}.text"));
-        let programs = v.programs(&rule.programs, catalogue, &format!("{path}.programs"));
+        let programs = v.programs(
+            &rule.programs,
+            &catalogue.programs,
+            &format!("{path}.programs"),
+        );
         if let Some(when) = when {
             let mut dimensions = Vec::new();
             collect_dimensions(&when, &mut dimensions);
@@ -283,6 +435,7 @@ pub(crate) fn bank(
         tier: raw.tier.value,
         title,
         intro,
+        as_of,
         catalogue: catalogue.clone(),
         questions: questions.into_iter().flatten().collect(),
         gates,
@@ -305,7 +458,7 @@ fn collect_dimensions(condition: &Condition, into: &mut Vec<usize>) {
             }
         }
         Condition::Not(inner) => collect_dimensions(inner, into),
-        Condition::Answer { .. } => {}
+        Condition::Answer { .. } | Condition::Profile(_) => {}
     }
 }
 
@@ -320,6 +473,11 @@ enum Context<'a> {
     /// A recommendation: any answer and any dimension level.
     Recommendation {
         catalogue: &'a Catalogue,
+        items: &'a BTreeMap<String, Item>,
+        questions: &'a [Option<Question>],
+    },
+    /// A gate's `applies_if`: the profile and any answer, no level.
+    Gate {
         items: &'a BTreeMap<String, Item>,
         questions: &'a [Option<Question>],
     },
@@ -470,7 +628,11 @@ impl<'a> Validator<'a> {
     /// is asked and recorded for the survey but scores nothing).
     fn weight(&mut self, weight: Option<&Spanned<f64>>, path: &str, unscored_allowed: bool) -> f64 {
         let Some(weight) = weight else { return 1.0 };
-        let lowest_ok = if unscored_allowed { weight.value >= 0.0 } else { weight.value > 0.0 };
+        let lowest_ok = if unscored_allowed {
+            weight.value >= 0.0
+        } else {
+            weight.value > 0.0
+        };
         if weight.value.is_finite() && lowest_ok && weight.value <= 100.0 {
             return weight.value;
         }
@@ -586,20 +748,15 @@ impl<'a> Validator<'a> {
     fn programs(
         &mut self,
         ids: &[Spanned<String>],
-        catalogue: &Catalogue,
+        programs: &[Program],
         path: &str,
     ) -> Vec<usize> {
         let mut found = Vec::new();
         for (index, id) in ids.iter().enumerate() {
-            match catalogue
-                .programs
-                .iter()
-                .position(|program| program.id == id.value)
-            {
+            match programs.iter().position(|program| program.id == id.value) {
                 Some(program) => found.push(program),
                 None => {
-                    let known: Vec<&str> =
-                        catalogue.programs.iter().map(|p| p.id.as_str()).collect();
+                    let known: Vec<&str> = programs.iter().map(|p| p.id.as_str()).collect();
                     self.push(
                         Diagnostic::error(
                             Code::UnknownProgram,
@@ -651,6 +808,13 @@ impl<'a> Validator<'a> {
             .as_ref()
             .map(|help| self.text(help, &format!("{path}.help")));
         let source = self.source(raw.source.as_ref(), &raw.id, &path, "question");
+        let law = self.law(
+            raw.basis.as_ref(),
+            raw.effective.as_ref(),
+            &raw.id,
+            &path,
+            false,
+        );
         let weight = self.weight(raw.weight.as_ref(), &format!("{path}.weight"), true);
         let kind = self.kind(raw, &path);
         let covers = raw
@@ -701,6 +865,7 @@ impl<'a> Validator<'a> {
             text,
             help,
             source,
+            law,
             weight,
             allow_na: raw.allow_na,
             show_if,
@@ -953,6 +1118,7 @@ impl<'a> Validator<'a> {
         let subjects: Vec<&str> = [
             ("question", condition.question.is_some()),
             ("dimension", condition.dimension.is_some()),
+            ("profile", condition.profile.is_some()),
             ("all", condition.all.is_some()),
             ("any", condition.any.is_some()),
             ("not", condition.not.is_some()),
@@ -974,7 +1140,7 @@ impl<'a> Validator<'a> {
                 Diagnostic::error(Code::InvalidCondition, format!("a condition needs exactly one subject; found {found}"))
                     .at(raw.span)
                     .path(path)
-                    .hint("use one of `question`, `dimension`, `all`, `any`, `not`; combine several with `all:` or `any:`"),
+                    .hint("use one of `question`, `dimension`, `profile`, `all`, `any`, `not`; combine several with `all:` or `any:`"),
             );
             return None;
         }
@@ -1052,16 +1218,23 @@ impl<'a> Validator<'a> {
                 .condition(inner, &format!("{path}.not"), context, later_references)
                 .map(|inner| Condition::Not(Box::new(inner)));
         }
+        if let Some(field) = &condition.profile {
+            return self.profile_condition(condition, field, &tests, path);
+        }
         if let Some(dimension) = &condition.dimension {
             let Context::Recommendation { catalogue, .. } = context else {
+                let what = match context {
+                    Context::Gate { .. } => "`applies_if` can only test the profile and answers",
+                    _ => "`show_if` can only test earlier answers and the profile",
+                };
                 self.push(
                     Diagnostic::error(
                         Code::InvalidCondition,
-                        "`show_if` can only test earlier answers, not dimension levels",
+                        format!("{what}, not dimension levels"),
                     )
                     .at(dimension.span)
                     .path(format!("{path}.dimension"))
-                    .hint("levels exist only after scoring; use `question:` here"),
+                    .hint("levels exist only after scoring; use `question:` or `profile:` here"),
                 );
                 return None;
             };
@@ -1076,7 +1249,8 @@ impl<'a> Validator<'a> {
             } => (*items, *questions, Some(*at)),
             Context::Recommendation {
                 items, questions, ..
-            } => (*items, *questions, None),
+            }
+            | Context::Gate { items, questions } => (*items, *questions, None),
         };
         let index = match items.get(&question.value) {
             Some(&Item::Question(index)) => index,
@@ -1370,6 +1544,231 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// A test on the company profile: numbers for headcount and capital,
+    /// ids for industry and prefecture.
+    fn profile_condition(
+        &mut self,
+        condition: &RawCondition,
+        field: &Spanned<ProfileField>,
+        tests: &[(&str, Span)],
+        path: &str,
+    ) -> Option<Condition> {
+        let numeric = matches!(
+            field.value,
+            ProfileField::RegularEmployees | ProfileField::CapitalYen
+        );
+        let allowed: &[&str] = if numeric {
+            &["at_least", "at_most"]
+        } else {
+            &["equals", "one_of"]
+        };
+        let name = field.value.name();
+        let allowed_list = allowed
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let mut ok = true;
+        for &(test, span) in tests {
+            if !allowed.contains(&test) {
+                ok = false;
+                self.push(
+                    Diagnostic::error(
+                        Code::ConditionMismatch,
+                        format!("`{test}` does not fit the profile's `{name}`"),
+                    )
+                    .at(span)
+                    .path(format!("{path}.{test}"))
+                    .hint(format!("`profile: {name}` is tested with {allowed_list}")),
+                );
+            }
+        }
+        if tests.is_empty() {
+            self.push(
+                Diagnostic::error(
+                    Code::InvalidCondition,
+                    format!("the condition on the profile's `{name}` has no test"),
+                )
+                .at(field.span)
+                .path(path)
+                .hint(format!("add {allowed_list}")),
+            );
+            return None;
+        }
+        if !ok {
+            return None;
+        }
+        if numeric {
+            let min = condition
+                .at_least
+                .as_ref()
+                .map_or(f64::NEG_INFINITY, |v| v.value);
+            let max = condition
+                .at_most
+                .as_ref()
+                .map_or(f64::INFINITY, |v| v.value);
+            return Some(Condition::Profile(match field.value {
+                ProfileField::RegularEmployees => ProfileTest::RegularEmployees { min, max },
+                _ => ProfileTest::CapitalYen { min, max },
+            }));
+        }
+        let ids: Vec<(&Spanned<String>, String)> = match (&condition.equals, &condition.one_of) {
+            (Some(equals), None) => vec![(equals, format!("{path}.equals"))],
+            (None, Some(list)) => list
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id, format!("{path}.one_of[{i}]")))
+                .collect(),
+            _ => {
+                self.push(
+                    Diagnostic::error(
+                        Code::InvalidCondition,
+                        "use either `equals` or `one_of`, not both",
+                    )
+                    .at(field.span)
+                    .path(path)
+                    .hint("`one_of: [a, b]` covers `equals: a` too"),
+                );
+                return None;
+            }
+        };
+        let known: Vec<&str> = if field.value == ProfileField::Industry {
+            Industry::ALL.iter().map(|i| i.as_str()).collect()
+        } else {
+            Prefecture::ALL.iter().map(|p| p.as_str()).collect()
+        };
+        let mut mask = 0u32;
+        for (id, at) in ids {
+            match known.iter().position(|&k| k == id.value) {
+                Some(bit) => mask |= 1 << bit,
+                None => {
+                    ok = false;
+                    let what = if field.value == ProfileField::Industry {
+                        "industries"
+                    } else {
+                        "prefectures"
+                    };
+                    self.push(
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            format!("`{}` is not a {name} id", id.value),
+                        )
+                        .at(id.span)
+                        .path(at)
+                        .hint(suggest(&id.value, &known, what)),
+                    );
+                }
+            }
+        }
+        ok.then_some(Condition::Profile(
+            if field.value == ProfileField::Industry {
+                ProfileTest::Industry(mask)
+            } else {
+                ProfileTest::Prefecture(mask)
+            },
+        ))
+    }
+
+    /// A `YYYY-MM-DD` date that exists in the calendar.
+    fn date(&mut self, date: &Spanned<String>, path: &str) -> Option<String> {
+        if is_calendar_date(&date.value) {
+            return Some(date.value.clone());
+        }
+        self.push(
+            Diagnostic::error(
+                Code::InvalidValue,
+                format!("`{}` is not a date", date.value),
+            )
+            .at(date.span)
+            .path(path)
+            .hint("write dates as YYYY-MM-DD, e.g. 2026-10-01"),
+        );
+        None
+    }
+
+    /// A legal basis and the day it took effect: both, or (where optional)
+    /// neither.
+    fn law(
+        &mut self,
+        basis: Option<&Spanned<String>>,
+        effective: Option<&Spanned<String>>,
+        id: &Spanned<String>,
+        path: &str,
+        required: bool,
+    ) -> Option<LegalBasis> {
+        let basis_text = basis
+            .map(|basis| basis.value.trim())
+            .filter(|basis| !basis.is_empty());
+        if !required && basis.is_none() && effective.is_none() {
+            return None;
+        }
+        if basis_text.is_none() {
+            let span = effective.map_or(id.span, |e| e.span);
+            self.push(
+                Diagnostic::error(
+                    Code::MissingField,
+                    format!("`{}` states law but names no `basis:`", id.value),
+                )
+                .at(span)
+                .path(format!("{path}.basis"))
+                .hint("add `basis:` with the law and article, e.g. `basis: 労働基準法 第89条`"),
+            );
+        }
+        let date = match effective {
+            Some(effective) => self.date(effective, &format!("{path}.effective")),
+            None => {
+                let span = basis.map_or(id.span, |b| b.span);
+                self.push(
+                    Diagnostic::error(
+                        Code::MissingField,
+                        format!("`{}` states law but gives no `effective:` date", id.value),
+                    )
+                    .at(span)
+                    .path(format!("{path}.effective"))
+                    .hint("add `effective:` with the day the duty took effect, e.g. `effective: 2024-04-01`"),
+                );
+                None
+            }
+        };
+        Some(LegalBasis {
+            basis: basis_text?.to_owned(),
+            effective: date?,
+        })
+    }
+
+    fn minimum_wages(&mut self, table: &RawMinimumWages) -> MinimumWages {
+        let mut rates: Vec<MinimumWage> = Vec::new();
+        for (index, rate) in table.rates.iter().enumerate() {
+            let path = format!("minimum_wages.rates[{index}]");
+            if rates.iter().any(|r| r.prefecture == rate.prefecture.value) {
+                self.push(
+                    Diagnostic::error(
+                        Code::DuplicateId,
+                        format!(
+                            "the minimum wage of `{}` is given twice",
+                            rate.prefecture.value.as_str()
+                        ),
+                    )
+                    .at(rate.prefecture.span)
+                    .path(format!("{path}.prefecture"))
+                    .hint("keep one row per prefecture: the rate in force"),
+                );
+                continue;
+            }
+            let effective = self.date(&rate.effective, &format!("{path}.effective"));
+            rates.push(MinimumWage {
+                prefecture: rate.prefecture.value,
+                yen_per_hour: rate.yen_per_hour.value,
+                effective: effective.unwrap_or_default(),
+            });
+        }
+        MinimumWages {
+            basis: table.basis.value.trim().to_owned(),
+            source: table.source.value.trim().to_owned(),
+            rates,
+        }
+    }
+
     /// Reports `show_if` references to later questions: a loop when the
     /// later question (directly or not) depends back on this one.
     /// `references` holds every `show_if` reference, earlier ones included.
@@ -1428,6 +1827,32 @@ fn reaches(
         .any(|reference| {
             reference.to == target || reaches(references, reference.to, target, visited)
         })
+}
+
+/// Whether `text` is `YYYY-MM-DD` and names a day that exists.
+pub(crate) fn is_calendar_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return false;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 fn kind_name(kind: QuestionKindName) -> &'static str {

@@ -111,7 +111,7 @@ fn valid_banks_load_and_score_as_recorded() {
                 std::fs::read_to_string(&answers_path).unwrap(),
             );
             let sheet = read_answer_sheet(&answers, &bank).into_result().unwrap();
-            let scores = score(&bank, &sheet.answers);
+            let scores = score(&bank, &sheet.answers, sheet.profile.as_ref());
             let result = ResultDoc::new(
                 &bank,
                 &sheet.answers,

@@ -55,7 +55,7 @@ fn golden_companies_score_as_recorded() {
                 failures.push(render::render_all(&file, &sheet.diagnostics));
                 continue;
             };
-            let scores = score(&bank, &sheet.answers);
+            let scores = score(&bank, &sheet.answers, sheet.profile.as_ref());
             let result = ResultDoc::new(
                 &bank,
                 &sheet.answers,

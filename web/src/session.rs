@@ -72,16 +72,20 @@ impl Session {
     pub fn new(lang: Lang) -> Session {
         let bank = RwSignal::new(None::<Arc<Bank>>);
         let answers = RwSignal::new(Answers::default());
+        let profile = RwSignal::new(None::<Profile>);
         let scores = Memo::new(move |_| {
             bank.with(|bank| {
-                bank.as_ref()
-                    .map(|bank| Arc::new(answers.with(|answers| score(bank, answers))))
+                bank.as_ref().map(|bank| {
+                    Arc::new(answers.with(|answers| {
+                        profile.with(|profile| score(bank, answers, profile.as_ref()))
+                    }))
+                })
             })
         });
         Session {
             lang: RwSignal::new(lang),
             screen: RwSignal::new(Screen::Landing),
-            profile: RwSignal::new(None),
+            profile,
             bank,
             answers,
             page: RwSignal::new(0),

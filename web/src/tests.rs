@@ -174,7 +174,7 @@ async fn the_result_sheet_shows_the_engines_levels() {
     let sheet = read_answer_sheet(&SourceFile::new("answers.yaml", MIDDLING), &bank)
         .into_result()
         .unwrap();
-    let expected = score(&bank, &sheet.answers);
+    let expected = score(&bank, &sheet.answers, sheet.profile.as_ref());
     session.answers.set(sheet.answers);
     mount(&container, session, || view! { <ResultSheet /> });
     leptos::task::tick().await;

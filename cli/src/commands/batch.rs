@@ -94,7 +94,7 @@ pub fn run(
                 continue;
             }
         };
-        let scores = score(bank, &row.answers);
+        let scores = score(bank, &row.answers, row.profile.as_ref());
         match format {
             BatchFormat::Csv => writeln!(out, "{}", scored_row(bank, &row, &scores)),
             BatchFormat::Jsonl => {

@@ -95,7 +95,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     reporter.report(&file, &checked.diagnostics);
     let sheet = checked.value.ok_or(Failure::Input)?;
 
-    let scores = shindan_engine::score(&bank, &sheet.answers);
+    let scores = shindan_engine::score(&bank, &sheet.answers, sheet.profile.as_ref());
     let date = date.unwrap_or_else(date::today);
     let result = ResultDoc::new(
         &bank,

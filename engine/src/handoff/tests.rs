@@ -51,7 +51,10 @@ fn a_golden_company_round_trips_to_the_same_scores() {
     let (answers, profile) = handoff.open(&bank).expect("opens");
     assert_eq!(answers, sheet.answers);
     assert_eq!(profile, sheet.profile);
-    assert_eq!(score(&bank, &answers), score(&bank, &sheet.answers));
+    assert_eq!(
+        score(&bank, &answers, profile.as_ref()),
+        score(&bank, &sheet.answers, sheet.profile.as_ref())
+    );
 }
 
 #[test]

@@ -19,7 +19,8 @@ fn scores(answers_yaml: &str) -> Scores {
     let bank = bank();
     let sheet = read_answer_sheet(&SourceFile::new("answers.yaml", answers_yaml), &bank);
     assert!(!sheet.has_errors(), "{:?}", sheet.diagnostics);
-    score(&bank, &sheet.value.unwrap().answers)
+    let sheet = sheet.value.unwrap();
+    score(&bank, &sheet.answers, sheet.profile.as_ref())
 }
 
 #[test]

@@ -37,7 +37,7 @@ fn sampled_rows_read_back_for_every_tier_and_repeat_for_a_seed() {
                 .read(&bank, &fields)
                 .unwrap_or_else(|e| panic!("{tier}: {e}\n{row}"));
             assert!(read.profile.is_some());
-            levels.extend(score(&bank, &read.answers).overall_level);
+            levels.extend(score(&bank, &read.answers, read.profile.as_ref()).overall_level);
         }
         assert!(levels.len() >= 3, "{tier}: levels spread, got {levels:?}");
         let again: Vec<String> = {
