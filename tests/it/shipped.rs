@@ -7,7 +7,8 @@ use shindan_engine::{
 
 use crate::expect::{self, repo, root};
 
-fn shipped(tier: &str) -> Bank {
+/// The shipped bank of `tier` with its catalogue, asserting both load cleanly.
+pub fn shipped(tier: &str) -> Bank {
     let dir = repo().join("question-banks");
     let catalogue_file = SourceFile::new(
         "catalogue.yaml",
