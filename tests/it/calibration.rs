@@ -50,7 +50,7 @@ fn answer_at(bank: &Bank, index: usize, q: f64, yes_no_seen: usize) -> Answer {
         }),
         QuestionKind::Single { options } => Answer::Choice(
             nearest(options.iter().map(|option| option.score), q)
-                .expect("a single-choice question has options"),
+                .unwrap_or_else(|| panic!("a single-choice question has options")),
         ),
         QuestionKind::Multiple { options, cap } => {
             let count = options.len();
@@ -74,7 +74,7 @@ fn answer_at(bank: &Bank, index: usize, q: f64, yes_no_seen: usize) -> Answer {
                 })
                 .collect();
             let best = nearest(subsets.iter().map(|(_, value)| *value), q)
-                .expect("a multiple-choice question has options");
+                .unwrap_or_else(|| panic!("a multiple-choice question has options"));
             Answer::Choices(subsets[best].0)
         }
         QuestionKind::Number {
@@ -102,7 +102,7 @@ fn answer_at(bank: &Bank, index: usize, q: f64, yes_no_seen: usize) -> Answer {
                 })
                 .collect();
             let best = nearest(reachable.iter().map(|(score, _)| *score), q)
-                .expect("a number question has a reachable band");
+                .unwrap_or_else(|| panic!("a number question has a reachable band"));
             Answer::Number(reachable[best].1)
         }
     }
