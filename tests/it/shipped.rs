@@ -7,7 +7,8 @@ use shindan_engine::{
 
 use crate::expect::{self, repo, root};
 
-fn shipped(tier: &str) -> Bank {
+/// The shipped bank of `tier` with its catalogue, asserting both load cleanly.
+pub fn shipped(tier: &str) -> Bank {
     let dir = repo().join("question-banks");
     let catalogue_file = SourceFile::new(
         "catalogue.yaml",
@@ -44,8 +45,21 @@ fn golden_companies_score_as_recorded() {
     let golden = root().join("golden");
     for tier in ["small", "sme", "midsize"] {
         let bank = shipped(tier);
-        for company in ["weak", "middling", "strong"] {
-            let path = golden.join(format!("{tier}-{company}.yaml"));
+        // Every `<tier>-*.yaml`: the weak, middling and strong companies and
+        // the borderline ones that pin level boundaries.
+        let prefix = format!("{tier}-");
+        let companies: Vec<_> = expect::files(&golden, ".yaml")
+            .into_iter()
+            .filter(|path| {
+                path.file_name()
+                    .is_some_and(|name| name.to_string_lossy().starts_with(&prefix))
+            })
+            .collect();
+        assert!(
+            companies.len() >= 6,
+            "{tier}: expected weak, middling, strong and three borderline companies"
+        );
+        for path in companies {
             let file = SourceFile::new(
                 path.display().to_string(),
                 std::fs::read_to_string(&path).unwrap(),
