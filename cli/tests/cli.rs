@@ -40,7 +40,7 @@ fn validate_exits_0_on_clean_files_and_1_with_every_problem() {
     assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
     assert!(
         stdout(&clean)
-            .contains("bank `every-kind` 1 (small): 6 questions, 1 gates, 3 recommendations")
+            .contains("bank `every-kind` 1 (small): 6 questions, 2 gates, 4 recommendations")
     );
 
     let broken = shindan(&[
@@ -166,11 +166,15 @@ fn score_prints_the_documented_numbers() {
         "--answers",
         ANSWERS,
         "--date",
-        "2025-06-30",
+        "2026-01-01",
     ];
     let json = shindan(&[&args[..], &["--format", "json"]].concat());
     assert_eq!(json.status.code(), Some(0), "{}", stderr(&json));
-    let expected = std::fs::read_to_string(repo().join("tests/results/schema-1.json")).unwrap();
+    // The engine's golden result for the same answers (tests/banks/valid).
+    let expected = std::fs::read_to_string(
+        repo().join("tests/banks/valid/every-kind.answers.middling.expected.json"),
+    )
+    .unwrap();
     assert_eq!(stdout(&json), expected);
 
     let table = stdout(&shindan(&args));
@@ -179,7 +183,35 @@ fn score_prints_the_documented_numbers() {
         table.contains("経営層のコミットメント   56.3      3"),
         "{table}"
     );
+    assert!(
+        table.contains("この版は2026年12月1日時点の法令に基づきます。"),
+        "{table}"
+    );
+    // 4 workers: the work-rules duty (10 or more) does not bind this company.
+    assert!(!table.contains("gate findings"), "{table}");
+    assert!(
+        table.contains("not applicable (該当しません): rules"),
+        "{table}"
+    );
+
+    let saga = shindan(&[
+        "score",
+        "--bank",
+        BANK,
+        "--catalogue",
+        CATALOGUE,
+        "--answers",
+        "tests/banks/valid/every-kind.answers.saga.yaml",
+    ]);
+    let table = stdout(&saga);
     assert!(table.contains("gate findings:\n  - rules:"), "{table}");
+    assert!(
+        table.contains("根拠: 労働基準法 第89条（2000年1月1日から）"),
+        "{table}"
+    );
+    // The closed seminar is routed to its fallback, the desk, listed once.
+    assert_eq!(table.matches("→ 人材課題相談窓口").count(), 1, "{table}");
+    assert!(!table.contains("昨年度のセミナー"), "{table}");
 }
 
 #[test]
@@ -301,7 +333,7 @@ fn sample_is_deterministic_for_a_seed() {
     let text = stdout(&first);
     assert_eq!(text.lines().count(), 51);
     assert!(text.starts_with(
-        "respondent,industry,regular_employees,capital_yen,prefecture,s_talk_people,"
+        "respondent,industry,regular_employees,capital_yen,prefecture,business_issues,growth_intent,s_talk_people,"
     ));
     let other = shindan(&[
         "sample",

@@ -154,6 +154,51 @@ pub struct LegalBasis {
     pub effective: String,
 }
 
+impl LegalBasis {
+    /// The line the sheet prints under a legal statement.
+    pub fn cite(&self) -> Text {
+        let date = crate::text::date_text(&self.effective);
+        Text::new(
+            format!("根拠: {}（{}から）", self.basis, date.ja),
+            format!("Basis: {} (since {})", self.basis, date.en),
+        )
+    }
+}
+
+impl MinimumWage {
+    /// The line the sheet prints with the minimum-wage gate.
+    pub fn describe(&self) -> Text {
+        let date = crate::text::date_text(&self.effective);
+        let name = self.prefecture.name();
+        Text::new(
+            format!(
+                "{}の最低賃金: 時間額{}円（{}発効）",
+                name.ja,
+                group_thousands(self.yen_per_hour),
+                date.ja
+            ),
+            format!(
+                "Minimum wage in {}: ¥{} an hour (since {})",
+                name.en,
+                group_thousands(self.yen_per_hour),
+                date.en
+            ),
+        )
+    }
+}
+
+fn group_thousands(value: u32) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// One axis of the diagnosis.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
@@ -245,6 +290,15 @@ pub(crate) enum Item {
 }
 
 impl Bank {
+    /// The sentence the sheet shows about the edition's law, if it states any.
+    pub fn as_of_note(&self) -> Option<Text> {
+        let date = crate::text::date_text(self.as_of.as_deref()?);
+        Some(Text::new(
+            format!("この版は{}時点の法令に基づきます。", date.ja),
+            format!("This edition states the law as of {}.", date.en),
+        ))
+    }
+
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         match self.items.get(id) {

@@ -2,23 +2,29 @@
 //!
 //! # The time estimate
 //!
-//! minutes = (15 s × questions + 15 s more per number question + 10 s ×
-//! gates + Japanese characters of ladder steps ÷ 10 characters per second)
+//! minutes = (15 s × questions + 15 s more per number question + Σ over the
+//! gates asked (2 s + Japanese characters of the gate ÷ 10 characters per
+//! second) + Japanese characters of ladder steps ÷ 10 characters per second)
 //! ÷ 60, rounded to one decimal. Fifteen seconds is the time to read a short
-//! question and pick an answer; a number has to be looked up or worked out,
-//! so it counts 30 s in all; a gate asks yes or no about a known fact of the
-//! company (10 s); ladders add the reading of their five described
+//! question and its options and pick one; a number has to be looked up or
+//! worked out, so it counts 30 s in all; a gate is one sentence about a fact
+//! the company knows, read at the same speed as ladder steps, plus 2 s to
+//! answer yes or no. Gates are counted for the company of the tier that is
+//! asked the most of them (every industry, prefecture and headcount that
+//! lands in the tier; a gate that depends on an answer counts as asked);
+//! ladders add the reading of their five described
 //! steps at 600 characters a minute, an ordinary reading speed for Japanese
 //! business text. Hidden (`show_if`) questions are counted, so the figure is
 //! an upper bound.
 
-use crate::bank::{Bank, QuestionKind};
-use crate::tier::Tier;
+use crate::bank::{Bank, Condition, QuestionKind};
+use crate::profile::{Prefecture, Profile};
+use crate::tier::{Industry, Tier, classify};
 
 /// Seconds to read a short question and answer it.
 pub const SECONDS_PER_QUESTION: f64 = 15.0;
-/// Seconds to answer a gate: yes or no about a known fact of the company.
-pub const SECONDS_PER_GATE: f64 = 10.0;
+/// Seconds to decide a gate's yes or no once it is read.
+pub const SECONDS_TO_ANSWER_GATE: f64 = 2.0;
 /// Seconds to find or work out a figure for a number question, in all.
 pub const SECONDS_PER_NUMBER: f64 = 30.0;
 /// Japanese characters read per second.
@@ -49,8 +55,10 @@ pub struct IndicatorCoverage {
 pub struct Coverage {
     /// Scored questions.
     pub questions: usize,
-    /// Gate checks.
+    /// Gate checks in the bank.
     pub gates: usize,
+    /// The most gates one company of the tier is asked.
+    pub gates_asked: usize,
     /// Estimated minutes to answer everything.
     pub minutes: f64,
     /// The target for the tier.
@@ -96,8 +104,9 @@ pub fn coverage(bank: &Bank) -> Coverage {
         .filter(|question| matches!(question.kind, QuestionKind::Number { .. }))
         .count();
     let items = (bank.questions.len() - numbers) as f64;
+    let (gates_asked, gate_seconds) = most_gates_asked(bank);
     let seconds = SECONDS_PER_QUESTION * items
-        + SECONDS_PER_GATE * bank.gates.len() as f64
+        + gate_seconds
         + SECONDS_PER_NUMBER * numbers as f64
         + ladder_chars as f64 / READING_CHARS_PER_SECOND;
     let indicators = bank
@@ -120,8 +129,87 @@ pub fn coverage(bank: &Bank) -> Coverage {
     Coverage {
         questions: bank.questions.len(),
         gates: bank.gates.len(),
+        gates_asked,
         minutes: (seconds / 60.0 * 10.0).round() / 10.0,
         target_minutes: target_minutes(bank.tier),
         indicators,
+    }
+}
+
+/// Headcounts on both sides of every threshold a gate or tier uses.
+const HEADCOUNTS: [u32; 18] = [
+    1, 5, 6, 9, 10, 20, 21, 37, 38, 49, 50, 100, 101, 300, 301, 900, 901, 2000,
+];
+
+/// The most gates that apply to one company whose profile lands in the
+/// bank's tier, and the seconds they take: an upper bound on what a company
+/// is asked.
+fn most_gates_asked(bank: &Bank) -> (usize, f64) {
+    let gate_seconds: Vec<f64> = bank
+        .gates
+        .iter()
+        .map(|gate| {
+            SECONDS_TO_ANSWER_GATE + gate.text.ja.chars().count() as f64 / READING_CHARS_PER_SECOND
+        })
+        .collect();
+    let mut most = (0, 0.0);
+    for industry in Industry::ALL {
+        for employees in HEADCOUNTS {
+            for capital_yen in [None, Some(1)] {
+                if classify(industry, employees, capital_yen).tier != bank.tier {
+                    continue;
+                }
+                for prefecture in Prefecture::ALL {
+                    let profile = Profile {
+                        industry,
+                        regular_employees: employees,
+                        capital_yen,
+                        prefecture,
+                    };
+                    let asked = bank
+                        .gates
+                        .iter()
+                        .zip(&gate_seconds)
+                        .filter(|(gate, _)| {
+                            gate.applies_if.as_ref().is_none_or(|condition| {
+                                may_hold(condition, &profile) != Some(false)
+                            })
+                        })
+                        .fold((0, 0.0), |(count, total), (_, seconds)| {
+                            (count + 1, total + seconds)
+                        });
+                    if asked.1 > most.1 {
+                        most = asked;
+                    }
+                }
+            }
+        }
+    }
+    most
+}
+
+/// Whether `condition` holds for `profile`: `None` where it depends on
+/// answers or levels, which are not known before the company answers.
+fn may_hold(condition: &Condition, profile: &Profile) -> Option<bool> {
+    match condition {
+        Condition::Profile(test) => Some(test.holds(profile)),
+        Condition::Answer { .. } | Condition::Level { .. } => None,
+        Condition::Not(inner) => may_hold(inner, profile).map(|holds| !holds),
+        Condition::All(all) => all
+            .iter()
+            .try_fold(Some(true), |acc, c| match (acc, may_hold(c, profile)) {
+                (_, Some(false)) => Err(()),
+                (Some(true), Some(true)) => Ok(Some(true)),
+                _ => Ok(None),
+            })
+            .unwrap_or(Some(false)),
+        Condition::Any(any) => any
+            .iter()
+            .try_fold(Some(false), |acc, c| match (acc, may_hold(c, profile)) {
+                (_, Some(true)) => Err(()),
+                (Some(false), Some(false)) => Ok(Some(false)),
+                _ => Ok(None),
+            })
+            .unwrap_or(Some(true)),
     }
 }

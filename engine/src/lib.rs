@@ -58,7 +58,7 @@
 //! let bank = load_bank(&bank, &catalogue).into_result().map_err(|d| format!("{d:?}"))?;
 //! let answers = SourceFile::new("answers.yaml", "answers: {message: yes}");
 //! let sheet = read_answer_sheet(&answers, &bank).into_result().map_err(|d| format!("{d:?}"))?;
-//! let scores = score(&bank, &sheet.answers);
+//! let scores = score(&bank, &sheet.answers, sheet.profile.as_ref());
 //! assert_eq!(scores.dimensions[0].score, Some(100.0));
 //! assert_eq!(scores.dimensions[0].level, Some(5));
 //! # Ok(())
@@ -107,8 +107,8 @@ pub use aggregate::{
 pub use answers::{Answer, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of};
 pub use bank::{
     AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, DimensionIndex, Gate,
-    Indicator, MAX_OPTIONS, Program, ProgramIndex, Question, QuestionIndex, QuestionKind,
-    Recommendation,
+    GateFigure, Indicator, LegalBasis, MAX_OPTIONS, MinimumWage, MinimumWages, ProfileTest,
+    Program, ProgramIndex, ProgramStatus, Question, QuestionIndex, QuestionKind, Recommendation,
 };
 pub use compare::{Comparison, DimensionChange, compare};
 #[cfg(feature = "compiled")]
@@ -131,12 +131,12 @@ pub use result::{BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA
 pub use sample::Sampler;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
-pub use score::{DimensionScore, Scores, score, visibility};
+pub use score::{DimensionScore, NEXT_STEPS_SHOWN, Scores, gate_applicability, score, visibility};
 pub use source::{LineCol, SourceFile, Span};
 pub use survey::{
     PROFILE_COLUMNS, SurveyColumns, SurveyRow, cell_value, scored_header, scored_row,
 };
-pub use text::{Lang, Text};
+pub use text::{Lang, Text, date_text};
 pub use tier::{Category, Classification, Industry, Tier, classify};
 #[cfg(feature = "yaml")]
 pub use validate::DEFAULT_LEVEL_THRESHOLDS;

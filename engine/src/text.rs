@@ -51,3 +51,51 @@ impl Text {
         }
     }
 }
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A `YYYY-MM-DD` date as people read it: 2026年12月1日 / 1 December 2026.
+/// Anything else is returned as written (dates are checked on load).
+pub fn date_text(iso: &str) -> Text {
+    let parts: Vec<u32> = iso
+        .split('-')
+        .filter_map(|part| part.parse().ok())
+        .collect();
+    match parts[..] {
+        [year, month @ 1..=12, day] if iso.len() == 10 => Text::new(
+            format!("{year}年{month}月{day}日"),
+            format!("{day} {} {year}", MONTHS_EN[month as usize - 1]),
+        ),
+        _ => Text::new(iso, iso),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(
+            date_text("2026-12-01"),
+            Text::new("2026年12月1日", "1 December 2026")
+        );
+        assert_eq!(
+            date_text("2026-13-01"),
+            Text::new("2026-13-01", "2026-13-01")
+        );
+    }
+}

@@ -132,7 +132,10 @@ pub(crate) fn catalogue(
             v.push(
                 Diagnostic::error(
                     Code::UnknownProgram,
-                    format!("fallback program `{}` is not in the catalogue", fallback.value),
+                    format!(
+                        "fallback program `{}` is not in the catalogue",
+                        fallback.value
+                    ),
                 )
                 .at(fallback.span)
                 .path(path)
@@ -1844,7 +1847,7 @@ pub(crate) fn is_calendar_date(text: &str) -> bool {
     let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return false;
     };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -6,7 +6,7 @@
 //! scale (never hand-picked), so a bank author who changes weights, option
 //! scores or bands sees at once which dimension drifts.
 
-use shindan_engine::{Answer, Answers, Bank, QuestionKind, score};
+use shindan_engine::{Answer, Answers, Bank, Industry, Prefecture, Profile, QuestionKind, score};
 
 use crate::shipped::shipped;
 
@@ -109,7 +109,7 @@ fn answer_at(bank: &Bank, index: usize, q: f64, yes_no_seen: usize) -> Answer {
 }
 
 /// Every question of `bank` answered at point `q`, in bank order.
-fn uniform_answers(bank: &Bank, q: f64) -> Answers {
+pub(crate) fn uniform_answers(bank: &Bank, q: f64) -> Answers {
     let mut answers = Answers::new(bank);
     let mut yes_no_seen = 0;
     for index in 0..bank.questions.len() {
@@ -129,6 +129,21 @@ fn uniform_answers(bank: &Bank, q: f64) -> Answers {
     answers
 }
 
+/// A company of the tier, so that questions shown by profile are asked too.
+fn typical_profile(tier: &str) -> Profile {
+    let regular_employees = match tier {
+        "small" => 8,
+        "sme" => 120,
+        _ => 600,
+    };
+    Profile {
+        industry: Industry::Manufacturing,
+        regular_employees,
+        capital_yen: None,
+        prefecture: Prefecture::Fukuoka,
+    }
+}
+
 #[test]
 fn uniform_answers_land_on_the_matching_level_in_every_dimension() {
     let mut failures = Vec::new();
@@ -136,7 +151,11 @@ fn uniform_answers_land_on_the_matching_level_in_every_dimension() {
         let bank = shipped(tier);
         for q in POINTS {
             let expected = 1 + (4.0 * q).round() as u8;
-            let scores = score(&bank, &uniform_answers(&bank, q));
+            let scores = score(
+                &bank,
+                &uniform_answers(&bank, q),
+                Some(&typical_profile(tier)),
+            );
             let mut off_by_one = Vec::new();
             let mut wrong = Vec::new();
             for (dimension, outcome) in bank.catalogue.dimensions.iter().zip(&scores.dimensions) {

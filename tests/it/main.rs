@@ -11,4 +11,5 @@ mod calibration;
 mod expect;
 mod fixtures;
 mod hostile;
+mod routing;
 mod shipped;

@@ -77,6 +77,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                     "version": bank.version,
                     "questions": measured.questions,
                     "gates": measured.gates,
+                    "gates_asked_at_most": measured.gates_asked,
                     "minutes": measured.minutes,
                     "target_minutes": measured.target_minutes,
                     "uncovered": uncovered,
@@ -97,11 +98,12 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
 
 fn text(bank: &Bank, measured: &shindan_engine::Coverage, uncovered: &[&str]) -> String {
     let mut out = format!(
-        "{} ({}): {} questions + {} gates, about {:.1} min (target ≤ {:.0}){}\n",
+        "{} ({}): {} questions + {} gates (at most {} asked of one company), about {:.1} min (target ≤ {:.0}){}\n",
         bank.id,
         bank.tier.as_str(),
         measured.questions,
         measured.gates,
+        measured.gates_asked,
         measured.minutes,
         measured.target_minutes,
         if measured.minutes > measured.target_minutes {

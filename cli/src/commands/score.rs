@@ -127,6 +127,9 @@ fn table(bank: &Bank, scores: &Scores, result: &ResultDoc) -> String {
         bank.tier.name().get(lang),
         result.date
     );
+    if let Some(note) = bank.as_of_note() {
+        out.push_str(&format!("{}\n\n", note.get(lang)));
+    }
     let width = catalogue
         .dimensions
         .iter()
@@ -162,12 +165,26 @@ fn table(bank: &Bank, scores: &Scores, result: &ResultDoc) -> String {
         for &index in &scores.gate_findings {
             let gate = &bank.gates[index];
             out.push_str(&format!(
-                "  - {}: {}\n    {}\n",
+                "  - {}: {}\n    {}\n    {}\n",
                 gate.id,
                 gate.text.get(lang),
+                gate.law.cite().get(lang),
                 gate.help.get(lang)
             ));
         }
+    }
+    let not_applicable: Vec<&str> = bank
+        .gates
+        .iter()
+        .zip(&scores.gates_applicable)
+        .filter(|(_, applies)| !**applies)
+        .map(|(gate, _)| gate.id.as_str())
+        .collect();
+    if !not_applicable.is_empty() {
+        out.push_str(&format!(
+            "\nnot applicable (該当しません): {}\n",
+            not_applicable.join(", ")
+        ));
     }
     if !scores.recommendations.is_empty() {
         out.push_str("\nrecommendations:\n");
@@ -179,7 +196,7 @@ fn table(bank: &Bank, scores: &Scores, result: &ResultDoc) -> String {
                 rule.id,
                 rule.text.get(lang)
             ));
-            for &program in &rule.programs {
+            for program in catalogue.routed(&rule.programs) {
                 out.push_str(&format!(
                     "     → {}\n",
                     catalogue.programs[program].name.get(lang)

@@ -1,4 +1,5 @@
 use super::*;
+use crate::bank::QuestionKind;
 use crate::{SourceFile, load_bank, load_catalogue, read_answer_sheet, score};
 
 fn bank() -> Bank {
@@ -61,8 +62,13 @@ fn a_golden_company_round_trips_to_the_same_scores() {
 fn altered_or_cut_fragments_are_refused() {
     let bank = bank();
     let mut answers = Answers::new(&bank);
+    let ladder = bank
+        .questions
+        .iter()
+        .position(|question| matches!(question.kind, QuestionKind::Ladder { .. }))
+        .expect("the bank has a ladder");
     answers
-        .set_question(&bank, 0, Some(Answer::Step(4)))
+        .set_question(&bank, ladder, Some(Answer::Step(4)))
         .expect("fits");
     let fragment = encode(&bank, &answers, None);
     let cut = &fragment[..fragment.len() - 3];

@@ -66,7 +66,14 @@ fn multiple_choice_is_capped_and_numbers_use_bands() {
 
 #[test]
 fn gates_and_recommendations_follow_answers_and_levels() {
-    let weak = scores("answers: {ladder: 1, has_staff: 'no', rules: 'no'}");
+    // No profile: the work-rules duty (10 or more workers) binds nobody known.
+    let unknown = scores("answers: {ladder: 1, has_staff: 'no', rules: 'no'}");
+    assert!(unknown.gate_findings.is_empty());
+    assert_eq!(unknown.gates_applicable, [false, true]);
+    let weak = scores(
+        "profile: {industry: manufacturing, regular_employees: 12, prefecture: saga}\n\
+         answers: {ladder: 1, has_staff: 'no', rules: 'no'}",
+    );
     let bank = bank();
     assert_eq!(weak.gate_findings, vec![0]);
     let ids: Vec<&str> = weak
@@ -74,7 +81,7 @@ fn gates_and_recommendations_follow_answers_and_levels() {
         .iter()
         .map(|&i| bank.recommendations[i].id.as_str())
         .collect();
-    assert_eq!(ids, ["talk-about-people", "first-hire"]);
+    assert_eq!(ids, ["saga-first", "talk-about-people", "first-hire"]);
     let strong = scores("answers: {ladder: 5, has_staff: 'yes', staff_count: 9, rules: 'yes'}");
     assert!(strong.gate_findings.is_empty());
     assert!(strong.recommendations.is_empty());

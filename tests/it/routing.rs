@@ -1,0 +1,182 @@
+//! Routing of the shipped banks as the call intends: duties asked only of
+//! companies they bind, 地域の人事部 first where the call names the gap, and
+//! no closed program ever recommended.
+
+use shindan_engine::{
+    Answers, Bank, Industry, Prefecture, Profile, ProgramStatus, gate_applicability, score,
+    visibility,
+};
+
+use crate::calibration::uniform_answers;
+use crate::shipped::shipped;
+
+fn profile(industry: Industry, regular_employees: u32, prefecture: Prefecture) -> Profile {
+    Profile {
+        industry,
+        regular_employees,
+        capital_yen: None,
+        prefecture,
+    }
+}
+
+fn asked_gates(bank: &Bank, answers: &Answers, profile: &Profile) -> Vec<String> {
+    let visible = visibility(bank, answers, Some(profile));
+    gate_applicability(bank, answers, Some(profile), &visible)
+        .into_iter()
+        .zip(&bank.gates)
+        .filter(|(applies, _)| *applies)
+        .map(|(_, gate)| gate.id.clone())
+        .collect()
+}
+
+#[test]
+fn a_midsize_retailer_of_60_is_not_asked_the_duties_of_101_or_more() {
+    let bank = shipped("midsize");
+    let retailer = profile(Industry::Retail, 60, Prefecture::Fukuoka);
+    let asked = asked_gates(&bank, &Answers::new(&bank), &retailer);
+    for duty in [
+        "g_women_action_plan",
+        "g_women_disclosure",
+        "g_next_generation",
+        "g_male_leave_disclosure",
+    ] {
+        assert!(
+            !asked.contains(&duty.to_owned()),
+            "{duty} asked of a retailer of 60"
+        );
+    }
+    // 60 workers are bound by the disability rate (37.5+) and the 50+ duties.
+    for duty in ["g_disability", "g_stress_check", "g_industrial_physician"] {
+        assert!(
+            asked.contains(&duty.to_owned()),
+            "{duty} not asked of a retailer of 60"
+        );
+    }
+    let of_120 = asked_gates(
+        &bank,
+        &Answers::new(&bank),
+        &profile(Industry::Retail, 120, Prefecture::Fukuoka),
+    );
+    assert!(of_120.contains(&"g_women_disclosure".to_owned()));
+}
+
+#[test]
+fn construction_and_haulage_get_the_2024_overtime_caps_instead_of_the_general_ones() {
+    for tier in ["small", "sme", "midsize"] {
+        let bank = shipped(tier);
+        let none = Answers::new(&bank);
+        let builder = asked_gates(
+            &bank,
+            &none,
+            &profile(Industry::Construction, 15, Prefecture::Saga),
+        );
+        let shop = asked_gates(
+            &bank,
+            &none,
+            &profile(Industry::Retail, 4, Prefecture::Saga),
+        );
+        assert!(
+            builder.contains(&"g_overtime_cap_2024".to_owned()),
+            "{tier}"
+        );
+        assert!(!builder.contains(&"g_overtime_cap".to_owned()), "{tier}");
+        assert!(shop.contains(&"g_overtime_cap".to_owned()), "{tier}");
+        assert!(!shop.contains(&"g_overtime_cap_2024".to_owned()), "{tier}");
+        assert!(
+            !shop.contains(&"g_work_rules".to_owned()),
+            "{tier}: 4 workers need no work rules"
+        );
+    }
+}
+
+#[test]
+fn a_company_in_saga_nagasaki_or_oita_weak_on_support_sees_the_regional_hr_network_first() {
+    for tier in ["small", "sme", "midsize"] {
+        let bank = shipped(tier);
+        let weak = uniform_answers(&bank, 0.0);
+        for (prefecture, first) in [
+            (Prefecture::Saga, Some("regional-hr")),
+            (Prefecture::Nagasaki, Some("regional-hr")),
+            (Prefecture::Oita, Some("regional-hr")),
+            (Prefecture::Fukuoka, None),
+        ] {
+            let company = profile(Industry::Manufacturing, 10, prefecture);
+            let scores = score(&bank, &weak, Some(&company));
+            let first_step = scores.next_steps()[0];
+            let programs = bank
+                .catalogue
+                .routed(&bank.recommendations[first_step].programs);
+            let first_program = bank.catalogue.programs[programs[0]].id.as_str();
+            match first {
+                Some(expected) => assert_eq!(first_program, expected, "{tier} {prefecture:?}"),
+                None => assert!(
+                    scores
+                        .recommendations
+                        .iter()
+                        .all(|&rule| !bank.recommendations[rule]
+                            .id
+                            .ends_with("support-regional-hr-first")),
+                    "{tier}: the gap-region rule shown in Fukuoka"
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn no_recommendation_or_gate_ever_shows_a_closed_program() {
+    for tier in ["small", "sme", "midsize"] {
+        let bank = shipped(tier);
+        let catalogue = &bank.catalogue;
+        let lists = bank
+            .recommendations
+            .iter()
+            .map(|rule| &rule.programs)
+            .chain(bank.gates.iter().map(|gate| &gate.programs));
+        for programs in lists {
+            let shown = catalogue.routed(programs);
+            assert!(!shown.is_empty(), "{tier}: a rule routes to no program");
+            for program in shown {
+                assert_ne!(catalogue.programs[program].status, ProgramStatus::Closed);
+            }
+        }
+    }
+}
+
+#[test]
+fn start_pack_is_offered_only_to_companies_that_intend_to_grow() {
+    for tier in ["sme", "midsize"] {
+        let bank = shipped(tier);
+        let start_pack = bank
+            .catalogue
+            .programs
+            .iter()
+            .position(|program| program.id == "start-pack")
+            .expect("the catalogue has the start pack");
+        let growth = bank
+            .questions
+            .iter()
+            .position(|question| question.id == "growth_intent")
+            .expect("the bank asks about growth");
+        let company = profile(Industry::Manufacturing, 120, Prefecture::Fukuoka);
+        for (intent, offered) in [("expand", true), ("steady", false), ("handover", false)] {
+            let mut answers = uniform_answers(&bank, 0.25);
+            let option = bank.questions[growth]
+                .kind
+                .options()
+                .iter()
+                .position(|option| option.id == intent)
+                .expect("growth option");
+            answers
+                .set_question(&bank, growth, Some(shindan_engine::Answer::Choice(option)))
+                .expect("valid");
+            let scores = score(&bank, &answers, Some(&company));
+            let shown = scores.recommendations.iter().any(|&rule| {
+                bank.catalogue
+                    .routed(&bank.recommendations[rule].programs)
+                    .contains(&start_pack)
+            });
+            assert_eq!(shown, offered, "{tier}: growth intent {intent}");
+        }
+    }
+}
