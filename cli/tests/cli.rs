@@ -301,7 +301,7 @@ fn sample_is_deterministic_for_a_seed() {
     let text = stdout(&first);
     assert_eq!(text.lines().count(), 51);
     assert!(text.starts_with(
-        "respondent,industry,regular_employees,capital_yen,prefecture,s_talk_people,"
+        "\u{feff}respondent,industry,regular_employees,capital_yen,prefecture,s_talk_people,"
     ));
     let other = shindan(&[
         "sample",
@@ -326,6 +326,7 @@ fn a_survey_is_scored_row_by_row_and_bad_rows_are_skipped_with_their_line() {
         "20",
     ]);
     let mut lines: Vec<String> = stdout(&sample).lines().map(str::to_owned).collect();
+    lines[0] = lines[0].trim_start_matches('\u{feff}').to_owned();
     lines[3] = lines[3]
         .replacen(",retail,", ",mining,", 1)
         .replacen(",services,", ",mining,", 1);
@@ -359,13 +360,14 @@ fn a_survey_is_scored_row_by_row_and_bad_rows_are_skipped_with_their_line() {
         );
     }
     let out = stdout(&scored);
-    assert!(
-        out.starts_with("respondent,bank,tier,industry,prefecture,regular_employees,overall_score")
-    );
+    assert!(out.starts_with(
+        "\u{feff}respondent,bank,tier,industry,prefecture,regular_employees,overall_score"
+    ));
     let rows = out.lines().count() - 1;
     assert_eq!(rows, 21 - 1 - usize::from(broken_industry), "{out}");
+    // The comma in the respondent is kept, quoted.
     assert!(
-        out.contains("S000010quoted,small,small,retail,saga,3,"),
+        out.contains("\"S000010,quoted\",small,small,retail,saga,3,"),
         "{out}"
     );
 
@@ -457,4 +459,225 @@ fn reference_build_publishes_large_groups_only() {
         assert!(n >= 30, "a group of {n} was published");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A sampled survey of `rows` rows as lines (BOM dropped), for editing.
+fn survey_lines(rows: &str) -> Vec<String> {
+    let sample = shindan(&[
+        "sample",
+        "--bank",
+        "question-banks/small.yaml",
+        "--rows",
+        rows,
+    ]);
+    let mut lines: Vec<String> = stdout(&sample).lines().map(str::to_owned).collect();
+    lines[0] = lines[0].trim_start_matches('\u{feff}').to_owned();
+    lines
+}
+
+fn score_responses(path: &std::path::Path) -> Output {
+    shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--responses",
+        path.to_str().unwrap(),
+    ])
+}
+
+#[test]
+fn r_c2_formula_respondents_are_written_inert() {
+    let dir = temp_dir("formula");
+    let mut lines = survey_lines("6");
+    let hostile = [
+        "\"=cmd|' /C calc'!A0\"",
+        "@SUM(1+1)*cmd|x",
+        "+1+1",
+        "-2+3",
+        "\"\t=1+1\"",
+        "\"=HYPERLINK(\"\"http://evil.example/\"\")\"",
+    ];
+    for (line, respondent) in lines.iter_mut().skip(1).zip(hostile) {
+        let rest = line.split_once(',').unwrap().1.to_owned();
+        *line = format!("{respondent},{rest}");
+    }
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, lines.join("\r\n")).unwrap();
+    let scored = score_responses(&path);
+    assert_eq!(scored.status.code(), Some(0), "{}", stderr(&scored));
+    let out = stdout(&scored);
+    assert!(out.starts_with('\u{feff}'), "Excel needs the BOM");
+    let respondents: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|line| line.split(",small,").next().unwrap())
+        .collect();
+    assert_eq!(
+        respondents,
+        [
+            "'=cmd|' /C calc'!A0",
+            "'@SUM(1+1)*cmd|x",
+            "'+1+1",
+            "'-2+3",
+            // Cells are trimmed when read, so the tab is gone.
+            "'=1+1",
+            "\"'=HYPERLINK(\"\"http://evil.example/\"\")\"",
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_c13_a_cp932_survey_from_excel_scores_completely() {
+    let path = repo().join("cli/tests/data/survey-cp932.csv");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is CP932");
+    let scored = score_responses(&path);
+    let errors = stderr(&scored);
+    assert_eq!(scored.status.code(), Some(0), "{errors}");
+    assert!(
+        errors.contains("6 rows scored, 0 skipped (read as CP932 (Shift_JIS))"),
+        "{errors}"
+    );
+    let out = stdout(&scored);
+    for name in [
+        "山田商店",
+        "株式会社九州テック",
+        "佐賀の髙橋工務店",
+        "①番館",
+        "ﾊﾝｶｸ商事",
+        "鈴木・田中 合同",
+    ] {
+        assert!(out.contains(&format!("\n{name},small,")), "{name}: {out}");
+    }
+    // The same survey as UTF-16 (Excel's "Unicode text") reads too (C14).
+    let dir = temp_dir("utf16");
+    let text = String::from_utf8_lossy(&shindan_engine_decode(&bytes)).into_owned();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let utf16_path = dir.join("survey.csv");
+    std::fs::write(&utf16_path, utf16).unwrap();
+    let scored = score_responses(&utf16_path);
+    assert!(
+        stderr(&scored).contains("6 rows scored, 0 skipped (read as UTF-16LE)"),
+        "{}",
+        stderr(&scored)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn shindan_engine_decode(bytes: &[u8]) -> Vec<u8> {
+    shindan_engine::table::read::decode(bytes).0.into_bytes()
+}
+
+#[test]
+fn r_c10_a_stray_quote_is_one_bad_row() {
+    let dir = temp_dir("stray");
+    let mut lines = survey_lines("2000");
+    lines[2] = format!("\"{}", lines[2]);
+    // A bare quote inside an unquoted field is text (C12).
+    lines[5] = lines[5].replacen("S000005", "O\"Brien", 1);
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let started = std::time::Instant::now();
+    let scored = score_responses(&path);
+    let seconds = started.elapsed().as_secs_f64();
+    let errors = stderr(&scored);
+    assert!(
+        errors.contains(&format!(
+            "{}:3: error: a quoted field runs over several lines, to line 6",
+            path.display()
+        )),
+        "{errors}"
+    );
+    assert!(errors.contains("1999 rows scored, 1 skipped"), "{errors}");
+    assert!(stdout(&scored).contains("\n\"O\"\"Brien\",small,"));
+    assert!(seconds < 20.0, "{seconds} s");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_c16_a_duplicate_column_is_refused() {
+    let dir = temp_dir("duplicate");
+    let mut lines = survey_lines("3");
+    lines[0] = lines[0].replacen("industry", "respondent", 1);
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let scored = score_responses(&path);
+    assert_eq!(scored.status.code(), Some(1));
+    assert!(stderr(&scored).contains(":1: error: the header names column `respondent` twice"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_c15_control_characters_are_echoed_escaped() {
+    let dir = temp_dir("escape");
+    let mut lines = survey_lines("2");
+    lines[1] = lines[1].replacen(
+        lines[1].split(',').nth(1).unwrap(),
+        "\u{1b}]0;PWNED\u{7}\u{1b}[2J",
+        1,
+    );
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let errors = stderr(&score_responses(&path));
+    assert!(!errors.contains('\u{1b}'), "{errors}");
+    assert!(
+        errors.contains("industry `\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J` is not known"),
+        "{errors}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs `args` with standard output closed before anything is read, as
+/// `| head -c0` would.
+fn with_closed_stdout(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shindan"))
+        .args(args)
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn r_p1_a_closed_pipe_ends_quietly() {
+    for args in [
+        &[
+            "validate",
+            "--format",
+            "json",
+            "--catalogue",
+            CATALOGUE,
+            CATALOGUE,
+            BANK,
+        ][..],
+        &[
+            "score",
+            "--bank",
+            BANK,
+            "--catalogue",
+            CATALOGUE,
+            "--answers",
+            ANSWERS,
+            "--format",
+            "json",
+        ],
+        &[
+            "score",
+            "--bank",
+            "question-banks/small.yaml",
+            "--responses",
+            "cli/tests/data/survey-cp932.csv",
+        ],
+        &["schema"],
+    ] {
+        let output = with_closed_stdout(args);
+        let errors = stderr(&output);
+        assert!(!errors.contains("panicked"), "{args:?}: {errors}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {errors}");
+    }
 }
