@@ -470,11 +470,7 @@ impl<'a> Validator<'a> {
     /// is asked and recorded for the survey but scores nothing).
     fn weight(&mut self, weight: Option<&Spanned<f64>>, path: &str, unscored_allowed: bool) -> f64 {
         let Some(weight) = weight else { return 1.0 };
-        let lowest_ok = if unscored_allowed {
-            weight.value >= 0.0
-        } else {
-            weight.value > 0.0
-        };
+        let lowest_ok = if unscored_allowed { weight.value >= 0.0 } else { weight.value > 0.0 };
         if weight.value.is_finite() && lowest_ok && weight.value <= 100.0 {
             return weight.value;
         }
