@@ -429,6 +429,8 @@ fn reference_build_publishes_large_groups_only() {
         "reference",
         "build",
         results.to_str().unwrap(),
+        "--bank",
+        "question-banks/sme.yaml",
         "-o",
         out.to_str().unwrap(),
         "--min-group",
@@ -444,11 +446,11 @@ fn reference_build_publishes_large_groups_only() {
     let yaml = std::fs::read_to_string(&out).unwrap();
     assert!(yaml.contains("synthetic: true"));
     assert!(yaml.contains("min_group: 30"));
-    assert!(yaml.contains("  - tier: sme"), "{yaml}");
+    assert!(yaml.contains("- tier: sme"), "{yaml}");
     assert!(!yaml.contains("suppressed_groups: 0"), "{yaml}");
-    for block in yaml.split("  - tier: ").skip(1) {
+    for block in yaml.split("- tier: ").skip(1) {
         let n: usize = block
-            .split("n: ")
+            .split("\"n\": ")
             .nth(1)
             .unwrap()
             .split('\n')
@@ -680,4 +682,73 @@ fn r_p1_a_closed_pipe_ends_quietly() {
         assert!(!errors.contains("panicked"), "{args:?}: {errors}");
         assert_eq!(output.status.code(), Some(0), "{args:?}: {errors}");
     }
+}
+
+#[test]
+fn r_r1_r2_reference_build_refuses_results_whose_scores_do_not_match() {
+    let dir = temp_dir("poison");
+    let survey = dir.join("survey.csv");
+    let sample = shindan(&[
+        "sample",
+        "--bank",
+        "question-banks/small.yaml",
+        "--rows",
+        "12",
+    ]);
+    std::fs::write(&survey, stdout(&sample)).unwrap();
+    let jsonl = stdout(&shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--responses",
+        survey.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]));
+    let mut lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    // R1: an extra dimension whose id carries YAML; R2: a score of 1e308.
+    lines[0]["dimensions"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "x: 1}\n  - tier: small\n    industry: commerce\n    n: 999",
+            "score": 99.0,
+            "level": 5
+        }));
+    lines[1]["dimensions"][0]["score"] = serde_json::json!(1e308);
+    lines[2]["dimensions"][0]["score"] = serde_json::json!(100.0);
+    let results = dir.join("results.jsonl");
+    let text: Vec<String> = lines.iter().map(|v| v.to_string()).collect();
+    std::fs::write(&results, text.join("\n")).unwrap();
+    let out = dir.join("reference.yaml");
+    let built = shindan(&[
+        "reference",
+        "build",
+        results.to_str().unwrap(),
+        "--bank",
+        "question-banks/small.yaml",
+        "-o",
+        out.to_str().unwrap(),
+        "--min-group",
+        "1",
+    ]);
+    let errors = stderr(&built);
+    assert_eq!(built.status.code(), Some(0), "{errors}");
+    for line in 1..=3 {
+        assert!(
+            errors.contains(&format!(
+                "results.jsonl:{line}: error: its scores do not match its answers; skipped"
+            )),
+            "{errors}"
+        );
+    }
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(!yaml.contains("999"), "{yaml}");
+    assert!(!yaml.contains("inf"), "{yaml}");
+    let checked = shindan(&["validate", out.to_str().unwrap()]);
+    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
+    let _ = std::fs::remove_dir_all(&dir);
 }

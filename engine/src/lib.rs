@@ -128,6 +128,8 @@ pub use handoff::{
 #[cfg(feature = "yaml")]
 pub use load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};
 pub use profile::{Prefecture, Profile};
+#[cfg(feature = "yaml-write")]
+pub use reference::ReferenceWriteError;
 pub use reference::{
     Distribution, IndustryGroup, PeerGroup, QUANTILES, Reference, ReferenceBuilder, quantile,
 };
