@@ -752,3 +752,58 @@ fn r_r1_r2_reference_build_refuses_results_whose_scores_do_not_match() {
     assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn r_a1_twenty_thousand_unknown_ids_are_refused_quickly_and_briefly() {
+    let dir = temp_dir("unknown-ids");
+    let ids: Vec<String> = (0..20_000)
+        .map(|i| format!("\"unknown_{i:05}\": 1"))
+        .collect();
+    let path = dir.join("answers.json");
+    std::fs::write(&path, format!("{{\"answers\": {{{}}}}}", ids.join(", "))).unwrap();
+    let started = std::time::Instant::now();
+    let output = shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--answers",
+        path.to_str().unwrap(),
+    ]);
+    let seconds = started.elapsed().as_secs_f64();
+    let errors = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        errors.contains("and 19950 more problems with answers, not shown"),
+        "{errors}"
+    );
+    assert!(errors.len() < 50_000, "{} bytes", errors.len());
+    // Under a second in a release build; a debug build on a busy machine gets slack.
+    assert!(seconds < 10.0, "{seconds} s");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_a6_escape_sequences_in_answers_are_shown_escaped() {
+    let dir = temp_dir("escape-answers");
+    let path = dir.join("answers.yaml");
+    std::fs::write(
+        &path,
+        "answers:\n  \"\\e]0;PWNED\\a\\e[2J\": \"\\e[31mred\"\n",
+    )
+    .unwrap();
+    let output = shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--answers",
+        path.to_str().unwrap(),
+    ]);
+    let errors = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{errors}");
+    assert!(
+        !errors.contains('\u{1b}') && !errors.contains('\u{7}'),
+        "{errors}"
+    );
+    assert!(errors.contains("\\u{1b}]0;PWNED"), "{errors}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
