@@ -807,3 +807,19 @@ fn r_a6_escape_sequences_in_answers_are_shown_escaped() {
     assert!(errors.contains("\\u{1b}]0;PWNED"), "{errors}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn r_date_an_impossible_date_is_refused() {
+    let output = shindan(&[
+        "score",
+        "--bank",
+        BANK,
+        "--catalogue",
+        CATALOGUE,
+        "--answers",
+        ANSWERS,
+        "--date",
+        "2026-13-45",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+}
