@@ -1,58 +1,57 @@
-//! Today's date for results; the engine takes it as an argument because it
+//! Today's date for results, in Japan: the sheet is filled in by companies
+//! in Kyushu, so a result made at 08:00 JST carries that day, as the
+//! browser's does. The engine takes the date as an argument because it
 //! reads no clock.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use jiff::civil::Date;
+use jiff::{Timestamp, tz::TimeZone};
 
-/// Today in UTC as `YYYY-MM-DD`.
+/// Today in Asia/Tokyo as `YYYY-MM-DD`.
 pub fn today() -> String {
-    let days = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_secs() / 86_400)
-        .unwrap_or(0);
-    civil_from_days(days as i64)
+    date_in_japan(Timestamp::now())
 }
 
-/// Howard Hinnant's days-since-1970 → proleptic Gregorian date.
-fn civil_from_days(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+/// The Japanese calendar date at `instant`.
+fn date_in_japan(instant: Timestamp) -> String {
+    // The bundled time-zone database, so every machine agrees; a fixed
+    // +09:00 only if it lacks Tokyo (Japan has kept +09:00 since 1951).
+    let tokyo =
+        TimeZone::get("Asia/Tokyo").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(9)));
+    instant.to_zoned(tokyo).date().to_string()
 }
 
-/// Whether `text` is a plausible `YYYY-MM-DD`.
+/// Whether `text` is a real calendar date written `YYYY-MM-DD`.
 pub fn is_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+    text.len() == 10
+        && text
+            .parse::<Date>()
+            .is_ok_and(|date| date.to_string() == text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap_or(Timestamp::UNIX_EPOCH)
+    }
+
     #[test]
-    fn known_days() {
-        assert_eq!(civil_from_days(0), "1970-01-01");
-        assert_eq!(civil_from_days(20_513), "2026-03-01");
-        assert_eq!(civil_from_days(11_016), "2000-02-29");
+    fn japan_is_a_day_ahead_of_utc_before_nine() {
+        // 23:30 UTC on 25 November is 08:30 on the 26th in Fukuoka.
+        assert_eq!(date_in_japan(at("2026-11-25T23:30:00Z")), "2026-11-26");
+        assert_eq!(date_in_japan(at("2026-11-25T14:59:59Z")), "2026-11-25");
+        assert_eq!(date_in_japan(at("2026-11-25T15:00:00Z")), "2026-11-26");
+        assert_eq!(date_in_japan(at("2026-12-31T15:00:00Z")), "2027-01-01");
+    }
+
+    #[test]
+    fn only_real_dates_are_dates() {
         assert!(is_date("2026-11-26"));
+        assert!(is_date("2028-02-29"));
+        assert!(!is_date("2026-13-45"));
+        assert!(!is_date("2027-02-29"));
         assert!(!is_date("26-11-2026"));
+        assert!(!is_date("2026-1-26"));
     }
 }

@@ -34,6 +34,34 @@ pub enum Failure {
     Usage(String),
     /// A named file cannot be read at all (missing, no permission).
     Unreadable(String),
+    /// Standard output cannot be written; a closed pipe (`| head`) is the
+    /// reader's choice and ends the command quietly.
+    Output(std::io::Error),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Failure {
+        Failure::Output(error)
+    }
+}
+
+/// `println!` that returns a closed pipe as [`Failure::Output`] instead of
+/// panicking.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
+/// `print!` that returns a closed pipe as [`Failure::Output`].
+#[macro_export]
+macro_rules! say_text {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?
+    }};
 }
 
 impl From<lexopt::Error> for Failure {
@@ -99,6 +127,13 @@ fn main() -> ExitCode {
         }
         Err(Failure::Unreadable(message)) => {
             eprintln!("shindan: error: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Output(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Output(error)) => {
+            eprintln!("shindan: error: cannot write: {error}");
             ExitCode::from(2)
         }
     }

@@ -333,8 +333,8 @@ fn sample_is_deterministic_for_a_seed() {
     let text = stdout(&first);
     assert_eq!(text.lines().count(), 51);
     assert!(text.starts_with(
-        "respondent,industry,regular_employees,capital_yen,prefecture,business_issues,growth_intent,s_talk_people,"
-    ));
+            "\u{feff}respondent,industry,regular_employees,capital_yen,prefecture,business_issues,growth_intent,s_talk_people,"
+        ));
     let other = shindan(&[
         "sample",
         "--bank",
@@ -358,6 +358,7 @@ fn a_survey_is_scored_row_by_row_and_bad_rows_are_skipped_with_their_line() {
         "20",
     ]);
     let mut lines: Vec<String> = stdout(&sample).lines().map(str::to_owned).collect();
+    lines[0] = lines[0].trim_start_matches('\u{feff}').to_owned();
     lines[3] = lines[3]
         .replacen(",retail,", ",mining,", 1)
         .replacen(",services,", ",mining,", 1);
@@ -391,13 +392,14 @@ fn a_survey_is_scored_row_by_row_and_bad_rows_are_skipped_with_their_line() {
         );
     }
     let out = stdout(&scored);
-    assert!(
-        out.starts_with("respondent,bank,tier,industry,prefecture,regular_employees,overall_score")
-    );
+    assert!(out.starts_with(
+        "\u{feff}respondent,bank,tier,industry,prefecture,regular_employees,overall_score"
+    ));
     let rows = out.lines().count() - 1;
     assert_eq!(rows, 21 - 1 - usize::from(broken_industry), "{out}");
+    // The comma in the respondent is kept, quoted.
     assert!(
-        out.contains("S000010quoted,small,small,retail,saga,3,"),
+        out.contains("\"S000010,quoted\",small,small,retail,saga,3,"),
         "{out}"
     );
 
@@ -459,6 +461,8 @@ fn reference_build_publishes_large_groups_only() {
         "reference",
         "build",
         results.to_str().unwrap(),
+        "--bank",
+        "question-banks/sme.yaml",
         "-o",
         out.to_str().unwrap(),
         "--min-group",
@@ -474,11 +478,11 @@ fn reference_build_publishes_large_groups_only() {
     let yaml = std::fs::read_to_string(&out).unwrap();
     assert!(yaml.contains("synthetic: true"));
     assert!(yaml.contains("min_group: 30"));
-    assert!(yaml.contains("  - tier: sme"), "{yaml}");
+    assert!(yaml.contains("- tier: sme"), "{yaml}");
     assert!(!yaml.contains("suppressed_groups: 0"), "{yaml}");
-    for block in yaml.split("  - tier: ").skip(1) {
+    for block in yaml.split("- tier: ").skip(1) {
         let n: usize = block
-            .split("n: ")
+            .split("\"n\": ")
             .nth(1)
             .unwrap()
             .split('\n')
@@ -489,4 +493,365 @@ fn reference_build_publishes_large_groups_only() {
         assert!(n >= 30, "a group of {n} was published");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A sampled survey of `rows` rows as lines (BOM dropped), for editing.
+fn survey_lines(rows: &str) -> Vec<String> {
+    let sample = shindan(&[
+        "sample",
+        "--bank",
+        "question-banks/small.yaml",
+        "--rows",
+        rows,
+    ]);
+    let mut lines: Vec<String> = stdout(&sample).lines().map(str::to_owned).collect();
+    lines[0] = lines[0].trim_start_matches('\u{feff}').to_owned();
+    lines
+}
+
+fn score_responses(path: &std::path::Path) -> Output {
+    shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--responses",
+        path.to_str().unwrap(),
+    ])
+}
+
+#[test]
+fn r_c2_formula_respondents_are_written_inert() {
+    let dir = temp_dir("formula");
+    let mut lines = survey_lines("6");
+    let hostile = [
+        "\"=cmd|' /C calc'!A0\"",
+        "@SUM(1+1)*cmd|x",
+        "+1+1",
+        "-2+3",
+        "\"\t=1+1\"",
+        "\"=HYPERLINK(\"\"http://evil.example/\"\")\"",
+    ];
+    for (line, respondent) in lines.iter_mut().skip(1).zip(hostile) {
+        let rest = line.split_once(',').unwrap().1.to_owned();
+        *line = format!("{respondent},{rest}");
+    }
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, lines.join("\r\n")).unwrap();
+    let scored = score_responses(&path);
+    assert_eq!(scored.status.code(), Some(0), "{}", stderr(&scored));
+    let out = stdout(&scored);
+    assert!(out.starts_with('\u{feff}'), "Excel needs the BOM");
+    let respondents: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|line| line.split(",small,").next().unwrap())
+        .collect();
+    assert_eq!(
+        respondents,
+        [
+            "'=cmd|' /C calc'!A0",
+            "'@SUM(1+1)*cmd|x",
+            "'+1+1",
+            "'-2+3",
+            // Cells are trimmed when read, so the tab is gone.
+            "'=1+1",
+            "\"'=HYPERLINK(\"\"http://evil.example/\"\")\"",
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_c13_a_cp932_survey_from_excel_scores_completely() {
+    let path = repo().join("cli/tests/data/survey-cp932.csv");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture is CP932");
+    let scored = score_responses(&path);
+    let errors = stderr(&scored);
+    assert_eq!(scored.status.code(), Some(0), "{errors}");
+    assert!(
+        errors.contains("6 rows scored, 0 skipped (read as CP932 (Shift_JIS))"),
+        "{errors}"
+    );
+    let out = stdout(&scored);
+    for name in [
+        "山田商店",
+        "株式会社九州テック",
+        "佐賀の髙橋工務店",
+        "①番館",
+        "ﾊﾝｶｸ商事",
+        "鈴木・田中 合同",
+    ] {
+        assert!(out.contains(&format!("\n{name},small,")), "{name}: {out}");
+    }
+    // The same survey as UTF-16 (Excel's "Unicode text") reads too (C14).
+    let dir = temp_dir("utf16");
+    let text = String::from_utf8_lossy(&shindan_engine_decode(&bytes)).into_owned();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let utf16_path = dir.join("survey.csv");
+    std::fs::write(&utf16_path, utf16).unwrap();
+    let scored = score_responses(&utf16_path);
+    assert!(
+        stderr(&scored).contains("6 rows scored, 0 skipped (read as UTF-16LE)"),
+        "{}",
+        stderr(&scored)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn shindan_engine_decode(bytes: &[u8]) -> Vec<u8> {
+    shindan_engine::table::read::decode(bytes).0.into_bytes()
+}
+
+#[test]
+fn r_c10_a_stray_quote_is_one_bad_row() {
+    let dir = temp_dir("stray");
+    let mut lines = survey_lines("2000");
+    lines[2] = format!("\"{}", lines[2]);
+    // A bare quote inside an unquoted field is text (C12).
+    lines[5] = lines[5].replacen("S000005", "O\"Brien", 1);
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let started = std::time::Instant::now();
+    let scored = score_responses(&path);
+    let seconds = started.elapsed().as_secs_f64();
+    let errors = stderr(&scored);
+    assert!(
+        errors.contains(&format!(
+            "{}:3: error: a quoted field runs over several lines, to line 6",
+            path.display()
+        )),
+        "{errors}"
+    );
+    assert!(errors.contains("1999 rows scored, 1 skipped"), "{errors}");
+    assert!(stdout(&scored).contains("\n\"O\"\"Brien\",small,"));
+    assert!(seconds < 20.0, "{seconds} s");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_c16_a_duplicate_column_is_refused() {
+    let dir = temp_dir("duplicate");
+    let mut lines = survey_lines("3");
+    lines[0] = lines[0].replacen("industry", "respondent", 1);
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let scored = score_responses(&path);
+    assert_eq!(scored.status.code(), Some(1));
+    assert!(stderr(&scored).contains(":1: error: the header names column `respondent` twice"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_c15_control_characters_are_echoed_escaped() {
+    let dir = temp_dir("escape");
+    let mut lines = survey_lines("2");
+    lines[1] = lines[1].replacen(
+        lines[1].split(',').nth(1).unwrap(),
+        "\u{1b}]0;PWNED\u{7}\u{1b}[2J",
+        1,
+    );
+    let path = dir.join("survey.csv");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let errors = stderr(&score_responses(&path));
+    assert!(!errors.contains('\u{1b}'), "{errors}");
+    assert!(
+        errors.contains("industry `\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J` is not known"),
+        "{errors}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs `args` with standard output closed before anything is read, as
+/// `| head -c0` would.
+fn with_closed_stdout(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shindan"))
+        .args(args)
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn r_p1_a_closed_pipe_ends_quietly() {
+    for args in [
+        &[
+            "validate",
+            "--format",
+            "json",
+            "--catalogue",
+            CATALOGUE,
+            CATALOGUE,
+            BANK,
+        ][..],
+        &[
+            "score",
+            "--bank",
+            BANK,
+            "--catalogue",
+            CATALOGUE,
+            "--answers",
+            ANSWERS,
+            "--format",
+            "json",
+        ],
+        &[
+            "score",
+            "--bank",
+            "question-banks/small.yaml",
+            "--responses",
+            "cli/tests/data/survey-cp932.csv",
+        ],
+        &["schema"],
+    ] {
+        let output = with_closed_stdout(args);
+        let errors = stderr(&output);
+        assert!(!errors.contains("panicked"), "{args:?}: {errors}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {errors}");
+    }
+}
+
+#[test]
+fn r_r1_r2_reference_build_refuses_results_whose_scores_do_not_match() {
+    let dir = temp_dir("poison");
+    let survey = dir.join("survey.csv");
+    let sample = shindan(&[
+        "sample",
+        "--bank",
+        "question-banks/small.yaml",
+        "--rows",
+        "12",
+    ]);
+    std::fs::write(&survey, stdout(&sample)).unwrap();
+    let jsonl = stdout(&shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--responses",
+        survey.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]));
+    let mut lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    // R1: an extra dimension whose id carries YAML; R2: a score of 1e308.
+    lines[0]["dimensions"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "x: 1}\n  - tier: small\n    industry: commerce\n    n: 999",
+            "score": 99.0,
+            "level": 5
+        }));
+    lines[1]["dimensions"][0]["score"] = serde_json::json!(1e308);
+    lines[2]["dimensions"][0]["score"] = serde_json::json!(100.0);
+    let results = dir.join("results.jsonl");
+    let text: Vec<String> = lines.iter().map(|v| v.to_string()).collect();
+    std::fs::write(&results, text.join("\n")).unwrap();
+    let out = dir.join("reference.yaml");
+    let built = shindan(&[
+        "reference",
+        "build",
+        results.to_str().unwrap(),
+        "--bank",
+        "question-banks/small.yaml",
+        "-o",
+        out.to_str().unwrap(),
+        "--min-group",
+        "1",
+    ]);
+    let errors = stderr(&built);
+    assert_eq!(built.status.code(), Some(0), "{errors}");
+    for line in 1..=3 {
+        assert!(
+            errors.contains(&format!(
+                "results.jsonl:{line}: error: its scores do not match its answers; skipped"
+            )),
+            "{errors}"
+        );
+    }
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(!yaml.contains("999"), "{yaml}");
+    assert!(!yaml.contains("inf"), "{yaml}");
+    let checked = shindan(&["validate", out.to_str().unwrap()]);
+    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_a1_twenty_thousand_unknown_ids_are_refused_quickly_and_briefly() {
+    let dir = temp_dir("unknown-ids");
+    let ids: Vec<String> = (0..20_000)
+        .map(|i| format!("\"unknown_{i:05}\": 1"))
+        .collect();
+    let path = dir.join("answers.json");
+    std::fs::write(&path, format!("{{\"answers\": {{{}}}}}", ids.join(", "))).unwrap();
+    let started = std::time::Instant::now();
+    let output = shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--answers",
+        path.to_str().unwrap(),
+    ]);
+    let seconds = started.elapsed().as_secs_f64();
+    let errors = stderr(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        errors.contains("and 19950 more problems with answers, not shown"),
+        "{errors}"
+    );
+    assert!(errors.len() < 50_000, "{} bytes", errors.len());
+    // Under a second in a release build; a debug build on a busy machine gets slack.
+    assert!(seconds < 10.0, "{seconds} s");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_a6_escape_sequences_in_answers_are_shown_escaped() {
+    let dir = temp_dir("escape-answers");
+    let path = dir.join("answers.yaml");
+    std::fs::write(
+        &path,
+        "answers:\n  \"\\e]0;PWNED\\a\\e[2J\": \"\\e[31mred\"\n",
+    )
+    .unwrap();
+    let output = shindan(&[
+        "score",
+        "--bank",
+        "question-banks/small.yaml",
+        "--answers",
+        path.to_str().unwrap(),
+    ]);
+    let errors = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{errors}");
+    assert!(
+        !errors.contains('\u{1b}') && !errors.contains('\u{7}'),
+        "{errors}"
+    );
+    assert!(errors.contains("\\u{1b}]0;PWNED"), "{errors}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn r_date_an_impossible_date_is_refused() {
+    let output = shindan(&[
+        "score",
+        "--bank",
+        BANK,
+        "--catalogue",
+        CATALOGUE,
+        "--answers",
+        ANSWERS,
+        "--date",
+        "2026-13-45",
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }

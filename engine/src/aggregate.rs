@@ -4,10 +4,14 @@
 //! company can be picked out.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
+use crate::bank::Catalogue;
+use crate::echo::echo;
 use crate::profile::Prefecture;
 use crate::reference::{Distribution, IndustryGroup};
 use crate::result::ResultDoc;
+use crate::table::CsvText;
 use crate::tier::{Industry, Tier};
 
 /// What one result contributes.
@@ -24,18 +28,64 @@ pub struct Record {
 }
 
 impl Record {
-    /// The record of a result file.
-    pub fn of(result: &ResultDoc) -> Record {
-        Record {
+    /// The record of a result file, re-checked against `catalogue`: a
+    /// result naming a dimension the catalogue lacks, or a score that is not
+    /// a number from 0 to 100, is refused rather than counted.
+    pub fn of(result: &ResultDoc, catalogue: &Catalogue) -> Result<Record, ScoreProblem> {
+        let mut scores = Vec::with_capacity(result.dimensions.len());
+        for dimension in &result.dimensions {
+            if let Some(score) = dimension.score {
+                check_score(catalogue, &dimension.id, score)?;
+                scores.push((dimension.id.clone(), score));
+            } else if !catalogue.dimensions.iter().any(|d| d.id == dimension.id) {
+                return Err(ScoreProblem::UnknownDimension(dimension.id.clone()));
+            }
+        }
+        Ok(Record {
             tier: result.bank.tier,
             industry: result.profile.as_ref().map(|p| p.industry),
             prefecture: result.profile.as_ref().map(|p| p.prefecture),
-            scores: result
-                .dimensions
-                .iter()
-                .filter_map(|d| d.score.map(|score| (d.id.clone(), score)))
-                .collect(),
+            scores,
+        })
+    }
+}
+
+/// Why a dimension score from outside cannot be counted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScoreProblem {
+    /// The catalogue has no such dimension.
+    UnknownDimension(String),
+    /// Not a number.
+    NotANumber,
+    /// NaN, infinite, below 0 or above 100.
+    OutOfRange(f64),
+}
+
+impl fmt::Display for ScoreProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScoreProblem::UnknownDimension(id) => {
+                write!(f, "the catalogue has no dimension `{}`", echo(id))
+            }
+            ScoreProblem::NotANumber => f.write_str("a score must be a number from 0 to 100"),
+            ScoreProblem::OutOfRange(score) => {
+                let shown = echo(&score.to_string());
+                write!(f, "a score must be from 0 to 100, not {shown}")
+            }
         }
+    }
+}
+
+impl std::error::Error for ScoreProblem {}
+
+/// Whether `score` can be a score of dimension `id` of `catalogue`.
+pub fn check_score(catalogue: &Catalogue, id: &str, score: f64) -> Result<(), ScoreProblem> {
+    if !catalogue.dimensions.iter().any(|d| d.id == id) {
+        Err(ScoreProblem::UnknownDimension(id.to_owned()))
+    } else if !(0.0..=100.0).contains(&score) {
+        Err(ScoreProblem::OutOfRange(score))
+    } else {
+        Ok(())
     }
 }
 
@@ -182,109 +232,44 @@ pub fn summarise(records: &[Record], filter: Filter, by: GroupBy, min_group: usi
 }
 
 impl Summary {
-    /// The published figures as CSV rows (no byte-order mark).
+    /// The published figures as a CSV file (byte-order mark first).
     pub fn to_csv(&self) -> String {
-        let mut out = String::from(
-            "group,n,dimension,dimension_n,mean,sd,p25,median,p75,bin_0_20,bin_20_40,bin_40_60,bin_60_80,bin_80_100\r\n",
-        );
+        let mut out = CsvText::new();
+        out.row([
+            "group",
+            "n",
+            "dimension",
+            "dimension_n",
+            "mean",
+            "sd",
+            "p25",
+            "median",
+            "p75",
+            "bin_0_20",
+            "bin_20_40",
+            "bin_40_60",
+            "bin_60_80",
+            "bin_80_100",
+        ]);
         for group in &self.groups {
             for d in &group.dimensions {
                 let q = d.distribution.quantiles;
-                let bins: Vec<String> = d.histogram.iter().map(usize::to_string).collect();
-                out.push_str(&format!(
-                    "{},{},{},{},{:.1},{:.1},{:.1},{:.1},{:.1},{}\r\n",
-                    group.key,
-                    group.n,
-                    d.id,
-                    d.distribution.n,
-                    d.distribution.mean,
-                    d.distribution.sd,
-                    q[2],
-                    q[3],
-                    q[4],
-                    bins.join(",")
-                ));
+                let mut cells = vec![
+                    group.key.clone(),
+                    group.n.to_string(),
+                    d.id.clone(),
+                    d.distribution.n.to_string(),
+                ];
+                cells.extend(
+                    [d.distribution.mean, d.distribution.sd, q[2], q[3], q[4]]
+                        .map(|value| format!("{value:.1}")),
+                );
+                cells.extend(d.histogram.iter().map(usize::to_string));
+                out.row(cells);
             }
         }
-        out
+        out.into_string()
     }
-}
-
-/// Records from a scored survey CSV (`shindan score --responses`): each
-/// row's tier, industry, prefecture and `<dimension>_score` columns. Rows
-/// that cannot be read are returned as `line: reason`.
-pub fn records_from_scored_csv(text: &str) -> (Vec<Record>, Vec<String>) {
-    let mut lines = text.trim_start_matches('\u{feff}').lines();
-    let Some(header) = lines.next() else {
-        return (Vec::new(), vec!["1: the file is empty".to_owned()]);
-    };
-    let header: Vec<&str> = header.split(',').collect();
-    let column = |name: &str| header.iter().position(|h| *h == name);
-    let (Some(tier_at), industry_at, prefecture_at) =
-        (column("tier"), column("industry"), column("prefecture"))
-    else {
-        return (
-            Vec::new(),
-            vec![
-                "1: no `tier` column; is this a scored survey (shindan score --responses)?"
-                    .to_owned(),
-            ],
-        );
-    };
-    let score_columns: Vec<(usize, &str)> = header
-        .iter()
-        .enumerate()
-        .filter_map(|(at, name)| {
-            name.strip_suffix("_score")
-                .filter(|id| *id != "overall")
-                .map(|id| (at, id))
-        })
-        .collect();
-    let (mut records, mut problems) = (Vec::new(), Vec::new());
-    for (index, line) in lines.enumerate() {
-        let number = index + 2;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split(',').collect();
-        if fields.len() != header.len() {
-            problems.push(format!(
-                "{number}: {} fields, the header has {}",
-                fields.len(),
-                header.len()
-            ));
-            continue;
-        }
-        let Some(tier) = Tier::ALL
-            .into_iter()
-            .find(|t| t.as_str() == fields[tier_at])
-        else {
-            problems.push(format!("{number}: tier `{}` is not known", fields[tier_at]));
-            continue;
-        };
-        let industry = industry_at.and_then(|at| Industry::from_id(fields[at]));
-        let prefecture = prefecture_at.and_then(|at| {
-            Prefecture::ALL
-                .into_iter()
-                .find(|p| p.as_str() == fields[at])
-        });
-        let scores = score_columns
-            .iter()
-            .filter_map(|&(at, id)| {
-                fields[at]
-                    .parse::<f64>()
-                    .ok()
-                    .map(|score| (id.to_owned(), score))
-            })
-            .collect();
-        records.push(Record {
-            tier,
-            industry,
-            prefecture,
-            scores,
-        });
-    }
-    (records, problems)
 }
 
 #[cfg(test)]
@@ -331,15 +316,5 @@ mod tests {
         let csv = summary.to_csv();
         assert!(csv.contains("saga,12,hiring,12,49.5,"), "{csv}");
         assert!(!csv.contains("oita"));
-    }
-
-    #[test]
-    fn scored_csv_rows_become_records() {
-        let text = "\u{feff}respondent,bank,tier,industry,prefecture,overall_score,hiring_score,hiring_level\nA,small,small,retail,saga,40.0,25.0,2\nB,small,small\nC,small,giant,retail,saga,1,1,1\n";
-        let (records, problems) = records_from_scored_csv(text);
-        assert_eq!(records.len(), 1);
-        assert_eq!(records[0].scores, [("hiring".to_owned(), 25.0)]);
-        assert_eq!(problems.len(), 2);
-        assert!(problems[0].starts_with("3: 3 fields"), "{problems:?}");
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::bank::{Bank, Item, Question, QuestionIndex, QuestionKind};
 use crate::diag::{Code, Diagnostic};
+use crate::echo::echo;
 use crate::source::Span;
 use crate::suggest::suggest;
 
@@ -185,8 +186,13 @@ impl Answers {
     ) -> (Answers, Vec<Diagnostic>) {
         let mut answers = Answers::new(bank);
         let mut diagnostics = Vec::new();
+        // Problems past the first MAX_DIAGNOSTICS are only counted: a file
+        // of 20,000 unknown ids must not cost a suggestion and a message
+        // each (nor print megabytes).
+        let (mut more, mut more_code) = (0usize, None);
         for (id, value, span) in values {
-            let path = format!("answers.{id}");
+            let full = diagnostics.len() >= MAX_DIAGNOSTICS;
+            let path = format!("answers.{}", echo(id));
             let located = |diagnostic: Diagnostic| match span {
                 Some(span) => diagnostic.at(span),
                 None => diagnostic,
@@ -196,6 +202,10 @@ impl Answers {
                     let question = &bank.questions[index];
                     match interpret(question, value) {
                         Ok(answer) => answers.questions[index] = answer,
+                        Err((code, _, _)) if full => {
+                            more += 1;
+                            more_code.get_or_insert(code);
+                        }
                         Err((code, message, hint)) => diagnostics.push(located(
                             Diagnostic::error(code, message).path(path).hint(hint),
                         )),
@@ -205,11 +215,16 @@ impl Answers {
                     AnswerValue::Word(word) if word == "yes" || word == "no" => {
                         answers.gates[index] = Some(word == "yes");
                     }
+                    _ if full => {
+                        more += 1;
+                        more_code.get_or_insert(Code::InvalidAnswer);
+                    }
                     other => diagnostics.push(located(
                         Diagnostic::error(
                             Code::InvalidAnswer,
                             format!(
-                                "`{id}` is a yes/no check; {} is not an answer to it",
+                                "`{}` is a yes/no check; {} is not an answer to it",
+                                echo(id),
                                 describe(other)
                             ),
                         )
@@ -217,12 +232,16 @@ impl Answers {
                         .hint("answer `yes` or `no`"),
                     )),
                 },
+                None if full => {
+                    more += 1;
+                    more_code.get_or_insert(Code::UnknownQuestion);
+                }
                 None => {
                     let known: Vec<&str> = bank.items.keys().map(String::as_str).collect();
                     diagnostics.push(located(
                         Diagnostic::error(
                             Code::UnknownQuestion,
-                            format!("bank `{}` has no question `{id}`", bank.id),
+                            format!("bank `{}` has no question `{}`", bank.id, echo(id)),
                         )
                         .path(path)
                         .hint(suggest(id, &known, "questions")),
@@ -230,9 +249,23 @@ impl Answers {
                 }
             }
         }
+        if let Some(code) = more_code {
+            diagnostics.push(
+                Diagnostic::error(
+                    code,
+                    format!("and {more} more problems with answers, not shown"),
+                )
+                .hint(format!(
+                    "only the first {MAX_DIAGNOSTICS} are listed; fix these and check again"
+                )),
+            );
+        }
         (answers, diagnostics)
     }
 }
+
+/// Problems with answers listed one by one; the rest are counted.
+const MAX_DIAGNOSTICS: usize = 50;
 
 fn yes_no(yes: bool) -> &'static str {
     if yes { "yes" } else { "no" }
@@ -240,8 +273,8 @@ fn yes_no(yes: bool) -> &'static str {
 
 fn describe(value: &AnswerValue) -> String {
     match value {
-        AnswerValue::Number(number) => format!("the number {number}"),
-        AnswerValue::Word(word) => format!("`{word}`"),
+        AnswerValue::Number(number) => format!("the number {}", echo(&number.to_string())),
+        AnswerValue::Word(word) => format!("`{}`", echo(word)),
         AnswerValue::List(_) => "a list".to_owned(),
     }
 }
@@ -349,7 +382,7 @@ fn option_index(
             let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
             (
                 Code::UnknownOption,
-                format!("question `{}` has no option `{word}`", question.id),
+                format!("question `{}` has no option `{}`", question.id, echo(word)),
                 suggest(word, &known, "options"),
             )
         })

@@ -74,8 +74,8 @@ mod compare;
 #[cfg(feature = "compiled")]
 mod compiled;
 pub mod coverage;
-mod csv;
 mod diag;
+mod echo;
 #[cfg(feature = "compiled")]
 mod handoff;
 #[cfg(feature = "yaml")]
@@ -86,13 +86,17 @@ mod raw;
 mod reference;
 pub mod render;
 mod result;
+mod result_csv;
 mod sample;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod score;
+#[cfg(feature = "csv")]
+mod scored;
 mod source;
 mod suggest;
 mod survey;
+pub mod table;
 mod text;
 mod tier;
 #[cfg(feature = "yaml")]
@@ -101,8 +105,8 @@ mod validate;
 mod yaml;
 
 pub use aggregate::{
-    BINS, DimensionSummary, Filter, GroupBy, GroupSummary, Record, Summary,
-    records_from_scored_csv, summarise,
+    BINS, DimensionSummary, Filter, GroupBy, GroupSummary, Record, ScoreProblem, Summary,
+    check_score, summarise,
 };
 pub use answers::{Answer, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of};
 pub use bank::{
@@ -114,8 +118,8 @@ pub use compare::{Comparison, DimensionChange, compare};
 #[cfg(feature = "compiled")]
 pub use compiled::Compiled;
 pub use coverage::{Coverage, coverage};
-pub use csv::{is_open_record, result_csv, split_record};
 pub use diag::{Checked, Code, Diagnostic, Severity};
+pub use echo::{MAX_ECHO_CHARS, echo};
 #[cfg(feature = "compiled")]
 pub use handoff::{
     HANDOFF_PREFIX, Handoff, HandoffError, MAX_HANDOFF_CHARS, encode as encode_handoff,
@@ -124,18 +128,21 @@ pub use handoff::{
 #[cfg(feature = "yaml")]
 pub use load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};
 pub use profile::{Prefecture, Profile};
+#[cfg(feature = "yaml-write")]
+pub use reference::ReferenceWriteError;
 pub use reference::{
     Distribution, IndustryGroup, PeerGroup, QUANTILES, Reference, ReferenceBuilder, quantile,
 };
 pub use result::{BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, ResultDoc};
+pub use result_csv::result_csv;
 pub use sample::Sampler;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
 pub use score::{DimensionScore, NEXT_STEPS_SHOWN, Scores, gate_applicability, score, visibility};
+#[cfg(feature = "csv")]
+pub use scored::{ScoredProblem, records_from_scored_csv, scored_header, scored_row};
 pub use source::{LineCol, SourceFile, Span};
-pub use survey::{
-    PROFILE_COLUMNS, SurveyColumns, SurveyRow, cell_value, scored_header, scored_row,
-};
+pub use survey::{PROFILE_COLUMNS, SurveyColumns, SurveyRow, cell_value};
 pub use text::{Lang, Text, date_text};
 pub use tier::{Category, Classification, Industry, Tier, classify};
 #[cfg(feature = "yaml")]

@@ -12,7 +12,6 @@
 //! - groups with fewer results than the suppression minimum are left out.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use crate::tier::{Industry, Tier};
 
@@ -360,38 +359,84 @@ impl Reference {
             .map_err(|error| format!("the reference data is damaged ({error})"))
     }
 
-    /// The reference file (YAML), figures rounded to 0.1.
-    pub fn to_yaml(&self) -> String {
-        let quote = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
-        let mut out = String::new();
-        let _ = writeln!(out, "kind: reference");
-        let _ = writeln!(out, "edition: {}", quote(&self.edition));
-        let _ = writeln!(out, "date: {}", quote(&self.date));
-        let _ = writeln!(out, "source: {}", quote(&self.source));
-        let _ = writeln!(out, "synthetic: {}", self.synthetic);
-        let _ = writeln!(
-            out,
-            "suppression: {{min_group: {}, suppressed_groups: {}}}",
-            self.min_group, self.suppressed
-        );
-        let _ = writeln!(out, "groups:");
+    /// The reference file (YAML), figures rounded to 0.1. Written through
+    /// serde, so no id or text can add a line of its own; a figure that is
+    /// not finite is refused.
+    #[cfg(feature = "yaml-write")]
+    pub fn to_yaml(&self) -> Result<String, ReferenceWriteError> {
+        let round = |value: f64| -> Result<f64, ReferenceWriteError> {
+            if value.is_finite() {
+                Ok((value * 10.0).round() / 10.0)
+            } else {
+                Err(ReferenceWriteError::NotFinite)
+            }
+        };
+        let mut groups = Vec::with_capacity(self.groups.len());
         for group in &self.groups {
-            let _ = writeln!(out, "  - tier: {}", group.tier.as_str());
-            let _ = writeln!(out, "    industry: {}", group.industry.as_str());
-            let _ = writeln!(out, "    n: {}", group.n);
-            let _ = writeln!(out, "    dimensions:");
+            let mut dimensions = BTreeMap::new();
             for (id, d) in &group.dimensions {
                 let q = d.quantiles;
-                let _ = writeln!(
-                    out,
-                    "      {id}: {{n: {}, mean: {:.1}, sd: {:.1}, min: {:.1}, p10: {:.1}, p25: {:.1}, p50: {:.1}, p75: {:.1}, p90: {:.1}, max: {:.1}}}",
-                    d.n, d.mean, d.sd, q[0], q[1], q[2], q[3], q[4], q[5], q[6]
+                dimensions.insert(
+                    id.clone(),
+                    raw::Distribution {
+                        n: d.n,
+                        mean: round(d.mean)?,
+                        sd: round(d.sd)?,
+                        min: round(q[0])?,
+                        p10: round(q[1])?,
+                        p25: round(q[2])?,
+                        p50: round(q[3])?,
+                        p75: round(q[4])?,
+                        p90: round(q[5])?,
+                        max: round(q[6])?,
+                    },
                 );
             }
+            groups.push(raw::Group {
+                tier: group.tier,
+                industry: group.industry.as_str().to_owned(),
+                n: group.n,
+                dimensions,
+            });
         }
-        out
+        let file = raw::Reference {
+            kind: "reference".to_owned(),
+            edition: self.edition.clone(),
+            date: self.date.clone(),
+            source: self.source.clone(),
+            synthetic: self.synthetic,
+            suppression: raw::Suppression {
+                min_group: self.min_group,
+                suppressed_groups: self.suppressed,
+            },
+            groups,
+        };
+        serde_saphyr::to_string(&file).map_err(|error| ReferenceWriteError::Yaml(error.to_string()))
     }
 }
+
+/// Why reference data cannot be written.
+#[cfg(feature = "yaml-write")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReferenceWriteError {
+    /// A figure is NaN or infinite (the inputs were not checked).
+    NotFinite,
+    /// The YAML writer failed.
+    Yaml(String),
+}
+
+#[cfg(feature = "yaml-write")]
+impl std::fmt::Display for ReferenceWriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReferenceWriteError::NotFinite => f.write_str("a figure is not a finite number"),
+            ReferenceWriteError::Yaml(error) => write!(f, "cannot write YAML: {error}"),
+        }
+    }
+}
+
+#[cfg(feature = "yaml-write")]
+impl std::error::Error for ReferenceWriteError {}
 
 /// The reference file as written.
 #[cfg(feature = "yaml")]
@@ -399,10 +444,13 @@ mod raw {
     use std::collections::BTreeMap;
 
     use serde::Deserialize;
+    #[cfg(feature = "yaml-write")]
+    use serde::Serialize;
 
     use crate::tier::Tier;
 
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "yaml-write", derive(Serialize))]
     #[serde(deny_unknown_fields)]
     pub struct Reference {
         pub kind: String,
@@ -416,6 +464,7 @@ mod raw {
     }
 
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "yaml-write", derive(Serialize))]
     #[serde(deny_unknown_fields)]
     pub struct Suppression {
         pub min_group: usize,
@@ -424,6 +473,7 @@ mod raw {
     }
 
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "yaml-write", derive(Serialize))]
     #[serde(deny_unknown_fields)]
     pub struct Group {
         pub tier: Tier,
@@ -433,6 +483,7 @@ mod raw {
     }
 
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "yaml-write", derive(Serialize))]
     #[serde(deny_unknown_fields)]
     pub struct Distribution {
         pub n: usize,
@@ -501,20 +552,55 @@ mod tests {
         assert_eq!(reference.groups.len(), 1);
         assert_eq!(reference.suppressed, 1);
         assert_eq!(reference.groups[0].industry, IndustryGroup::Commerce);
-        let yaml = reference.to_yaml();
-        assert!(
-            yaml.contains("suppression: {min_group: 10, suppressed_groups: 1}"),
-            "{yaml}"
-        );
-        assert!(!yaml.contains("construction"));
-        let back = Reference::read(&crate::SourceFile::new("reference.yaml", yaml))
+        #[cfg(feature = "yaml-write")]
+        {
+            let yaml = reference.to_yaml().expect("writes");
+            assert!(yaml.contains("min_group: 10"), "{yaml}");
+            assert!(yaml.contains("suppressed_groups: 1"), "{yaml}");
+            assert!(!yaml.contains("construction"));
+            let back = Reference::read(&crate::SourceFile::new("reference.yaml", yaml))
+                .into_result()
+                .expect("reads back");
+            assert_eq!(back.groups.len(), 1);
+            assert_eq!(back.groups[0].dimensions["hiring"].n, 12);
+            assert_eq!(
+                back.group(Tier::Small, Industry::Wholesale).map(|g| g.n),
+                Some(12)
+            );
+        }
+    }
+
+    /// Review R1: an id carrying YAML stays one key, and a figure that is
+    /// not finite is refused rather than written as `inf`.
+    #[cfg(feature = "yaml-write")]
+    #[test]
+    fn ids_cannot_write_yaml_and_figures_must_be_finite() {
+        let mut builder = ReferenceBuilder::default();
+        let hostile = "x: 1}\n  - tier: small\n    industry: commerce\n    n: 999";
+        for i in 0..10 {
+            builder.add(
+                Tier::Small,
+                Industry::Retail,
+                [(hostile, Some(f64::from(i)))],
+            );
+        }
+        let reference = builder.build("2026", "2026-11-26", "a \"source\"\nkind: bank", false, 10);
+        let yaml = reference.to_yaml().expect("writes");
+        let back = Reference::read(&crate::SourceFile::new("reference.yaml", yaml.clone()))
             .into_result()
             .expect("reads back");
-        assert_eq!(back.groups.len(), 1);
-        assert_eq!(back.groups[0].dimensions["hiring"].n, 12);
-        assert_eq!(
-            back.group(Tier::Small, Industry::Wholesale).map(|g| g.n),
-            Some(12)
-        );
+        assert_eq!(back.groups.len(), 1, "{yaml}");
+        assert!(back.groups[0].dimensions.contains_key(hostile), "{yaml}");
+        assert_eq!(back.source, "a \"source\"\nkind: bank");
+        let mut builder = ReferenceBuilder::default();
+        for _ in 0..10 {
+            builder.add(
+                Tier::Small,
+                Industry::Retail,
+                [("hiring", Some(f64::INFINITY))],
+            );
+        }
+        let reference = builder.build("2026", "2026-11-26", "test", false, 10);
+        assert_eq!(reference.to_yaml(), Err(ReferenceWriteError::NotFinite));
     }
 }

@@ -41,7 +41,8 @@ pub fn render(file: &SourceFile, diagnostic: &Diagnostic) -> String {
         gutter_width = line_number.len();
         let pad = " ".repeat(gutter_width);
         let (line, col) = window(file.line_text(at.line), at.col.get() as usize);
-        let before: String = line.chars().take(col - 1).collect();
+        let before = escape_controls(&line.chars().take(col - 1).collect::<String>());
+        let line = escape_controls(&line);
         let covered: String = file
             .text()
             .get(span.start as usize..span.end as usize)
@@ -99,6 +100,25 @@ pub fn render_all(file: &SourceFile, diagnostics: &[Diagnostic]) -> String {
         .map(|diagnostic| render(file, diagnostic))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The source line as it may reach a terminal: control characters (an
+/// escape sequence in a hostile file) written as `\u{1b}`; a tab is harmless
+/// and stays.
+fn escape_controls(text: &str) -> String {
+    let hostile = |c: char| c.is_control() && c != '\t';
+    if !text.chars().any(hostile) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if hostile(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Terminal cells a character takes: two for East Asian wide characters,

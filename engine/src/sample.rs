@@ -51,18 +51,20 @@ impl<'a> Sampler<'a> {
         }
     }
 
-    /// The header: profile columns, question ids, gate ids.
-    pub fn header(&self) -> String {
-        let mut columns: Vec<&str> = PROFILE_COLUMNS.to_vec();
-        columns.extend(self.bank.questions.iter().map(|q| q.id.as_str()));
-        columns.extend(self.bank.gates.iter().map(|g| g.id.as_str()));
-        columns.join(",")
+    /// The header's cells: profile columns, question ids, gate ids.
+    pub fn header(&self) -> Vec<String> {
+        let mut columns: Vec<String> = PROFILE_COLUMNS.map(str::to_owned).to_vec();
+        columns.extend(self.bank.questions.iter().map(|q| q.id.clone()));
+        columns.extend(self.bank.gates.iter().map(|g| g.id.clone()));
+        columns
     }
 
-    /// Row number `index` (from 1), without a line break.
-    pub fn row(&mut self, index: u64) -> String {
+    /// The cells of row number `index` (from 1), for
+    /// [`crate::table::write_row`].
+    pub fn row(&mut self, index: u64) -> Vec<String> {
         let rng = &mut self.rng;
-        let mut out = String::with_capacity(256);
+        let mut cells = Vec::with_capacity(8 + self.bank.questions.len());
+        let mut out = String::with_capacity(16);
         let industry = Industry::ALL[rng.below(Industry::ALL.len())];
         let (employees, capital): (u32, u64) = match self.bank.tier {
             Tier::Small => (1 + rng.below(5) as u32, 3_000_000),
@@ -75,15 +77,16 @@ impl<'a> Sampler<'a> {
         } else {
             Prefecture::ALL[rng.below(7)]
         };
-        let _ = write!(
-            out,
-            "S{index:06},{},{employees},{capital},{}",
-            industry.as_str(),
-            prefecture.as_str()
-        );
+        cells.extend([
+            format!("S{index:06}"),
+            industry.as_str().to_owned(),
+            employees.to_string(),
+            capital.to_string(),
+        ]);
+        out.push_str(prefecture.as_str());
         let maturity = rng.unit();
         for question in &self.bank.questions {
-            out.push(',');
+            cells.push(std::mem::take(&mut out));
             if rng.chance(0.06) {
                 continue;
             }
@@ -139,13 +142,14 @@ impl<'a> Sampler<'a> {
             }
         }
         for _ in &self.bank.gates {
-            out.push(',');
+            cells.push(std::mem::take(&mut out));
             out.push_str(if rng.chance(0.6 + 0.35 * maturity) {
                 "yes"
             } else {
                 "no"
             });
         }
-        out
+        cells.push(out);
+        cells
     }
 }

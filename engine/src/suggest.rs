@@ -2,10 +2,14 @@
 
 /// "did you mean" for a misspelt id, else the list of known ids.
 pub(crate) fn suggest(name: &str, known: &[&str], what: &str) -> String {
+    let length = name.chars().count();
     let closest = known
         .iter()
+        // The distance is at least the difference in length: skipping those
+        // too far apart keeps a megabyte-long name from costing seconds.
+        .filter(|candidate| length.abs_diff(candidate.chars().count()) <= limit(candidate))
         .map(|candidate| (edit_distance(name, candidate), *candidate))
-        .filter(|&(distance, candidate)| distance <= 2.max(candidate.len() / 4))
+        .filter(|&(distance, candidate)| distance <= limit(candidate))
         .min();
     match closest {
         Some((_, candidate)) => format!("did you mean `{candidate}`?"),
@@ -13,6 +17,11 @@ pub(crate) fn suggest(name: &str, known: &[&str], what: &str) -> String {
         None if known.len() <= 12 => format!("known {what}: {}", known.join(", ")),
         None => format!("{} {what} are defined; check the spelling", known.len()),
     }
+}
+
+/// The largest distance still offered as "did you mean".
+fn limit(candidate: &str) -> usize {
+    2.max(candidate.len() / 4)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

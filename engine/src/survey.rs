@@ -5,9 +5,10 @@
 
 use crate::answers::{AnswerValue, Answers};
 use crate::bank::Bank;
+use crate::echo::echo;
 use crate::profile::{Prefecture, Profile};
-use crate::score::Scores;
 use crate::suggest::suggest;
+use crate::table::check_header;
 use crate::tier::Industry;
 
 /// The profile columns, in the order `shindan sample` writes them.
@@ -18,6 +19,9 @@ pub const PROFILE_COLUMNS: [&str; 5] = [
     "capital_yen",
     "prefecture",
 ];
+
+/// Unknown header columns named in the message; the rest are counted.
+const MAX_LISTED: usize = 10;
 
 #[derive(Debug, Clone, Copy)]
 enum Column {
@@ -48,11 +52,13 @@ pub struct SurveyRow {
 
 impl SurveyColumns {
     /// Resolves a header row; every column must be a profile column or a
-    /// question or gate id of `bank`.
+    /// question or gate id of `bank`, and none may appear twice.
     pub fn new(bank: &Bank, header: &[&str]) -> Result<SurveyColumns, String> {
+        check_header(header).map_err(|problem| problem.to_string())?;
         let known: Vec<&str> = bank.items.keys().map(String::as_str).collect();
         let mut columns = Vec::with_capacity(header.len());
         let mut unknown = Vec::new();
+        let mut more = 0usize;
         for &name in header {
             let kind = match name {
                 "respondent" => Column::Respondent,
@@ -62,14 +68,23 @@ impl SurveyColumns {
                 "prefecture" => Column::Prefecture,
                 id if bank.item(id).is_some() => Column::Answer,
                 other => {
-                    unknown.push(format!(
-                        "`{other}` ({})",
-                        suggest(other, &known, "questions")
-                    ));
+                    // Suggestions only for the columns shown.
+                    if unknown.len() < MAX_LISTED {
+                        unknown.push(format!(
+                            "`{}` ({})",
+                            echo(other),
+                            suggest(other, &known, "questions")
+                        ));
+                    } else {
+                        more += 1;
+                    }
                     continue;
                 }
             };
             columns.push((kind, name.to_owned()));
+        }
+        if more > 0 {
+            unknown.push(format!("and {more} more"));
         }
         if unknown.is_empty() {
             Ok(SurveyColumns { columns })
@@ -114,27 +129,25 @@ impl SurveyColumns {
                 Column::Industry => {
                     industry = Some(
                         Industry::from_id(field)
-                            .ok_or_else(|| format!("industry `{field}` is not known"))?,
+                            .ok_or_else(|| format!("industry `{}` is not known", echo(field)))?,
                     );
                 }
                 Column::Employees => {
                     employees = Some(field.parse::<u32>().map_err(|_| {
-                        format!("regular_employees `{field}` is not a whole number")
+                        format!("regular_employees `{}` is not a whole number", echo(field))
                     })?);
                 }
                 Column::Capital => {
-                    capital = Some(
-                        field
-                            .parse::<u64>()
-                            .map_err(|_| format!("capital_yen `{field}` is not a whole number"))?,
-                    );
+                    capital = Some(field.parse::<u64>().map_err(|_| {
+                        format!("capital_yen `{}` is not a whole number", echo(field))
+                    })?);
                 }
                 Column::Prefecture => {
                     prefecture = Some(
                         Prefecture::ALL
                             .into_iter()
                             .find(|p| p.as_str() == field)
-                            .ok_or_else(|| format!("prefecture `{field}` is not known"))?,
+                            .ok_or_else(|| format!("prefecture `{}` is not known", echo(field)))?,
                     );
                 }
                 Column::Answer => values.push((name.as_str(), cell_value(field))),
@@ -178,81 +191,6 @@ pub fn cell_value(field: &str) -> AnswerValue {
         );
     }
     AnswerValue::Word(field.to_owned())
-}
-
-/// The header of the scored CSV.
-pub fn scored_header(bank: &Bank) -> String {
-    let mut columns: Vec<String> = [
-        "respondent",
-        "bank",
-        "tier",
-        "industry",
-        "prefecture",
-        "regular_employees",
-        "overall_score",
-        "overall_level",
-        "completeness",
-    ]
-    .map(str::to_owned)
-    .to_vec();
-    for dimension in &bank.catalogue.dimensions {
-        columns.push(format!("{}_score", dimension.id));
-        columns.push(format!("{}_level", dimension.id));
-    }
-    columns.push("gate_findings".to_owned());
-    columns.push("recommendations".to_owned());
-    columns.join(",")
-}
-
-/// One scored row, matching [`scored_header`]. Ids and numbers only, so no
-/// field needs quoting.
-pub fn scored_row(bank: &Bank, row: &SurveyRow, scores: &Scores) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(256);
-    let score = |value: Option<f64>| value.map(|v| format!("{v:.1}")).unwrap_or_default();
-    let level = |value: Option<u8>| value.map(|v| v.to_string()).unwrap_or_default();
-    let respondent: String = row
-        .respondent
-        .as_deref()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !matches!(c, ',' | '"' | '\n' | '\r'))
-        .collect();
-    let _ = write!(
-        out,
-        "{respondent},{},{},{},{},{},{},{},{:.3}",
-        bank.id,
-        bank.tier.as_str(),
-        row.profile.as_ref().map_or("", |p| p.industry.as_str()),
-        row.profile.as_ref().map_or("", |p| p.prefecture.as_str()),
-        row.profile
-            .as_ref()
-            .map(|p| p.regular_employees.to_string())
-            .unwrap_or_default(),
-        score(scores.overall),
-        level(scores.overall_level),
-        scores.completeness
-    );
-    for dimension in &scores.dimensions {
-        let _ = write!(
-            out,
-            ",{},{}",
-            score(dimension.score),
-            level(dimension.level)
-        );
-    }
-    let findings: Vec<&str> = scores
-        .gate_findings
-        .iter()
-        .map(|&index| bank.gates[index].id.as_str())
-        .collect();
-    let next: Vec<&str> = scores
-        .recommendations
-        .iter()
-        .map(|&index| bank.recommendations[index].id.as_str())
-        .collect();
-    let _ = write!(out, ",{},{}", findings.join(" "), next.join(" "));
-    out
 }
 
 #[cfg(test)]

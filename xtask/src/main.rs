@@ -124,6 +124,10 @@ fn test() -> Result<(), String> {
             run: engine_is_pure,
         },
         Step {
+            name: "first-load wasm has no YAML parser and no CSV reader",
+            run: first_load_is_lean,
+        },
+        Step {
             name: "shipped banks validate clean",
             run: || {
                 cargo(&[
@@ -425,6 +429,48 @@ fn engine_is_pure() -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("the engine depends on web crates: {offending:?}"))
+    }
+}
+
+/// Crates only the tools build may carry: the YAML parser, the CSV reader
+/// and the encodings it reads (hundreds of KB of wasm on first load).
+const TOOLS_ONLY_CRATES: &[&str] = &["serde-saphyr", "csv-core", "encoding_rs", "encoding_rs_io"];
+
+/// Fails when the first-load web build (without `tools`) depends on a
+/// tools-only crate.
+fn first_load_is_lean() -> Result<(), String> {
+    let output = Command::new(cargo_binary())
+        .args([
+            "tree",
+            "-p",
+            WEB_PACKAGE,
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .output()
+        .map_err(|error| format!("cannot run cargo tree: {error}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    let tree = String::from_utf8_lossy(&output.stdout);
+    let offending: Vec<&str> = tree
+        .lines()
+        .filter(|line| {
+            let name = line.split_whitespace().next().unwrap_or("");
+            TOOLS_ONLY_CRATES.contains(&name)
+        })
+        .collect();
+    if offending.is_empty() {
+        println!("first-load dependencies: none of {TOOLS_ONLY_CRATES:?}");
+        Ok(())
+    } else {
+        Err(format!(
+            "the first-load build depends on tools-only crates: {offending:?}"
+        ))
     }
 }
 

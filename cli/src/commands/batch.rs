@@ -1,14 +1,15 @@
 //! `shindan score --responses FILE.csv`: a survey scored one company per
-//! row, streaming — memory does not grow with the number of rows. A bad row
-//! is reported with its line number and skipped.
+//! row, streaming — memory does not grow with the number of rows. The file
+//! may be UTF-8 (with or without BOM), UTF-16 or CP932 as Japanese Excel
+//! saves it; a bad row is reported with its line number and skipped.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
-use shindan_engine::{
-    Bank, ResultDoc, SurveyColumns, is_open_record, score, scored_header, scored_row, split_record,
-};
+use shindan_engine::table::read::{EncodingSniffer, Records, TextEncoding, utf8_reader};
+use shindan_engine::table::{BOM, write_row};
+use shindan_engine::{Bank, ResultDoc, SurveyColumns, echo, score, scored_header, scored_row};
 
 use crate::Failure;
 
@@ -21,7 +22,26 @@ pub enum BatchFormat {
     Jsonl,
 }
 
-/// Scores every row of `path`; returns how many rows were bad.
+/// The file's encoding, found by reading it once (a CP932 file is told
+/// from UTF-8 only by a byte that is not valid UTF-8, wherever it is).
+fn sniff(path: &Path) -> Result<TextEncoding, Failure> {
+    let unreadable = |error: std::io::Error| {
+        Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
+    };
+    let mut file = File::open(path).map_err(unreadable)?;
+    let mut sniffer = EncodingSniffer::new();
+    let mut chunk = vec![0; 1 << 16];
+    loop {
+        match file.read(&mut chunk) {
+            Ok(0) => return Ok(sniffer.finish()),
+            Ok(read) => sniffer.feed(&chunk[..read]),
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(unreadable(error)),
+        }
+    }
+}
+
+/// Scores every row of `path`; with `strict`, a bad row fails the run.
 pub fn run(
     bank: &Bank,
     path: &Path,
@@ -29,74 +49,70 @@ pub fn run(
     date: &str,
     strict: bool,
 ) -> Result<(), Failure> {
+    let encoding = sniff(path)?;
     let file = File::open(path)
         .map_err(|error| Failure::Unreadable(format!("cannot read {}: {error}", path.display())))?;
-    let mut lines = BufReader::with_capacity(1 << 16, file);
+    let mut records = Records::new(BufReader::with_capacity(
+        1 << 16,
+        utf8_reader(file, encoding),
+    ));
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let write_error = |error: std::io::Error| Failure::Unreadable(format!("cannot write: {error}"));
-    let name = path.display().to_string();
+    let name = path.display();
 
-    let mut record = String::new();
-    let mut line_number = 0u64;
-    // Reads one record, which may span lines inside quotes; returns the
-    // line it starts on.
-    let mut next_record = |record: &mut String| -> Result<Option<u64>, Failure> {
-        record.clear();
-        let start = line_number + 1;
-        loop {
-            let read = lines.read_line(record).map_err(|error| {
-                Failure::Unreadable(format!("{name}:{}: cannot read: {error}", line_number + 1))
-            })?;
-            if read == 0 {
-                return Ok((!record.is_empty()).then_some(start));
-            }
-            line_number += 1;
-            if !is_open_record(record) {
-                return Ok(Some(start));
-            }
+    let header = match records.next() {
+        None => {
+            eprintln!("{name}: error: the file is empty; the first line must be the header");
+            return Err(Failure::Input);
         }
+        Some(Err(bad)) => {
+            eprintln!("{name}:{}: error: {}", bad.line, bad.error);
+            return Err(Failure::Input);
+        }
+        Some(Ok(header)) => header,
     };
-
-    let Some(_) = next_record(&mut record)? else {
-        eprintln!(
-            "{}: error: the file is empty; the first line must be the header",
-            path.display()
-        );
-        return Err(Failure::Input);
-    };
-    let header = split_record(record.trim_start_matches('\u{feff}')).map_err(|problem| {
-        eprintln!("{}:1: error: {problem}", path.display());
+    let columns = SurveyColumns::new(bank, &header.fields()).map_err(|problem| {
+        eprintln!("{name}:{}: error: {problem}", header.line);
         Failure::Input
     })?;
-    let header: Vec<&str> = header.iter().map(|field| field.as_ref()).collect();
-    let columns = SurveyColumns::new(bank, &header).map_err(|problem| {
-        eprintln!("{}:1: error: {problem}", path.display());
-        Failure::Input
-    })?;
+    records.expect_fields(columns.len());
+    let mut text = String::with_capacity(1024);
     if format == BatchFormat::Csv {
-        writeln!(out, "{}", scored_header(bank)).map_err(write_error)?;
+        text.push_str(BOM);
+        write_row(&mut text, scored_header(bank));
+        out.write_all(text.as_bytes())?;
     }
     let (mut good, mut bad) = (0u64, 0u64);
-    while let Some(line) = next_record(&mut record)? {
-        if record.trim().is_empty() {
-            continue;
-        }
-        let row = split_record(&record).and_then(|fields| {
-            let fields: Vec<&str> = fields.iter().map(|field| field.as_ref()).collect();
-            columns.read(bank, &fields)
-        });
-        let row = match row {
+    for record in records {
+        let record = match record {
+            Ok(record) => record,
+            Err(problem) => {
+                if let shindan_engine::table::read::RecordError::Io(error) = problem.error {
+                    return Err(Failure::Unreadable(format!(
+                        "{name}:{}: cannot read: {error}",
+                        problem.line
+                    )));
+                }
+                bad += 1;
+                eprintln!(
+                    "{name}:{}: error: {}; row skipped",
+                    problem.line, problem.error
+                );
+                continue;
+            }
+        };
+        let row = match columns.read(bank, &record.fields()) {
             Ok(row) => row,
             Err(problem) => {
                 bad += 1;
-                eprintln!("{}:{line}: error: {problem}; row skipped", path.display());
+                eprintln!("{name}:{}: error: {problem}; row skipped", record.line);
                 continue;
             }
         };
         let scores = score(bank, &row.answers, row.profile.as_ref());
+        text.clear();
         match format {
-            BatchFormat::Csv => writeln!(out, "{}", scored_row(bank, &row, &scores)),
+            BatchFormat::Csv => write_row(&mut text, scored_row(bank, &row, &scores)),
             BatchFormat::Jsonl => {
                 let result = ResultDoc::new(
                     bank,
@@ -106,18 +122,21 @@ pub fn run(
                     date,
                     row.respondent.clone(),
                 );
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(&result).unwrap_or_default()
-                )
+                let json = serde_json::to_string(&result).map_err(|error| {
+                    Failure::Unreadable(format!("cannot write a result: {error}"))
+                })?;
+                text.push_str(&json);
+                text.push('\n');
             }
         }
-        .map_err(write_error)?;
+        out.write_all(text.as_bytes())?;
         good += 1;
     }
-    out.flush().map_err(write_error)?;
-    eprintln!("{}: {good} rows scored, {bad} skipped", path.display());
+    out.flush()?;
+    eprintln!(
+        "{name}: {good} rows scored, {bad} skipped (read as {})",
+        echo(encoding.name())
+    );
     if strict && bad > 0 {
         return Err(Failure::Input);
     }

@@ -29,7 +29,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
             Long("out-dir") | Short('o') => out_dir = Some(PathBuf::from(parser.value()?)),
             Long("reference") => reference = Some(PathBuf::from(parser.value()?)),
             Long("help") | Short('h') => {
-                println!("{HELP}");
+                crate::say!("{HELP}");
                 return Ok(());
             }
             other => return Err(unexpected(other)),
@@ -65,7 +65,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
             .map_err(|error| {
                 Failure::Unreadable(format!("cannot write {}: {error}", target.display()))
             })?;
-        println!("{}", target.display());
+        crate::say!("{}", target.display());
     }
     if let Some(path) = reference {
         let file = match files::read(&path)? {
@@ -85,7 +85,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                     .map_err(|error| {
                         Failure::Unreadable(format!("cannot write {}: {error}", target.display()))
                     })?;
-                println!("{}", target.display());
+                crate::say!("{}", target.display());
             }
             None => failed = true,
         }

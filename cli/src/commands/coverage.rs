@@ -27,7 +27,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
             Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
             Long("format") => format = Format::parse(&parser.value()?.string()?)?,
             Long("help") | Short('h') => {
-                println!("{HELP}");
+                crate::say!("{HELP}");
                 return Ok(());
             }
             other => return Err(unexpected(other)),
@@ -84,11 +84,11 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                     "matrix": matrix,
                 }));
             }
-            Format::Text => print!("{}", text(bank, &measured, &uncovered)),
+            Format::Text => crate::say_text!("{}", text(bank, &measured, &uncovered)),
         }
     }
     if format == Format::Json {
-        println!(
+        crate::say!(
             "{}",
             serde_json::to_string_pretty(&records).unwrap_or_default()
         );

@@ -4,20 +4,77 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use lexopt::prelude::*;
-use shindan_engine::{ReferenceBuilder, ResultDoc};
+use shindan_engine::{Answers, Bank, ReferenceBuilder, ResultDoc, echo, score};
 
-use crate::{Failure, date, unexpected};
+use crate::report::Reporter;
+use crate::{Failure, Format, date, files, unexpected};
+
+/// How far a result's score may be from the score of its answers (results
+/// keep full precision; 0.05 allows for one rounding to 0.1).
+const SCORE_TOLERANCE: f64 = 0.05;
+
+/// The dimension scores of `result`, scored again from its answers against
+/// its bank; an error says why the result cannot be counted.
+fn rescored(result: &ResultDoc, banks: &[Bank]) -> Result<Vec<(String, Option<f64>)>, String> {
+    let bank = banks
+        .iter()
+        .find(|bank| bank.id == result.bank.id)
+        .ok_or_else(|| format!("bank `{}` was not given with --bank", echo(&result.bank.id)))?;
+    if bank.tier != result.bank.tier {
+        return Err(format!(
+            "the result says tier `{}`, bank `{}` is `{}`",
+            result.bank.tier.as_str(),
+            bank.id,
+            bank.tier.as_str()
+        ));
+    }
+    let (answers, diagnostics) = Answers::from_values(bank, &result.answers);
+    if let Some(problem) = diagnostics.iter().find(|d| d.is_error()) {
+        return Err(format!(
+            "its answers do not fit bank `{}`: {}",
+            bank.id, problem.message
+        ));
+    }
+    let scores = score(bank, &answers, result.profile.as_ref());
+    let expected: Vec<(String, Option<f64>)> = bank
+        .catalogue
+        .dimensions
+        .iter()
+        .zip(&scores.dimensions)
+        .map(|(dimension, scored)| (dimension.id.clone(), scored.score))
+        .collect();
+    let matches = result.dimensions.len() == expected.len()
+        && result.dimensions.iter().all(|given| {
+            expected.iter().any(|(id, score)| {
+                *id == given.id
+                    && match (score, given.score) {
+                        (Some(a), Some(b)) => (a - b).abs() <= SCORE_TOLERANCE,
+                        (None, None) => true,
+                        _ => false,
+                    }
+            })
+        });
+    if matches {
+        Ok(expected)
+    } else {
+        Err("its scores do not match its answers".to_owned())
+    }
+}
 
 const HELP: &str = "\
-usage: shindan reference build RESULT… -o reference.yaml [--min-group N]
-                               [--edition E] [--source TEXT] [--synthetic]
+usage: shindan reference build RESULT… --bank BANK… -o reference.yaml
+                               [--min-group N] [--edition E] [--source TEXT]
+                               [--synthetic]
 
 Reads result files (JSON from the app or `shindan score --format json`) and
 JSON Lines files (`*.jsonl`, one result per line, as `shindan score
 --responses … --format jsonl` writes), groups them by tier and industry
 group, and writes per dimension n, mean, standard deviation and
 percentiles. Groups with fewer than N results (default 10) are left out.
-A broken file or line is reported and skipped.";
+Each result is scored again from its answers against the bank it names
+(give every bank the results use, with `--bank`; the catalogue is found
+beside it): a result whose scores do not match its answers, or that names
+a bank not given, is reported and skipped, as is a broken file or line.";
 
 pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     match parser.next()? {
@@ -34,9 +91,11 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let mut edition = None;
     let mut source = "Shindan results".to_owned();
     let mut synthetic = false;
+    let mut bank_paths = Vec::new();
     while let Some(arg) = parser.next()? {
         match arg {
             Value(path) => inputs.push(PathBuf::from(path)),
+            Long("bank") => bank_paths.push(PathBuf::from(parser.value()?)),
             Short('o') | Long("output") => output = Some(PathBuf::from(parser.value()?)),
             Long("min-group") => min_group = parser.value()?.parse()?,
             Long("edition") => edition = Some(parser.value()?.string()?),
@@ -53,27 +112,41 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     if inputs.is_empty() {
         return Err(Failure::Usage("give at least one result file".to_owned()));
     }
+    if bank_paths.is_empty() {
+        return Err(Failure::Usage(
+            "give --bank for each bank the results use (their scores are checked)".to_owned(),
+        ));
+    }
+    let mut reporter = Reporter::new(Format::Text);
+    let banks = bank_paths
+        .iter()
+        .map(|path| files::load_bank_with_catalogue(path, None, &mut reporter))
+        .collect::<Result<Vec<Bank>, Failure>>()?;
     let mut builder = ReferenceBuilder::default();
     let (mut read, mut skipped) = (0u64, 0u64);
     for path in &inputs {
         let mut add = |text: &str, place: String| match ResultDoc::from_json(text) {
-            Ok(result) => match result.profile {
-                Some(profile) => {
+            Ok(result) => match (&result.profile, rescored(&result, &banks)) {
+                (Some(profile), Ok(scores)) => {
                     builder.add(
                         result.bank.tier,
                         profile.industry,
-                        result.dimensions.iter().map(|d| (d.id.as_str(), d.score)),
+                        scores.iter().map(|(id, score)| (id.as_str(), *score)),
                     );
                     read += 1;
                 }
-                None => {
+                (None, _) => {
                     skipped += 1;
                     eprintln!("{place}: warning: no profile, so no industry group; skipped");
+                }
+                (_, Err(problem)) => {
+                    skipped += 1;
+                    eprintln!("{place}: error: {problem}; skipped");
                 }
             },
             Err(diagnostic) => {
                 skipped += 1;
-                eprintln!("{place}: error: {}; skipped", diagnostic.message);
+                eprintln!("{place}: error: {}; skipped", echo(&diagnostic.message));
             }
         };
         if is_lines(path) {
@@ -101,7 +174,10 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let today = date::today();
     let edition = edition.unwrap_or_else(|| today[..4].to_owned());
     let reference = builder.build(&edition, &today, &source, synthetic, min_group);
-    std::fs::write(&output, reference.to_yaml()).map_err(|error| {
+    let yaml = reference.to_yaml().map_err(|error| {
+        Failure::Unreadable(format!("cannot write {}: {error}", output.display()))
+    })?;
+    std::fs::write(&output, yaml).map_err(|error| {
         Failure::Unreadable(format!("cannot write {}: {error}", output.display()))
     })?;
     eprintln!(

@@ -4,7 +4,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use lexopt::prelude::*;
-use shindan_engine::Sampler;
+use shindan_engine::{Sampler, table};
 
 use crate::report::Reporter;
 use crate::{Failure, Format, files, unexpected};
@@ -41,8 +41,17 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let mut sampler = Sampler::new(&bank, seed);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = writeln!(out, "{}", sampler.header())
-        .and_then(|()| (1..=rows).try_for_each(|index| writeln!(out, "{}", sampler.row(index))))
+    let mut text = String::from(table::BOM);
+    table::write_row(&mut text, sampler.header());
+    let written = out
+        .write_all(text.as_bytes())
+        .and_then(|()| {
+            (1..=rows).try_for_each(|index| {
+                text.clear();
+                table::write_row(&mut text, sampler.row(index));
+                out.write_all(text.as_bytes())
+            })
+        })
         .and_then(|()| out.flush());
     match written {
         Ok(()) => Ok(()),

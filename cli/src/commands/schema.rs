@@ -7,7 +7,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         return Err(unexpected(arg));
     }
     let schema = shindan_engine::json_schema();
-    println!(
+    crate::say!(
         "{}",
         serde_json::to_string_pretty(&schema).unwrap_or_default()
     );

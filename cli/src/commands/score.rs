@@ -52,7 +52,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
             Long("responses") => responses = Some(PathBuf::from(parser.value()?)),
             Long("strict") => strict = true,
             Long("help") | Short('h') => {
-                println!("{HELP}");
+                crate::say!("{HELP}");
                 return Ok(());
             }
             other => return Err(unexpected(other)),
@@ -106,11 +106,11 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         label.or(sheet.label),
     );
     match format {
-        Format::Json => println!(
+        Format::Json => crate::say!(
             "{}",
             serde_json::to_string_pretty(&result).unwrap_or_default()
         ),
-        Format::Text => print!("{}", table(&bank, &scores, &result)),
+        Format::Text => crate::say_text!("{}", table(&bank, &scores, &result)),
     }
     Ok(())
 }

@@ -34,7 +34,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
             Long("capital") => capital = Some(parser.value()?.parse::<u64>()?),
             Long("format") => format = Format::parse(&parser.value()?.string()?)?,
             Long("help") | Short('h') => {
-                println!("{HELP}");
+                crate::say!("{HELP}");
                 return Ok(());
             }
             other => return Err(unexpected(other)),
@@ -54,20 +54,20 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                 "tier": result.tier.as_str(),
                 "reason": {"ja": result.reason.ja, "en": result.reason.en},
             });
-            println!(
+            crate::say!(
                 "{}",
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             );
         }
         Format::Text => {
-            println!("category: {}", result.category.as_str());
-            println!(
+            crate::say!("category: {}", result.category.as_str());
+            crate::say!(
                 "tier:     {} ({})",
                 result.tier.as_str(),
                 result.tier.name().ja
             );
-            println!("reason:   {}", result.reason.ja);
-            println!("          {}", result.reason.en);
+            crate::say!("reason:   {}", result.reason.ja);
+            crate::say!("          {}", result.reason.en);
         }
     }
     Ok(())

@@ -30,7 +30,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
             Long("format") => format = Format::parse(&parser.value()?.string()?)?,
             Long("deny-warnings") => deny_warnings = true,
             Long("help") | Short('h') => {
-                println!("{HELP}");
+                crate::say!("{HELP}");
                 return Ok(());
             }
             other => return Err(unexpected(other)),
@@ -130,13 +130,13 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
 
     let (errors, warnings) = (reporter.errors, reporter.warnings);
     match format {
-        Format::Json => println!(
+        Format::Json => crate::say!(
             "{}",
             serde_json::to_string_pretty(&reporter.into_json()).unwrap_or_default()
         ),
         Format::Text => {
             for summary in &summaries {
-                println!("{summary}");
+                crate::say!("{summary}");
             }
             if errors + warnings > 0 {
                 eprintln!("{errors} error(s), {warnings} warning(s)");

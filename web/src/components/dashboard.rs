@@ -66,6 +66,16 @@ pub fn Dashboard() -> impl IntoView {
         spawn_local(async move {
             let total = list.length();
             let (mut loaded, mut refused) = (Vec::new(), Vec::new());
+            // Every figure is re-checked against the catalogue before it is
+            // counted: dimension ids known, scores from 0 to 100.
+            let bank = match banks::fetch(Tier::Small).await {
+                Ok(bank) => bank,
+                Err(reason) => {
+                    problems.update(|problems| problems.push(reason));
+                    return;
+                }
+            };
+            let catalogue = &bank.catalogue;
             for index in 0..total {
                 if index % BATCH == 0 {
                     progress.set(Some((index, total)));
@@ -88,12 +98,15 @@ pub fn Dashboard() -> impl IntoView {
                     }
                 };
                 if name.ends_with(".csv") {
-                    let (rows, bad) = records_from_scored_csv(&text);
+                    let (rows, bad) = records_from_scored_csv(text.as_bytes(), catalogue);
                     loaded.extend(rows);
                     refused.extend(bad.into_iter().map(|problem| format!("{name}:{problem}")));
                 } else {
                     match ResultDoc::from_json(&text) {
-                        Ok(result) => loaded.push(Record::of(&result)),
+                        Ok(result) => match Record::of(&result, catalogue) {
+                            Ok(record) => loaded.push(record),
+                            Err(problem) => refused.push(format!("{name}: {problem}")),
+                        },
                         Err(diagnostic) => refused.push(format!("{name}: {}", diagnostic.message)),
                     }
                 }
@@ -115,10 +128,7 @@ pub fn Dashboard() -> impl IntoView {
         }
     };
     let export = move |_| {
-        let csv = format!(
-            "\u{feff}{}",
-            summary.with_untracked(|summary| summary.to_csv())
-        );
+        let csv = summary.with_untracked(|summary| summary.to_csv());
         let _ = files::download("shindan-aggregate.csv", "text/csv;charset=utf-8", &csv);
     };
 

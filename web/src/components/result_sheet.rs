@@ -13,9 +13,6 @@ use crate::session::{Screen, use_session};
 use crate::today::today;
 use crate::{banks, files};
 
-/// Excel reads a CSV as UTF-8 only with a byte-order mark.
-const BOM: &str = "\u{feff}";
-
 /// How many weakest dimensions the sheet names.
 const WEAKEST: usize = 3;
 
@@ -245,7 +242,7 @@ pub fn ResultSheet() -> impl IntoView {
         let no_steps = scores.recommendations.is_empty();
 
         let json = serde_json::to_string_pretty(&result).unwrap_or_default();
-        let csv = format!("{BOM}{}", result_csv(&result, &bank, lang));
+        let csv = result_csv(&result, &bank, lang);
         let file_stem = format!("shindan-{}-{}", result.bank.id, result.date);
         let export_json = {
             let name = format!("{file_stem}.json");
