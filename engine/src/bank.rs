@@ -120,6 +120,35 @@ pub struct MinimumWage {
     pub effective: String,
 }
 
+impl Program {
+    /// Its fiscal year as the sheet names it (令和8年度 / FY2026), with
+    /// "planned" when it has not opened yet.
+    pub fn term(&self) -> Option<Text> {
+        let year = self.fiscal_year?;
+        let era = if year >= 2019 {
+            match year - 2018 {
+                1 => "令和元年度".to_owned(),
+                n => format!("令和{n}年度"),
+            }
+        } else {
+            format!("平成{}年度", year.saturating_sub(1988))
+        };
+        let planned = self.status == ProgramStatus::Planned;
+        Some(Text::new(
+            if planned {
+                format!("{era}（予定）")
+            } else {
+                era
+            },
+            if planned {
+                format!("FY{year} (planned)")
+            } else {
+                format!("FY{year}")
+            },
+        ))
+    }
+}
+
 /// Whether a program can be joined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
@@ -150,18 +179,27 @@ impl ProgramStatus {
 pub struct LegalBasis {
     /// Law and article, e.g. 労働基準法 第89条.
     pub basis: String,
-    /// The day it took effect, `YYYY-MM-DD`.
-    pub effective: String,
+    /// The day it took effect, `YYYY-MM-DD`; `None` only in a superseded
+    /// edition, which predates the rule.
+    pub effective: Option<String>,
 }
 
 impl LegalBasis {
     /// The line the sheet prints under a legal statement.
     pub fn cite(&self) -> Text {
-        let date = crate::text::date_text(&self.effective);
-        Text::new(
-            format!("根拠: {}（{}から）", self.basis, date.ja),
-            format!("Basis: {} (since {})", self.basis, date.en),
-        )
+        match &self.effective {
+            Some(effective) => {
+                let date = crate::text::date_text(effective);
+                Text::new(
+                    format!("根拠: {}（{}から）", self.basis, date.ja),
+                    format!("Basis: {} (since {})", self.basis, date.en),
+                )
+            }
+            None => Text::new(
+                format!("根拠: {}", self.basis),
+                format!("Basis: {}", self.basis),
+            ),
+        }
     }
 }
 
@@ -267,6 +305,8 @@ pub struct Bank {
     pub intro: Option<Text>,
     /// The day whose law the gates state, `YYYY-MM-DD`.
     pub as_of: Option<String>,
+    /// The edition that replaced this one, if it is kept only for old results.
+    pub superseded_by: Option<String>,
     /// The shared catalogue it was validated against (stored once, not per
     /// bank, in the compiled form).
     #[cfg_attr(feature = "compiled", serde(skip))]
@@ -290,6 +330,32 @@ pub(crate) enum Item {
 }
 
 impl Bank {
+    /// The name of its compiled file (`banks/<name>.bin`): the tier for the
+    /// current edition, tier and version for a superseded one, so that both
+    /// ship side by side.
+    pub fn compiled_name(&self) -> String {
+        compiled_name(
+            self.tier,
+            self.superseded_by.is_some().then_some(&*self.version),
+        )
+    }
+
+    /// What the sheet says of a result of a superseded edition: its levels
+    /// stand, its legal points and programs are those of a later edition.
+    pub fn superseded_note(&self) -> Option<Text> {
+        let newer = self.superseded_by.as_deref()?;
+        Some(Text::new(
+            format!(
+                "この結果は{}版の質問票によるものです。法令の確認事項と支援策は{}版で見直したため、ここには示しません。最新版で診断し直すと、いまの確認事項と支援策が分かります。",
+                self.version, newer
+            ),
+            format!(
+                "This result answers edition {} of the question set. Legal points and support programs were revised in edition {}, so they are not shown here; a new diagnosis with the current edition shows them.",
+                self.version, newer
+            ),
+        ))
+    }
+
     /// The sentence the sheet shows about the edition's law, if it states any.
     pub fn as_of_note(&self) -> Option<Text> {
         let date = crate::text::date_text(self.as_of.as_deref()?);
@@ -309,6 +375,15 @@ impl Bank {
 
     pub(crate) fn item(&self, id: &str) -> Option<Item> {
         self.items.get(id).copied()
+    }
+}
+
+/// The compiled file name of a tier's current bank (`edition: None`) or of
+/// one of its superseded editions.
+pub fn compiled_name(tier: Tier, edition: Option<&str>) -> String {
+    match edition {
+        None => tier.as_str().to_owned(),
+        Some(version) => format!("{}-{version}", tier.as_str()),
     }
 }
 
@@ -441,6 +516,18 @@ pub struct Gate {
     pub shows: Option<GateFigure>,
     /// Programs that help.
     pub programs: Vec<ProgramIndex>,
+}
+
+impl Gate {
+    /// The figure this gate shows for a company (its prefecture's minimum
+    /// wage), when the gate has one and the catalogue and profile know it.
+    pub fn figure(&self, catalogue: &Catalogue, profile: Option<&Profile>) -> Option<Text> {
+        match self.shows? {
+            GateFigure::MinimumWage => catalogue
+                .minimum_wage(profile?.prefecture)
+                .map(MinimumWage::describe),
+        }
+    }
 }
 
 /// A figure looked up for the company and shown with a gate.

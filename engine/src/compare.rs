@@ -1,7 +1,47 @@
 //! Before and after: what moved between two results of one company, for
 //! the consultation that follows up a diagnosis (the call's 前後比較).
 
+use crate::bank::Bank;
 use crate::result::ResultDoc;
+
+/// Ids of the dimensions whose questions differ between two editions of a
+/// bank (a question added, removed, reworded, or scored differently), in
+/// the later edition's catalogue order. A comparison across editions says
+/// so for these dimensions: part of the change is the instrument's own.
+pub fn changed_dimensions(before: &Bank, after: &Bank) -> Vec<String> {
+    after
+        .catalogue
+        .dimensions
+        .iter()
+        .filter(|dimension| {
+            question_signature(before, &dimension.id) != question_signature(after, &dimension.id)
+        })
+        .map(|dimension| dimension.id.clone())
+        .collect()
+}
+
+/// What a dimension asks and how it scores, as comparable text. `show_if`
+/// is left out: its indices shift when other dimensions change.
+fn question_signature(bank: &Bank, dimension_id: &str) -> Vec<String> {
+    let Some(dimension) = bank
+        .catalogue
+        .dimensions
+        .iter()
+        .position(|dimension| dimension.id == dimension_id)
+    else {
+        return Vec::new();
+    };
+    bank.questions
+        .iter()
+        .filter(|question| question.dimension == dimension)
+        .map(|question| {
+            format!(
+                "{} {:?} {:?} {} {}",
+                question.id, question.kind, question.text, question.weight, question.allow_na
+            )
+        })
+        .collect()
+}
 
 /// One dimension's change.
 #[derive(Debug, Clone, PartialEq)]

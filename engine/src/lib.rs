@@ -113,8 +113,9 @@ pub use bank::{
     AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, DimensionIndex, Gate,
     GateFigure, Indicator, LegalBasis, MAX_OPTIONS, MinimumWage, MinimumWages, ProfileTest,
     Program, ProgramIndex, ProgramStatus, Question, QuestionIndex, QuestionKind, Recommendation,
+    compiled_name,
 };
-pub use compare::{Comparison, DimensionChange, compare};
+pub use compare::{Comparison, DimensionChange, changed_dimensions, compare};
 #[cfg(feature = "compiled")]
 pub use compiled::Compiled;
 pub use coverage::{Coverage, coverage};

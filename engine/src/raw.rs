@@ -276,6 +276,10 @@ pub struct RawBank {
     pub intro: Option<Spanned<RawText>>,
     /// The day whose law the gates state, `YYYY-MM-DD`; required with gates.
     pub as_of: Option<Spanned<String>>,
+    /// The edition that replaced this one. A superseded edition is kept only
+    /// so that its results open, print and compare: the sheet shows no gates
+    /// or next steps for it, and its gates need no `effective` date.
+    pub superseded_by: Option<Spanned<String>>,
     /// Scored questions, in the order they are asked.
     pub questions: Vec<RawQuestion>,
     /// Unscored compliance checks, reported apart from scores.

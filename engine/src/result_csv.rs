@@ -76,10 +76,11 @@ pub fn result_csv(result: &ResultDoc, bank: &Bank, lang: Lang) -> String {
                 .unwrap_or_default(),
             String::new(),
             String::new(),
-            match (&gate.answer, gate.finding) {
-                (_, true) => pick(("要確認", "to check")),
-                (Some(answer), false) => answer.clone(),
-                (None, false) => String::new(),
+            match (&gate.answer, gate.finding, gate.not_applicable) {
+                (_, _, true) => pick(("該当しません", "not applicable")),
+                (_, true, _) => pick(("要確認", "to check")),
+                (Some(answer), false, _) => answer.clone(),
+                (None, false, _) => String::new(),
             },
         ]);
     }
@@ -87,10 +88,11 @@ pub fn result_csv(result: &ResultDoc, bank: &Bank, lang: Lang) -> String {
         let Some(recommendation) = bank.recommendations.iter().find(|r| &r.id == id) else {
             continue;
         };
-        let programs: Vec<&str> = recommendation
-            .programs
-            .iter()
-            .filter_map(|&index| bank.catalogue.programs.get(index))
+        let programs: Vec<&str> = bank
+            .catalogue
+            .routed(&recommendation.programs)
+            .into_iter()
+            .filter_map(|index| bank.catalogue.programs.get(index))
             .map(|program| program.name.get(lang))
             .collect();
         rows.push([

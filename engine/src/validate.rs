@@ -241,9 +241,10 @@ pub(crate) fn bank(
     }
     let title = v.text(&raw.title, "title");
     let intro = raw.intro.as_ref().map(|intro| v.text(intro, "intro"));
+    let superseded = raw.superseded_by.is_some();
     let as_of = match &raw.as_of {
         Some(date) => v.date(date, "as_of"),
-        None if !raw.gates.is_empty() => {
+        None if !raw.gates.is_empty() && !superseded => {
             v.push(
                 Diagnostic::error(Code::MissingField, "the bank has gates but no `as_of:` date")
                     .at(raw.kind.span)
@@ -331,7 +332,7 @@ pub(crate) fn bank(
             gate.effective.as_ref(),
             &gate.id,
             &path,
-            true,
+            if superseded { Need::Basis } else { Need::Both },
         );
         let applies_if = gate.applies_if.as_ref().and_then(|condition| {
             let context = Context::Gate {
@@ -368,7 +369,7 @@ pub(crate) fn bank(
             help: v.text(&gate.help, &format!("{path}.help")),
             law: law.unwrap_or(LegalBasis {
                 basis: String::new(),
-                effective: String::new(),
+                effective: None,
             }),
             applies_if,
             shows,
@@ -439,6 +440,7 @@ pub(crate) fn bank(
         title,
         intro,
         as_of,
+        superseded_by: raw.superseded_by.map(|edition| edition.value),
         catalogue: catalogue.clone(),
         questions: questions.into_iter().flatten().collect(),
         gates,
@@ -816,7 +818,7 @@ impl<'a> Validator<'a> {
             raw.effective.as_ref(),
             &raw.id,
             &path,
-            false,
+            Need::Neither,
         );
         let weight = self.weight(raw.weight.as_ref(), &format!("{path}.weight"), true);
         let kind = self.kind(raw, &path);
@@ -1689,20 +1691,19 @@ impl<'a> Validator<'a> {
         None
     }
 
-    /// A legal basis and the day it took effect: both, or (where optional)
-    /// neither.
+    /// A legal basis and the day it took effect, as much as `need` asks.
     fn law(
         &mut self,
         basis: Option<&Spanned<String>>,
         effective: Option<&Spanned<String>>,
         id: &Spanned<String>,
         path: &str,
-        required: bool,
+        need: Need,
     ) -> Option<LegalBasis> {
         let basis_text = basis
             .map(|basis| basis.value.trim())
             .filter(|basis| !basis.is_empty());
-        if !required && basis.is_none() && effective.is_none() {
+        if need == Need::Neither && basis.is_none() && effective.is_none() {
             return None;
         }
         if basis_text.is_none() {
@@ -1718,7 +1719,8 @@ impl<'a> Validator<'a> {
             );
         }
         let date = match effective {
-            Some(effective) => self.date(effective, &format!("{path}.effective")),
+            Some(effective) => Some(self.date(effective, &format!("{path}.effective"))?),
+            None if need == Need::Basis => None,
             None => {
                 let span = basis.map_or(id.span, |b| b.span);
                 self.push(
@@ -1735,7 +1737,7 @@ impl<'a> Validator<'a> {
         };
         Some(LegalBasis {
             basis: basis_text?.to_owned(),
-            effective: date?,
+            effective: date,
         })
     }
 
@@ -1830,6 +1832,17 @@ fn reaches(
         .any(|reference| {
             reference.to == target || reaches(references, reference.to, target, visited)
         })
+}
+
+/// What a legal statement must carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Basis and effective date (a gate of a current edition).
+    Both,
+    /// The basis only (a gate of a superseded edition).
+    Basis,
+    /// Both or neither (help text of a question).
+    Neither,
 }
 
 /// Whether `text` is `YYYY-MM-DD` and names a day that exists.

@@ -180,3 +180,30 @@ fn start_pack_is_offered_only_to_companies_that_intend_to_grow() {
         }
     }
 }
+
+#[test]
+fn editions_side_by_side_name_the_dimensions_whose_questions_changed() {
+    use shindan_engine::{SourceFile, changed_dimensions, load_bank, load_catalogue};
+    let dir = crate::expect::repo().join("question-banks/editions/2026.1");
+    let read = |name: &str| {
+        SourceFile::new(
+            name,
+            std::fs::read_to_string(dir.join(name)).expect("edition file"),
+        )
+    };
+    let catalogue = load_catalogue(&read("catalogue.yaml"))
+        .into_result()
+        .expect("2026.1 catalogue");
+    for tier in ["small", "sme", "midsize"] {
+        let old = load_bank(&read(&format!("{tier}.yaml")), &catalogue)
+            .into_result()
+            .expect("2026.1 bank");
+        assert_eq!(old.version, "2026.1");
+        assert_eq!(old.superseded_by.as_deref(), Some("2026.2"));
+        let new = shipped(tier);
+        let changed = changed_dimensions(&old, &new);
+        // Every dimension was recalibrated in 2026.2 (CHANGELOG).
+        assert!(!changed.is_empty(), "{tier}");
+        assert!(changed_dimensions(&new, &new).is_empty(), "{tier}");
+    }
+}

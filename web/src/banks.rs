@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use shindan_engine::{Bank, Compiled, Reference, Tier};
+use shindan_engine::{Bank, Compiled, Reference, Tier, compiled_name};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -36,15 +36,28 @@ pub async fn fetch_reference() -> Result<Arc<Reference>, String> {
 
 /// Loads the shipped bank of `tier`.
 pub async fn fetch(tier: Tier) -> Result<Arc<Bank>, String> {
-    let path = format!("banks/{}.bin", tier.as_str());
-    let bytes = load(tier.as_str()).await?;
+    fetch_named(tier, &compiled_name(tier, None)).await
+}
+
+/// Loads the bank a result was made with: the current one of its tier, or
+/// the earlier edition of that version kept beside it.
+pub async fn fetch_edition(tier: Tier, version: &str) -> Result<Arc<Bank>, String> {
+    let current = fetch(tier).await?;
+    if current.version == version {
+        return Ok(current);
+    }
+    fetch_named(tier, &compiled_name(tier, Some(version))).await
+}
+
+async fn fetch_named(tier: Tier, name: &str) -> Result<Arc<Bank>, String> {
+    let bytes = load(name).await?;
     let compiled = Compiled::from_bytes(&bytes)?;
     compiled
         .banks
         .into_iter()
         .find(|bank| bank.tier == tier)
         .map(Arc::new)
-        .ok_or_else(|| format!("{path}: no bank for tier {}", tier.as_str()))
+        .ok_or_else(|| format!("banks/{name}.bin: no bank for tier {}", tier.as_str()))
 }
 
 async fn download(path: &str) -> Result<Vec<u8>, String> {

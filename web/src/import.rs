@@ -50,13 +50,15 @@ pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refu
     })?;
     let bank = match current.filter(|bank| bank.id == result.bank.id) {
         Some(bank) => bank,
-        None => banks::fetch(result.bank.tier).await.map_err(|error| {
-            Refused::new(
-                "この結果の質問票を読み込めませんでした。",
-                "The question set of this result could not be loaded.",
-                vec![error],
-            )
-        })?,
+        None => banks::fetch_edition(result.bank.tier, &result.bank.version)
+            .await
+            .map_err(|error| {
+                Refused::new(
+                    "この結果の質問票を読み込めませんでした。",
+                    "The question set of this result could not be loaded.",
+                    vec![error],
+                )
+            })?,
     };
     if bank.id != result.bank.id {
         return Err(Refused::new(

@@ -40,8 +40,8 @@ pub const LANDING_LEAD: Msg = msg(
     "A sheet for executives to review how the company finds, develops and keeps people. It shows a level from 1 to 5 per area, the next steps, and the public support that fits.",
 );
 pub const LANDING_TIME: Msg = msg(
-    "所要時間：約8〜15分（企業規模により質問数が異なります）",
-    "Takes about 8–15 minutes (the questions depend on company size)",
+    "所要時間：約8〜18分（企業規模により質問数が異なります）",
+    "Takes about 8–18 minutes (the questions depend on company size)",
 );
 pub const LANDING_PRIVACY: Msg = msg(
     "回答はこのブラウザの中だけに保存され、どこにも送信されません。",
@@ -126,6 +126,11 @@ pub const GATE_FINDINGS: Msg = msg(
 pub const NO_GATE_FINDINGS: Msg = msg("確認事項はありません。", "Nothing to check.");
 pub const NEXT_STEPS: Msg = msg("次の一歩と使える支援", "Next steps and support that fits");
 pub const NO_NEXT_STEPS: Msg = msg("該当する提案はありません。", "No suggestion applies.");
+pub const MORE_STEPS: Msg = msg("ほかの支援策", "Other support");
+pub const GATES_NOT_APPLICABLE: Msg = msg(
+    "該当しません（会社の規模や業種などから、この会社には義務がない項目）",
+    "Not applicable (duties that do not bind this company, by its size, industry or answers)",
+);
 pub const PROVIDED_BY: Msg = msg("実施", "Run by");
 pub const COMPLETENESS: Msg = msg("回答率", "Answered");
 pub const DATE: Msg = msg("診断日", "Date");
@@ -204,6 +209,11 @@ pub mod consult {
         "メモ付きで今回の結果を保存",
         "Save the latest result with notes",
     );
+    pub const EDITIONS_DIFFER: Msg = msg(
+        "比べる結果は、質問票の版が異なります。次の分野は版の間で質問が変わったため、点数の差には質問の違いも含まれます：",
+        "The results compared answer different editions of the question set. In these areas the questions changed between editions, so part of the difference comes from the questions themselves:",
+    );
+    pub const QUESTIONS_CHANGED: Msg = msg("※質問変更", "* questions changed");
     pub const NEED_TWO: Msg = msg(
         "比較には同じ質問票の結果が2つ以上必要です。",
         "Comparing needs two or more results of the same question set.",

@@ -143,6 +143,21 @@ fn test() -> Result<(), String> {
                     "question-banks/sme.yaml",
                     "question-banks/midsize.yaml",
                     "question-banks/reference.yaml",
+                ])?;
+                // Earlier editions kept for their results, checked against
+                // their own catalogue.
+                cargo(&[
+                    "run",
+                    "-q",
+                    "-p",
+                    "shindan-cli",
+                    "--",
+                    "validate",
+                    "--deny-warnings",
+                    "question-banks/editions/2026.1/catalogue.yaml",
+                    "question-banks/editions/2026.1/small.yaml",
+                    "question-banks/editions/2026.1/sme.yaml",
+                    "question-banks/editions/2026.1/midsize.yaml",
                 ])
             },
         },

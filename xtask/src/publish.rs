@@ -176,9 +176,10 @@ fn write_offline_page(dist: &Path) -> Result<(), String> {
         ));
         tiers.push(tier.to_owned());
     }
+    // Quoted keys: an earlier edition's name (`small-2026.1`) is no identifier.
     let banks: Vec<String> = tiers
         .iter()
-        .map(|tier| format!("{tier}: bytes(\"shindan-bank-{tier}\")"))
+        .map(|tier| format!("\"{tier}\": bytes(\"shindan-bank-{tier}\")"))
         .collect();
     // The glue is an ES module; inlined, its exports are simply local
     // names. `</script` inside it would end the element early.

@@ -39,6 +39,10 @@ const SHIPPED_BANKS: &[&str] = &[
     "question-banks/small.yaml",
     "question-banks/sme.yaml",
     "question-banks/midsize.yaml",
+    // Earlier editions, so that their results still open, print and compare.
+    "question-banks/editions/2026.1/small.yaml",
+    "question-banks/editions/2026.1/sme.yaml",
+    "question-banks/editions/2026.1/midsize.yaml",
 ];
 
 /// File name stem of the wasm-pack output (`shindan.js`, `shindan_bg.wasm`).

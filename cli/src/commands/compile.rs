@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use lexopt::prelude::*;
-use shindan_engine::{Compiled, Reference, Tier};
+use shindan_engine::{Compiled, Reference};
 
 use crate::report::Reporter;
 use crate::{Failure, Format, files, unexpected};
@@ -40,7 +40,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         return Err(Failure::Usage("give at least one bank".to_owned()));
     }
     let mut reporter = Reporter::new(Format::Text);
-    let mut written: Vec<Tier> = Vec::new();
+    let mut written: Vec<String> = Vec::new();
     let mut failed = false;
     for path in &paths {
         let Ok(bank) = files::load_bank_with_catalogue(path, catalogue.as_deref(), &mut reporter)
@@ -48,17 +48,18 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
             failed = true;
             continue;
         };
-        if written.contains(&bank.tier) {
+        let name = bank.compiled_name();
+        if written.contains(&name) {
             eprintln!(
-                "{}: error: a bank for tier `{}` was already compiled; the app loads one bank per tier",
+                "{}: error: a bank for tier `{}` was already compiled; the app loads one current bank per tier (older editions carry `superseded_by`)",
                 path.display(),
                 bank.tier.as_str()
             );
             failed = true;
             continue;
         }
-        written.push(bank.tier);
-        let target = out_dir.join(format!("{}.bin", bank.tier.as_str()));
+        let target = out_dir.join(format!("{name}.bin"));
+        written.push(name);
         let bytes = Compiled::new(bank.catalogue.clone(), vec![bank]).to_bytes();
         std::fs::create_dir_all(&out_dir)
             .and_then(|()| std::fs::write(&target, bytes))

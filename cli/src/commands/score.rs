@@ -164,10 +164,12 @@ fn table(bank: &Bank, scores: &Scores, result: &ResultDoc) -> String {
         out.push_str("\ngate findings:\n");
         for &index in &scores.gate_findings {
             let gate = &bank.gates[index];
+            out.push_str(&format!("  - {}: {}\n", gate.id, gate.text.get(lang)));
+            if let Some(figure) = gate.figure(catalogue, result.profile.as_ref()) {
+                out.push_str(&format!("    {}\n", figure.get(lang)));
+            }
             out.push_str(&format!(
-                "  - {}: {}\n    {}\n    {}\n",
-                gate.id,
-                gate.text.get(lang),
+                "    {}\n    {}\n",
                 gate.law.cite().get(lang),
                 gate.help.get(lang)
             ));

@@ -93,3 +93,28 @@ fn weakest_and_strengths_order_by_score() {
     assert_eq!(result.weakest(3), vec![1, 0]);
     assert_eq!(result.strengths(), vec![0]);
 }
+
+#[test]
+fn the_minimum_wage_gate_shows_the_rate_of_the_companys_prefecture() {
+    let bank = bank();
+    let wage = bank.gates.iter().find(|gate| gate.id == "wage").unwrap();
+    let saga = crate::Profile {
+        industry: crate::Industry::Retail,
+        regular_employees: 3,
+        capital_yen: None,
+        prefecture: crate::Prefecture::Saga,
+    };
+    assert_eq!(
+        wage.figure(&bank.catalogue, Some(&saga)),
+        Some(crate::Text::new(
+            "佐賀県の最低賃金: 時間額1,030円（2025年11月21日発効）",
+            "Minimum wage in Saga: ¥1,030 an hour (since 21 November 2025)"
+        ))
+    );
+    let elsewhere = crate::Profile {
+        prefecture: crate::Prefecture::Other,
+        ..saga
+    };
+    assert_eq!(wage.figure(&bank.catalogue, Some(&elsewhere)), None);
+    assert_eq!(wage.figure(&bank.catalogue, None), None);
+}

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shindan_engine::{Bank, Lang, ResultDoc, compare};
+use shindan_engine::{Bank, Lang, ResultDoc, changed_dimensions, compare};
 
 use crate::components::Radar;
 use crate::messages as m;
@@ -23,6 +23,9 @@ pub fn Consultation() -> impl IntoView {
     let results = RwSignal::new(Vec::<ResultDoc>::new());
     let problems = RwSignal::new(Vec::<String>::new());
     let bank = RwSignal::new(None::<Arc<Bank>>);
+    // Dimensions whose questions differ between the first and last result's
+    // editions, with the two versions (empty when both share an edition).
+    let edition_changes = RwSignal::new(None::<(String, String, Vec<String>)>);
     let notes = RwSignal::new(BTreeMap::<String, String>::new());
 
     let open = move |event: leptos::ev::Event| {
@@ -52,9 +55,26 @@ pub fn Consultation() -> impl IntoView {
                     }
                     same
                 });
-                match banks::fetch(first.bank.tier).await {
-                    Ok(found) => bank.set(Some(found)),
-                    Err(error) => refused.push(error),
+                let last = loaded.last().cloned().unwrap_or_else(|| first.clone());
+                let after = banks::fetch_edition(last.bank.tier, &last.bank.version).await;
+                let before = if first.bank.version == last.bank.version {
+                    None
+                } else {
+                    Some(banks::fetch_edition(first.bank.tier, &first.bank.version).await)
+                };
+                match (before, after) {
+                    (_, Err(error)) | (Some(Err(error)), _) => refused.push(error),
+                    (before, Ok(after)) => {
+                        edition_changes.set(match before {
+                            Some(Ok(before)) => Some((
+                                before.version.clone(),
+                                after.version.clone(),
+                                changed_dimensions(&before, &after),
+                            )),
+                            _ => None,
+                        });
+                        bank.set(Some(after));
+                    }
                 }
             }
             notes.set(loaded.last().map(|r| r.notes.clone()).unwrap_or_default());
@@ -68,7 +88,8 @@ pub fn Consultation() -> impl IntoView {
         let list = results.get();
         let comparison_view = match (list.first(), list.last(), bank.get()) {
             (Some(before), Some(after), Some(bank)) if list.len() >= 2 => {
-                comparison(lang, &bank, before, after, &list, notes).into_any()
+                let changes = edition_changes.get();
+                comparison(lang, &bank, before, after, &list, notes, changes).into_any()
             }
             _ => {
                 view! { <p data-testid="need-two">{m::consult::NEED_TWO.get(lang)}</p> }.into_any()
@@ -119,8 +140,13 @@ fn comparison(
     after: &ResultDoc,
     all: &[ResultDoc],
     notes: RwSignal<BTreeMap<String, String>>,
+    editions: Option<(String, String, Vec<String>)>,
 ) -> impl IntoView {
     let change = compare(before, after);
+    let changed = editions
+        .as_ref()
+        .map(|(_, _, changed)| changed.clone())
+        .unwrap_or_default();
     let catalogue = &bank.catalogue;
     let name_of = |id: &str| {
         catalogue
@@ -157,9 +183,13 @@ fn comparison(
             let row_id = id.clone();
             let delta_attribute = delta.clone();
             let current_note = notes.with_untracked(|notes| notes.get(&id).cloned().unwrap_or_default());
+            let questions_changed = changed.contains(&d.id);
             view! {
-                <tr data-dimension=row_id>
-                    <th scope="row">{name_of(&d.id)}</th>
+                <tr data-dimension=row_id data-questions-changed=questions_changed.then_some("true")>
+                    <th scope="row">
+                        {name_of(&d.id)}
+                        {questions_changed.then(|| view! { " " <span class="questions-changed">{m::consult::QUESTIONS_CHANGED.get(lang)}</span> })}
+                    </th>
                     <td>{show(d.before.0, d.before.1)}</td>
                     <td>{show(d.after.0, d.after.1)}</td>
                     <td class="delta" data-delta=delta_attribute>{delta}</td>
@@ -210,6 +240,16 @@ fn comparison(
     view! {
         <section class="compare" data-testid="compare">
             <h3>{format!("{} {} → {} {}", m::consult::BEFORE.get(lang), before.date, m::consult::AFTER.get(lang), after.date)}</h3>
+            {editions.map(|(from, to, changed)| {
+                let names = changed.iter().map(|id| name_of(id)).collect::<Vec<_>>().join("、");
+                view! {
+                    <p class="editions-differ" data-testid="editions-differ">
+                        {format!("{} → {}: ", from, to)}
+                        {m::consult::EDITIONS_DIFFER.get(lang)}
+                        " " {names}
+                    </p>
+                }
+            })}
             <div class="chart-and-table">
                 <Radar
                     labels=catalogue.dimensions.iter().map(|d| d.short.get(lang).to_owned()).collect()

@@ -274,9 +274,15 @@ pub fn GateCard(index: usize, lang: Lang) -> impl IntoView {
     let text = &gate.text;
     let name = format!("g-{}", gate.id);
     let current = move || session.answers.with(|answers| answers.gate(index));
+    let figure = session.profile.with_untracked(|profile| {
+        gate.figure(&bank.catalogue, profile.as_ref())
+            .map(|figure| figure.get(lang).to_owned())
+    });
     view! {
         <fieldset class="question gate" id=name.clone() data-gate=gate.id.clone()>
             <legend>{text.get(lang).to_owned()}</legend>
+            {figure.map(|figure| view! { <p class="figure" data-testid="gate-figure">{figure}</p> })}
+            <p class="basis">{gate.law.cite().get(lang).to_owned()}</p>
             <div class="choices">
                 {[(true, m::YES), (false, m::NO)]
                     .into_iter()

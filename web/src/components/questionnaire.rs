@@ -76,7 +76,8 @@ pub fn Questionnaire() -> impl IntoView {
         });
     }
 
-    let page_view = move |lang: Lang| match pages.get(page()).copied() {
+    let page_view = move |lang: Lang| {
+        match pages.get(page()).copied() {
         Some(Page::Dimension(dimension)) => {
             let about = &bank.catalogue.dimensions[dimension];
             let questions: Vec<usize> = bank
@@ -118,12 +119,28 @@ pub fn Questionnaire() -> impl IntoView {
         Some(Page::Gates) => view! {
             <h2 id="page-heading" tabindex="-1">{m::GATES_HEADING.get(lang)}</h2>
             <p class="lead">{m::GATES_LEAD.get(lang)}</p>
+            {bank.as_of_note().map(|note| view! { <p class="as-of" data-testid="as-of">{note.get(lang).to_owned()}</p> })}
             {(0..bank.gates.len())
-                .map(|index| view! { <GateCard index=index lang=lang /> })
+                .map(|index| {
+                    // A duty that does not bind this company is not asked.
+                    let applies = move || {
+                        session.scores.with(|scores| {
+                            scores.as_ref().is_some_and(|s| {
+                                s.gates_applicable.get(index).copied().unwrap_or(true)
+                            })
+                        })
+                    };
+                    view! {
+                        <Show when=applies>
+                            <GateCard index=index lang=lang />
+                        </Show>
+                    }
+                })
                 .collect_view()}
         }
         .into_any(),
         None => ().into_any(),
+    }
     };
 
     let back = move |_| {

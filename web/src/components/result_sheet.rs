@@ -183,10 +183,15 @@ pub fn ResultSheet() -> impl IntoView {
                     {findings
                         .into_iter()
                         .map(|gate| {
+                            let figure = gate
+                                .figure(catalogue, profile.as_ref())
+                                .map(|figure| figure.get(lang).to_owned());
                             view! {
                                 <li data-gate=gate.id.clone()>
                                     <strong>{gate.text.get(lang).to_owned()}</strong>
                                     <p>{gate.explanation.get(lang).to_owned()}</p>
+                                    {figure.map(|figure| view! { <p class="figure" data-testid="gate-figure">{figure}</p> })}
+                                    <p class="basis" data-testid="gate-basis">{gate.law.cite().get(lang).to_owned()}</p>
                                     <p class="help">{gate.help.get(lang).to_owned()}</p>
                                 </li>
                             }
@@ -196,17 +201,31 @@ pub fn ResultSheet() -> impl IntoView {
             }
             .into_any()
         };
-        let steps = scores
-            .recommendations
+        let not_applicable: Vec<String> = bank
+            .gates
             .iter()
-            .map(|&index| {
-                let recommendation = &bank.recommendations[index];
-                let programs = recommendation
-                    .programs
-                    .iter()
-                    .filter_map(|&program| catalogue.programs.get(program))
+            .zip(&scores.gates_applicable)
+            .filter(|(_, applies)| !**applies)
+            .map(|(gate, _)| gate.text.get(lang).to_owned())
+            .collect();
+        let not_applicable_view = (!not_applicable.is_empty()).then(|| {
+            view! {
+                <details class="not-applicable" data-testid="gates-not-applicable">
+                    <summary>{m::GATES_NOT_APPLICABLE.get(lang)} " (" {not_applicable.len()} ")"</summary>
+                    <ul>{not_applicable.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
+                </details>
+            }
+        });
+        let as_of = bank.as_of_note().map(|note| note.get(lang).to_owned());
+        let step_view = |index: usize| {
+            let recommendation = &bank.recommendations[index];
+            let programs = catalogue
+                    .routed(&recommendation.programs)
+                    .into_iter()
+                    .filter_map(|program| catalogue.programs.get(program))
                     .map(|program| {
                         let name = program.name.get(lang).to_owned();
+                        let term = program.term().map(|term| format!("（{}）", term.get(lang)));
                         let link = program
                             .url
                             .as_deref()
@@ -219,8 +238,9 @@ pub fn ResultSheet() -> impl IntoView {
                             None => view! { <span>{name}</span> }.into_any(),
                         };
                         view! {
-                            <li>
+                            <li data-program=program.id.clone()>
                                 <strong>{title}</strong>
+                                {term}
                                 " — " {m::PROVIDED_BY.get(lang)} ": " {program.provider.get(lang).to_owned()}
                                 <span class="offer">
                                     <br />
@@ -230,15 +250,28 @@ pub fn ResultSheet() -> impl IntoView {
                         }
                     })
                     .collect_view();
-                view! {
-                    <li data-recommendation=recommendation.id.clone()>
-                        <span class="priority">{m::PRIORITY.get(lang)} " " {recommendation.priority}</span>
-                        <p>{recommendation.text.get(lang).to_owned()}</p>
-                        <ul class="programs">{programs}</ul>
-                    </li>
-                }
-            })
+            view! {
+                <li data-recommendation=recommendation.id.clone()>
+                    <span class="priority">{m::PRIORITY.get(lang)} " " {recommendation.priority}</span>
+                    <p>{recommendation.text.get(lang).to_owned()}</p>
+                    <ul class="programs">{programs}</ul>
+                </li>
+            }
+        };
+        let steps = scores
+            .next_steps()
+            .iter()
+            .map(|&index| step_view(index))
             .collect_view();
+        let more_steps = scores.more_steps();
+        let more_steps_view = (!more_steps.is_empty()).then(|| {
+            view! {
+                <details class="more-steps" data-testid="more-steps">
+                    <summary>{m::MORE_STEPS.get(lang)} " (" {more_steps.len()} ")"</summary>
+                    <ol class="steps">{more_steps.iter().map(|&index| step_view(index)).collect_view()}</ol>
+                </details>
+            }
+        });
         let no_steps = scores.recommendations.is_empty();
 
         let json = serde_json::to_string_pretty(&result).unwrap_or_default();
@@ -276,6 +309,9 @@ pub fn ResultSheet() -> impl IntoView {
             </section>
         };
         let tier_name = bank.tier.name().get(lang).to_owned();
+        let superseded = bank.superseded_note().map(|note| note.get(lang).to_owned());
+        let current_edition = superseded.is_none();
+        let has_gates = !bank.gates.is_empty() && current_edition;
         let profile_line = profile.map(|p| {
             format!(
                 "{} ・ {} ・ {}{}",
@@ -303,6 +339,8 @@ pub fn ResultSheet() -> impl IntoView {
                         <dt>{m::COMPLETENESS.get(lang)}</dt>
                         <dd>{format!("{:.0}%", result.completeness * 100.0)}</dd>
                     </dl>
+                    {as_of.filter(|_| current_edition).map(|note| view! { <p class="as-of" data-testid="as-of">{note}</p> })}
+                    {superseded.map(|note| view! { <p class="superseded" data-testid="superseded">{note}</p> })}
                 </header>
                 <section class="overall" data-testid="overall">
                     <h3>{m::OVERALL.get(lang)}</h3>
@@ -335,15 +373,21 @@ pub fn ResultSheet() -> impl IntoView {
                     <h3>{m::WEAKEST.get(lang)}</h3>
                     {list(weakest, "weakest")}
                 </section>
-                <section class="gates">
-                    <h3>{m::GATE_FINDINGS.get(lang)}</h3>
-                    {findings_view}
-                </section>
-                <section class="next-steps">
-                    <h3>{m::NEXT_STEPS.get(lang)}</h3>
-                    {no_steps.then(|| view! { <p>{m::NO_NEXT_STEPS.get(lang)}</p> })}
-                    <ol class="steps" data-testid="next-steps">{steps}</ol>
-                </section>
+                {has_gates.then(|| view! {
+                    <section class="gates">
+                        <h3>{m::GATE_FINDINGS.get(lang)}</h3>
+                        {findings_view}
+                        {not_applicable_view}
+                    </section>
+                })}
+                {current_edition.then(|| view! {
+                    <section class="next-steps">
+                        <h3>{m::NEXT_STEPS.get(lang)}</h3>
+                        {no_steps.then(|| view! { <p>{m::NO_NEXT_STEPS.get(lang)}</p> })}
+                        <ol class="steps" data-testid="next-steps">{steps}</ol>
+                        {more_steps_view}
+                    </section>
+                })}
                 {take_home}
                 <div class="actions no-print">
                     {(!in_kiosk).then(|| view! {
