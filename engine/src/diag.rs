@@ -116,6 +116,8 @@ codes! {
     MissingJa = "missing-ja",
     /// A text has no English version (the Japanese one is shown instead).
     MissingEn = "missing-en",
+    /// A question's help states law but names no `basis:` and `effective:`.
+    LawWithoutBasis = "law-without-basis",
     /// An answer does not fit its question (out of range, wrong type).
     InvalidAnswer = "invalid-answer",
 }

@@ -820,6 +820,20 @@ impl<'a> Validator<'a> {
             &path,
             Need::Neither,
         );
+        if let Some(help_raw) = &raw.help
+            && law.is_none()
+            && help.as_ref().is_some_and(|help| states_law(&help.ja))
+        {
+            self.push(
+                Diagnostic::warning(
+                    Code::LawWithoutBasis,
+                    format!("the help of `{}` states law but names no basis", raw.id.value),
+                )
+                .at(help_raw.span)
+                .path(format!("{path}.help"))
+                .hint("add `basis:` (law and article) and `effective:` (the date it took effect), or leave the law to a gate"),
+            );
+        }
         let weight = self.weight(raw.weight.as_ref(), &format!("{path}.weight"), true);
         let kind = self.kind(raw, &path);
         let covers = raw
@@ -1832,6 +1846,14 @@ fn reaches(
         .any(|reference| {
             reference.to == target || reaches(references, reference.to, target, visited)
         })
+}
+
+/// Whether a Japanese text reads as a statement of law (an obligation, a
+/// statute or its entry into force): such help must cite its basis.
+fn states_law(ja: &str) -> bool {
+    ["法律", "義務", "施行", "法第", "法 第", "法令"]
+        .iter()
+        .any(|word| ja.contains(word))
 }
 
 /// What a legal statement must carry.

@@ -37,6 +37,10 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
     let name = format!("q-{id}");
     let text = &question.text;
     let help = question.help.as_ref();
+    let law = question
+        .law
+        .as_ref()
+        .map(|law| law.cite().get(lang).to_owned());
 
     let inputs = match &question.kind {
         QuestionKind::Ladder { steps } => steps
@@ -221,6 +225,7 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
                     <details class="help">
                         <summary>{m::HELP.get(lang)}</summary>
                         <p>{help.get(lang).to_owned()}</p>
+                        {law.clone().map(|law| view! { <p class="basis">{law}</p> })}
                     </details>
                 }
             })}
