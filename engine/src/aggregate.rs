@@ -103,6 +103,25 @@ pub enum GroupBy {
 }
 
 impl GroupBy {
+    /// The name people read for a group key (never the raw id): 中小企業,
+    /// 製造業, 佐賀県 … An unknown key is shown as written.
+    pub fn label(self, key: &str) -> crate::Text {
+        // Tier, industry group and prefecture ids are the serde names.
+        let found = match self {
+            GroupBy::All => Some(crate::Text::new("全体", "All")),
+            GroupBy::Tier => Tier::ALL
+                .into_iter()
+                .find(|tier| tier.as_str() == key)
+                .map(Tier::name),
+            GroupBy::Industry => IndustryGroup::from_id(key).map(IndustryGroup::name),
+            GroupBy::Prefecture => Prefecture::ALL
+                .into_iter()
+                .find(|prefecture| prefecture.as_str() == key)
+                .map(Prefecture::name),
+        };
+        found.unwrap_or_else(|| crate::Text::new(key, key))
+    }
+
     /// The group a record falls in (None: the record lacks that field).
     fn key(self, record: &Record) -> Option<String> {
         match self {
@@ -275,6 +294,22 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn groups_are_named_for_people_not_by_id() {
+        use crate::Lang;
+        assert_eq!(GroupBy::Tier.label("sme").get(Lang::Ja), "中小企業");
+        assert_eq!(GroupBy::Prefecture.label("fukuoka").get(Lang::Ja), "福岡県");
+        assert_eq!(
+            GroupBy::Prefecture.label("fukuoka").get(Lang::En),
+            "Fukuoka"
+        );
+        assert_eq!(GroupBy::All.label("all").get(Lang::Ja), "全体");
+        assert_ne!(
+            GroupBy::Industry.label("commerce").get(Lang::Ja),
+            "commerce"
+        );
+    }
 
     fn record(tier: Tier, prefecture: Prefecture, score: f64) -> Record {
         Record {

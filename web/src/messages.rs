@@ -126,6 +126,8 @@ pub const GATE_FINDINGS: Msg = msg(
 pub const NO_GATE_FINDINGS: Msg = msg("確認事項はありません。", "Nothing to check.");
 pub const NEXT_STEPS: Msg = msg("次の一歩と使える支援", "Next steps and support that fits");
 pub const NO_NEXT_STEPS: Msg = msg("該当する提案はありません。", "No suggestion applies.");
+pub const CHOOSE: Msg = msg("選択してください", "Please choose");
+pub const INDUSTRY_MISSING: Msg = msg("主な業種を選んでください。", "Choose the main industry.");
 pub const MORE_STEPS: Msg = msg("ほかの支援策", "Other support");
 pub const GATES_NOT_APPLICABLE: Msg = msg(
     "該当しません（会社の規模や業種などから、この会社には義務がない項目）",

@@ -165,7 +165,7 @@ pub fn Dashboard() -> impl IntoView {
                     .collect_view();
                 view! {
                     <section class="aggregate-group" data-group=group.key.clone() data-n=group.n>
-                        <h3>{format!("{} (n = {})", group.key, group.n)}</h3>
+                        <h3>{format!("{} (n = {})", group_by.get().label(&group.key).get(lang), group.n)}</h3>
                         <table class="dimensions">
                             <thead>
                                 <tr>

@@ -32,11 +32,9 @@ fn parse_capital(text: &str) -> Result<Option<u64>, ()> {
 pub fn ProfileForm() -> impl IntoView {
     let session = use_session();
     let given = session.profile.get_untracked();
-    let industry = RwSignal::new(
-        given
-            .as_ref()
-            .map_or(Industry::Manufacturing, |p| p.industry),
-    );
+    // No industry is preselected: a default would classify the company
+    // under the wrong law without the user noticing.
+    let industry = RwSignal::new(given.as_ref().map(|p| p.industry));
     let employees = RwSignal::new(
         given
             .as_ref()
@@ -58,7 +56,7 @@ pub fn ProfileForm() -> impl IntoView {
     let classification = Memo::new(move |_| {
         let employees = parse_employees(&employees.get())?;
         let capital = parse_capital(&capital.get()).ok()?;
-        Some(classify(industry.get(), employees, capital))
+        Some(classify(industry.get()?, employees, capital))
     });
     let tier = move || {
         chosen_tier
@@ -66,12 +64,14 @@ pub fn ProfileForm() -> impl IntoView {
             .or_else(|| classification.get().map(|c| c.tier))
     };
     let employees_invalid = move || submitted.get() && parse_employees(&employees.get()).is_none();
+    let industry_missing = move || submitted.get() && industry.get().is_none();
     let capital_invalid = move || parse_capital(&capital.get()).is_err();
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         submitted.set(true);
-        let (Some(regular_employees), Ok(capital_yen), Some(tier)) = (
+        let (Some(industry), Some(regular_employees), Ok(capital_yen), Some(tier)) = (
+            industry.get_untracked(),
             parse_employees(&employees.get_untracked()),
             parse_capital(&capital.get_untracked()),
             tier(),
@@ -79,7 +79,7 @@ pub fn ProfileForm() -> impl IntoView {
             return;
         };
         session.profile.set(Some(Profile {
-            industry: industry.get_untracked(),
+            industry,
             regular_employees,
             capital_yen,
             prefecture: prefecture.get_untracked(),
@@ -117,18 +117,20 @@ pub fn ProfileForm() -> impl IntoView {
                         id="industry"
                         data-testid="industry"
                         on:change=move |event| {
-                            if let Some(found) = Industry::from_id(&event_target_value(&event)) {
-                                industry.set(found);
-                            }
+                            industry.set(Industry::from_id(&event_target_value(&event)));
                         }
+                        aria-invalid=move || industry_missing().to_string()
                     >
+                        <option value="" disabled selected=move || industry.get().is_none()>
+                            {m::CHOOSE.get(lang)}
+                        </option>
                         {Industry::ALL
                             .into_iter()
                             .map(|option| {
                                 view! {
                                     <option
                                         value=option.as_str()
-                                        selected=move || industry.get() == option
+                                        selected=move || industry.get() == Some(option)
                                     >
                                         {option.name().get(lang).to_owned()}
                                     </option>
@@ -136,6 +138,9 @@ pub fn ProfileForm() -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
+                    <Show when=industry_missing>
+                        <p class="field-error" role="alert">{m::INDUSTRY_MISSING.get(lang)}</p>
+                    </Show>
                 </div>
                 <div class="field">
                     <label for="employees">{m::EMPLOYEES.get(lang)}</label>
