@@ -1,4 +1,4 @@
-// Issue 6 in the browser: the result sheet places the company among its
+// Issues 6 and 13 in the browser: the result sheet places the company among its
 // peers (percentile and 偏差値 against its tier and industry group), shades
 // the peers' middle half on the radar, and says when the data is a sample.
 import assert from "node:assert/strict";
@@ -22,10 +22,10 @@ function peerDistribution(tier, industry, dimension) {
 
 export const peerTests = [
   {
-    name: "the sheet shows 偏差値 and percentile among peers, a peer band and the sample-data notice",
+    name: "a demonstration (?demo) shows 偏差値 and percentile among peers, a peer band and the sample-data notice",
     async run({ page, baseUrl }) {
       const sheet = new SheetPage(page, baseUrl);
-      await sheet.open();
+      await sheet.open("?demo");
       await sheet.start();
       await sheet.fillProfile({ industry: "retail", employees: 4 });
       await sheet.toQuestions();
@@ -41,6 +41,22 @@ export const peerTests = [
       const expected = 50 + (10 * (score - mean)) / sd;
       assert.ok(Math.abs(shown - expected) < 0.06, `偏差値 ${shown}, expected ${expected.toFixed(2)}`);
       assert.match(await (await row.$("td.peer")).textContent(), /百分位 \d+/);
+    },
+  },
+  {
+    name: "the sheet compares no real company with synthetic peers",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open();
+      await sheet.start();
+      await sheet.fillProfile({ industry: "retail", employees: 4 });
+      await sheet.toQuestions();
+      await sheet.answerEverything();
+      // Once the reference file is loaded, the sheet must still show no peers.
+      await page.waitForSelector("[data-testid=result-sheet][data-reference=loaded]");
+      assert.equal(await page.$("[data-testid=peers]"), null);
+      assert.equal(await page.$("[data-testid=peer-band]"), null);
+      assert.equal(await page.$("tr[data-dimension=commitment] td.peer[data-deviation='']") !== null, true);
     },
   },
 ];

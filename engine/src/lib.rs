@@ -132,7 +132,8 @@ pub use profile::{Prefecture, Profile};
 #[cfg(feature = "yaml-write")]
 pub use reference::ReferenceWriteError;
 pub use reference::{
-    Distribution, IndustryGroup, PeerGroup, QUANTILES, Reference, ReferenceBuilder, quantile,
+    Distribution, IndustryGroup, MIN_SHOWN_GROUP, PeerGroup, QUANTILES, Reference,
+    ReferenceBuilder, quantile,
 };
 pub use result::{BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, ResultDoc};
 pub use result_csv::result_csv;

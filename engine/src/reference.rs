@@ -177,6 +177,9 @@ pub struct PeerGroup {
     pub dimensions: BTreeMap<String, Distribution>,
 }
 
+/// The smallest peer group a result sheet shows.
+pub const MIN_SHOWN_GROUP: usize = 30;
+
 /// A reference data set, ready to write.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
@@ -273,6 +276,18 @@ impl Reference {
         self.groups
             .iter()
             .find(|group| group.tier == tier && group.industry == industry)
+    }
+
+    /// The group a result sheet may compare a company with: none from
+    /// synthetic data unless a demonstration asks for it, and none smaller
+    /// than [`MIN_SHOWN_GROUP`] (or the file's own minimum, if larger), so
+    /// that no company is told it stands among made-up or too few peers.
+    pub fn shown_group(&self, tier: Tier, industry: Industry, demo: bool) -> Option<&PeerGroup> {
+        if self.synthetic && !demo {
+            return None;
+        }
+        self.group(tier, industry)
+            .filter(|group| group.n >= self.min_group.max(MIN_SHOWN_GROUP))
     }
 
     /// Reads a reference file written by [`Reference::to_yaml`] (or by hand

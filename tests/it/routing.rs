@@ -207,3 +207,24 @@ fn editions_side_by_side_name_the_dimensions_whose_questions_changed() {
         assert!(changed_dimensions(&new, &new).is_empty(), "{tier}");
     }
 }
+
+#[test]
+fn synthetic_or_small_peer_groups_are_not_shown_to_real_users() {
+    use shindan_engine::{Reference, SourceFile};
+    let path = crate::expect::repo().join("question-banks/reference.yaml");
+    let file = SourceFile::new(
+        "reference.yaml",
+        std::fs::read_to_string(path).expect("reference file"),
+    );
+    let mut reference = Reference::read(&file).into_result().expect("reference");
+    assert!(reference.synthetic);
+    let (tier, industry) = (shindan_engine::Tier::Small, Industry::Retail);
+    assert!(reference.shown_group(tier, industry, false).is_none());
+    assert!(reference.shown_group(tier, industry, true).is_some());
+    reference.synthetic = false;
+    assert!(reference.shown_group(tier, industry, false).is_some());
+    for group in &mut reference.groups {
+        group.n = 29;
+    }
+    assert!(reference.shown_group(tier, industry, false).is_none());
+}

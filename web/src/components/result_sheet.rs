@@ -22,6 +22,14 @@ pub fn ResultSheet() -> impl IntoView {
     let session = use_session();
     let lang = session.lang;
     let date = today();
+    // `?demo` shows peers from synthetic reference data (demonstrations).
+    let demo = window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .split('&')
+        .any(|part| part == "demo" || part.starts_with("demo="));
     let kiosk = use_kiosk();
     let in_kiosk = kiosk.is_some();
     let portal = kiosk
@@ -60,7 +68,7 @@ pub fn ResultSheet() -> impl IntoView {
         let peers = reference.as_ref().and_then(|reference| {
             profile
                 .as_ref()
-                .and_then(|profile| reference.group(bank.tier, profile.industry))
+                .and_then(|profile| reference.shown_group(bank.tier, profile.industry, demo))
                 .map(|group| (reference.clone(), group.clone()))
         });
         let peer_of = |id: &str| {
@@ -110,7 +118,7 @@ pub fn ResultSheet() -> impl IntoView {
                 </section>
             }
             .into_any(),
-            None if reference.is_some() => view! {
+            None if reference.as_ref().is_some_and(|r| !r.synthetic || demo) => view! {
                 <section class="peers" data-testid="peers">
                     <h3>{m::PEERS.get(lang)}</h3>
                     <p>{m::NO_PEERS.get(lang)}</p>
@@ -312,6 +320,13 @@ pub fn ResultSheet() -> impl IntoView {
         let superseded = bank.superseded_note().map(|note| note.get(lang).to_owned());
         let current_edition = superseded.is_none();
         let has_gates = !bank.gates.is_empty() && current_edition;
+        // Lets a test (and a reader of the DOM) tell "no peers shown" from
+        // "peer data not loaded yet".
+        let reference_state = if reference.is_some() {
+            "loaded"
+        } else {
+            "none"
+        };
         let profile_line = profile.map(|p| {
             format!(
                 "{} ・ {} ・ {}{}",
@@ -327,7 +342,7 @@ pub fn ResultSheet() -> impl IntoView {
         });
 
         view! {
-            <article class="result-sheet" data-testid="result-sheet">
+            <article class="result-sheet" data-testid="result-sheet" data-reference=reference_state>
                 <header class="sheet-header">
                     <h2 id="page-heading" tabindex="-1">{m::RESULT_HEADING.get(lang)} " — " {bank.title.get(lang).to_owned()}</h2>
                     <dl class="meta">
