@@ -6,14 +6,14 @@ import { SheetPage } from "./sheet_page.mjs";
 const COMPANY = { industry: "services", employees: 3, prefecture: "oita" };
 
 /// One diagnosis answered with `pick`, exported, dated `date`.
-async function resultOn(browser, baseUrl, date, pick) {
+async function resultOn(browser, baseUrl, date, pick, company = COMPANY) {
   const context = await browser.newContext({ acceptDownloads: true });
   try {
     const page = await context.newPage();
     const sheet = new SheetPage(page, baseUrl);
     await sheet.open();
     await sheet.start();
-    await sheet.fillProfile(COMPANY);
+    await sheet.fillProfile(company);
     await sheet.toQuestions();
     await sheet.answerEverything(pick);
     const result = JSON.parse((await sheet.download("export-json")).bytes.toString("utf8"));
@@ -76,6 +76,36 @@ export const consultationTests = [
       await page.emulateMedia({ media: "print" });
       assert.ok(await page.isVisible("[data-testid=trend]"));
       assert.ok(!(await page.isVisible("[data-testid=save-notes]")));
+    },
+  },
+  {
+    name: "another company's file is held back until the adviser leaves it out or confirms it",
+    async run({ page, browser, baseUrl }) {
+      const first = await resultOn(browser, baseUrl, "2026-01-15", () => 0);
+      const last = await resultOn(browser, baseUrl, "2026-11-20", (i, n) => n - 1);
+      const other = await resultOn(browser, baseUrl, "2026-06-15", (i, n) => (i + 1) % n, { ...COMPANY, prefecture: "saga" });
+      const sheet = new SheetPage(page, baseUrl);
+      const openAll = async () => {
+        await sheet.open("?mode=consult");
+        await page.waitForSelector("[data-testid=consultation]");
+        await page.setInputFiles("[data-testid=open-results]", [
+          file("a.json", first),
+          file("b.json", other),
+          file("c.json", last),
+        ]);
+        await page.waitForSelector("[data-testid=suspect]");
+      };
+      await openAll();
+      assert.match(await page.textContent("[data-testid=suspect]"), /所在地が違います/);
+      assert.equal((await page.$$("[data-testid=loaded] li")).length, 2, "the other company is not merged");
+      await page.click("[data-testid=suspect-drop]");
+      assert.equal(await page.$("[data-testid=suspect]"), null);
+      assert.equal((await page.$$("[data-testid=loaded] li")).length, 2);
+
+      await openAll();
+      await page.click("[data-testid=suspect-confirm]");
+      assert.equal(await page.$("[data-testid=suspect]"), null);
+      assert.equal((await page.$$("[data-testid=loaded] li")).length, 3, "confirmed as the same company");
     },
   },
 ];

@@ -4,6 +4,61 @@
 use crate::bank::Bank;
 use crate::result::ResultDoc;
 
+/// Why `result` may be another company's than `reference`'s: a different
+/// name, industry or prefecture. `None` when they agree (headcount and
+/// capital may change between visits). Consultation asks before merging.
+pub fn other_company(reference: &ResultDoc, result: &ResultDoc) -> Option<crate::Text> {
+    let mut ja = Vec::new();
+    let mut en = Vec::new();
+    let label = |r: &ResultDoc| r.label.clone().unwrap_or_default();
+    if label(reference).trim() != label(result).trim() {
+        ja.push(format!(
+            "名前が違います（「{}」と「{}」）",
+            label(result),
+            label(reference)
+        ));
+        en.push(format!(
+            "the name differs (“{}” and “{}”)",
+            label(result),
+            label(reference)
+        ));
+    }
+    match (&reference.profile, &result.profile) {
+        (Some(a), Some(b)) => {
+            if a.industry != b.industry {
+                ja.push(format!(
+                    "業種が違います（{}と{}）",
+                    b.industry.name().ja,
+                    a.industry.name().ja
+                ));
+                en.push(format!(
+                    "the industry differs ({} and {})",
+                    b.industry.name().en,
+                    a.industry.name().en
+                ));
+            }
+            if a.prefecture != b.prefecture {
+                ja.push(format!(
+                    "所在地が違います（{}と{}）",
+                    b.prefecture.name().ja,
+                    a.prefecture.name().ja
+                ));
+                en.push(format!(
+                    "the prefecture differs ({} and {})",
+                    b.prefecture.name().en,
+                    a.prefecture.name().en
+                ));
+            }
+        }
+        (None, None) => {}
+        _ => {
+            ja.push("一方に会社の情報がありません".to_owned());
+            en.push("only one of them has a company profile".to_owned());
+        }
+    }
+    (!ja.is_empty()).then(|| crate::Text::new(ja.join("、"), en.join("; ")))
+}
+
 /// Ids of the dimensions whose questions differ between two editions of a
 /// bank (a question added, removed, reworded, or scored differently), in
 /// the later edition's catalogue order. A comparison across editions says
@@ -166,5 +221,31 @@ mod tests {
         assert_eq!(comparison.addressed, ["a", "c"]);
         assert_eq!(comparison.new, ["d"]);
         assert_eq!(comparison.remaining, ["b"]);
+    }
+
+    #[test]
+    fn another_company_is_named_by_what_differs() {
+        let profile = |prefecture| crate::Profile {
+            industry: crate::Industry::Retail,
+            regular_employees: 4,
+            capital_yen: None,
+            prefecture,
+        };
+        let mut latest = result(&[], &[]);
+        latest.label = Some("山田商店".into());
+        latest.profile = Some(profile(crate::Prefecture::Fukuoka));
+        let mut same = latest.clone();
+        same.profile.as_mut().unwrap().regular_employees = 9;
+        assert_eq!(other_company(&latest, &same), None, "headcount may change");
+        let mut moved = latest.clone();
+        moved.profile = Some(profile(crate::Prefecture::Saga));
+        moved.label = Some("山田商会".into());
+        let why = other_company(&latest, &moved).expect("differs");
+        assert!(why.ja.contains("名前が違います"), "{}", why.ja);
+        assert!(
+            why.ja.contains("所在地が違います（佐賀県と福岡県）"),
+            "{}",
+            why.ja
+        );
     }
 }

@@ -115,7 +115,7 @@ pub use bank::{
     Program, ProgramIndex, ProgramStatus, Question, QuestionIndex, QuestionKind, Recommendation,
     compiled_name,
 };
-pub use compare::{Comparison, DimensionChange, changed_dimensions, compare};
+pub use compare::{Comparison, DimensionChange, changed_dimensions, compare, other_company};
 #[cfg(feature = "compiled")]
 pub use compiled::Compiled;
 pub use coverage::{Coverage, coverage};

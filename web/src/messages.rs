@@ -215,6 +215,12 @@ pub mod consult {
         "比べる結果は、質問票の版が異なります。次の分野は版の間で質問が変わったため、点数の差には質問の違いも含まれます：",
         "The results compared answer different editions of the question set. In these areas the questions changed between editions, so part of the difference comes from the questions themselves:",
     );
+    pub const OTHER_COMPANY: Msg = msg(
+        "次のファイルは、最新の結果と会社の名前・業種・所在地が違うため、まだ比較に入れていません。同じ会社（名前を変えた場合など）なら比較に入れ、違う会社なら外してください。",
+        "These files differ from the latest result in company name, industry or prefecture, so they are not compared yet. Include a file if it is the same company (after a rename, say), or leave it out.",
+    );
+    pub const SAME_COMPANY: Msg = msg("同じ会社として比べる", "Same company: compare");
+    pub const DROP_FILE: Msg = msg("外す", "Leave out");
     pub const QUESTIONS_CHANGED: Msg = msg("※質問変更", "* questions changed");
     pub const NEED_TWO: Msg = msg(
         "比較には同じ質問票の結果が2つ以上必要です。",

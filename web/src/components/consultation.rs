@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shindan_engine::{Bank, Lang, ResultDoc, changed_dimensions, compare};
+use shindan_engine::{Bank, Lang, ResultDoc, Text, changed_dimensions, compare, other_company};
 
 use crate::components::Radar;
 use crate::messages as m;
@@ -27,6 +27,9 @@ pub fn Consultation() -> impl IntoView {
     // editions, with the two versions (empty when both share an edition).
     let edition_changes = RwSignal::new(None::<(String, String, Vec<String>)>);
     let notes = RwSignal::new(BTreeMap::<String, String>::new());
+    // Files that may be another company's, held back until the adviser
+    // drops them or confirms they are the same company (e.g. renamed).
+    let suspects = RwSignal::new(Vec::<(ResultDoc, Text)>::new());
 
     let open = move |event: leptos::ev::Event| {
         let Some(input) = files::input_of(&event) else {
@@ -44,6 +47,23 @@ pub fn Consultation() -> impl IntoView {
             }
             input.set_value("");
             loaded.sort_by(|a, b| a.date.cmp(&b.date));
+            // The latest visit names the company; others that differ wait.
+            if let Some(latest) = loaded.last().cloned() {
+                let (same, other): (Vec<_>, Vec<_>) = loaded
+                    .into_iter()
+                    .map(|result| {
+                        let why = other_company(&latest, &result);
+                        (result, why)
+                    })
+                    .partition(|(_, why)| why.is_none());
+                loaded = same.into_iter().map(|(result, _)| result).collect();
+                suspects.set(
+                    other
+                        .into_iter()
+                        .filter_map(|(result, why)| why.map(|why| (result, why)))
+                        .collect(),
+                );
+            }
             if let Some(first) = loaded.first().cloned() {
                 loaded.retain(|result| {
                     let same = result.bank.id == first.bank.id;
@@ -110,6 +130,58 @@ pub fn Consultation() -> impl IntoView {
                         on:change=open
                     />
                 </label>
+                {move || {
+                    let held = suspects.get();
+                    (!held.is_empty()).then(|| view! {
+                        <section class="suspects" data-testid="suspects">
+                            <p>{m::consult::OTHER_COMPANY.get(lang)}</p>
+                            <ul>
+                                {held
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(index, (result, why))| {
+                                        let line = format!(
+                                            "{} {} — {}",
+                                            result.date,
+                                            result.label.clone().unwrap_or_default(),
+                                            why.get(lang)
+                                        );
+                                        let confirm = move |_| {
+                                            let mut held = suspects.get_untracked();
+                                            if index < held.len() {
+                                                let (result, _) = held.remove(index);
+                                                suspects.set(held);
+                                                results.update(|list| {
+                                                    list.push(result);
+                                                    list.sort_by(|a, b| a.date.cmp(&b.date));
+                                                });
+                                            }
+                                        };
+                                        let drop = move |_| {
+                                            suspects.update(|held| {
+                                                if index < held.len() {
+                                                    held.remove(index);
+                                                }
+                                            });
+                                        };
+                                        view! {
+                                            <li data-testid="suspect">
+                                                {line} " "
+                                                <button type="button" class="secondary" data-testid="suspect-confirm" on:click=confirm>
+                                                    {m::consult::SAME_COMPANY.get(lang)}
+                                                </button>
+                                                " "
+                                                <button type="button" class="secondary" data-testid="suspect-drop" on:click=drop>
+                                                    {m::consult::DROP_FILE.get(lang)}
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    })
+                }}
                 <ul class="refused" data-testid="refused">
                     {problems.get().into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}
                 </ul>
