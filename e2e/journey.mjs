@@ -225,6 +225,10 @@ export const journeyTests = [
       }
       await page.keyboard.press("Enter");
       await page.waitForSelector("[data-testid=employees]");
+      // No industry is preselected: choose one with the arrow keys.
+      await page.focus("[data-testid=industry]");
+      await page.keyboard.press("ArrowDown");
+      assert.notEqual(await page.inputValue("[data-testid=industry]"), "");
       await page.focus("[data-testid=employees]");
       await page.keyboard.type("3");
       await page.waitForSelector("[data-testid=tier]");

@@ -50,23 +50,37 @@ pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refu
     })?;
     let bank = match current.filter(|bank| bank.id == result.bank.id) {
         Some(bank) => bank,
-        None => banks::fetch_edition(result.bank.tier, &result.bank.version)
-            .await
-            .map_err(|error| {
+        None => {
+            let latest = banks::fetch(result.bank.tier).await.map_err(|error| {
                 Refused::new(
                     "この結果の質問票を読み込めませんでした。",
                     "The question set of this result could not be loaded.",
                     vec![error],
                 )
-            })?,
+            })?;
+            if latest.id != result.bank.id {
+                return Err(Refused::new(
+                    "この結果は、このサイトにない質問票のものです。",
+                    "This result answers a question set this site does not have.",
+                    vec![format!("bank `{}`", result.bank.id)],
+                ));
+            }
+            if latest.version == result.bank.version {
+                latest
+            } else {
+                // An earlier edition ships beside the current one.
+                banks::fetch_edition(result.bank.tier, &result.bank.version)
+                    .await
+                    .map_err(|error| {
+                        Refused::new(
+                            "この結果の版の質問票は、このサイトにありません。",
+                            "This site does not have the edition of the question set this result answers.",
+                            vec![format!("{} {}: {error}", result.bank.id, result.bank.version)],
+                        )
+                    })?
+            }
+        }
     };
-    if bank.id != result.bank.id {
-        return Err(Refused::new(
-            "この結果は、このサイトにない質問票のものです。",
-            "This result answers a question set this site does not have.",
-            vec![format!("bank `{}`", result.bank.id)],
-        ));
-    }
     let (answers, diagnostics) = Answers::from_values(&bank, &result.answers);
     let errors: Vec<String> = diagnostics
         .iter()

@@ -27,6 +27,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const CATALOGUE: &str = include_str!("../../tests/banks/catalogue.yaml");
 const EVERY_KIND: &str = include_str!("../../tests/banks/valid/every-kind.yaml");
 const MIDDLING: &str = include_str!("../../tests/banks/valid/every-kind.answers.middling.yaml");
+const SAGA: &str = include_str!("../../tests/banks/valid/every-kind.answers.saga.yaml");
 
 fn fixture_bank() -> Arc<Bank> {
     let catalogue = load_catalogue(&SourceFile::new("catalogue.yaml", CATALOGUE))
@@ -189,5 +190,42 @@ async fn the_result_sheet_shows_the_engines_levels() {
             outcome.level.map(|l| l.to_string()).unwrap_or_default()
         );
     }
+    // Four workers: the work-rules duty does not bind, so it is listed apart.
+    assert_eq!(count(&container, "[data-testid=gate-findings] li"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_gate_finding_cites_its_law_and_a_duty_that_does_not_bind_is_listed_apart() {
+    let (container, session, bank) = setup();
+    let sheet = read_answer_sheet(&SourceFile::new("answers.yaml", SAGA), &bank)
+        .into_result()
+        .unwrap();
+    session.profile.set(sheet.profile.clone());
+    session.answers.set(sheet.answers);
+    mount(&container, session, || view! { <ResultSheet /> });
+    leptos::task::tick().await;
     assert_eq!(count(&container, "[data-testid=gate-findings] li"), 1);
+    let basis = container
+        .query_selector("[data-testid=gate-basis]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(basis.contains("労働基準法 第89条"), "{basis}");
+    let as_of = container
+        .query_selector("[data-testid=as-of]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(as_of.contains("2026年12月1日"), "{as_of}");
+    // The closed seminar of the Saga rule is routed to the desk.
+    assert_eq!(count(&container, "[data-program=seminar-2025]"), 0);
+    assert_eq!(
+        count(
+            &container,
+            "[data-recommendation=saga-first] [data-program=portal]"
+        ),
+        1
+    );
 }
