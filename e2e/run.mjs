@@ -9,11 +9,12 @@ import { offlinePrivacyTests } from "./offline_privacy.mjs";
 import { peerTests } from "./peers.mjs";
 import { consultationTests } from "./consultation.mjs";
 import { dashboardTests } from "./dashboard.mjs";
+import { realConditionsTests } from "./real_conditions.mjs";
 
 // Without a trailing slash: tests append "/?mode=…" themselves.
 const baseUrl = (process.env.SHINDAN_URL ?? "http://127.0.0.1:8080").replace(/\/+$/, "");
 const filter = process.argv[2] ?? "";
-const tests = [...journeyTests, ...offlinePrivacyTests, ...peerTests, ...consultationTests, ...dashboardTests].filter((test) => test.name.includes(filter));
+const tests = [...journeyTests, ...offlinePrivacyTests, ...peerTests, ...consultationTests, ...dashboardTests, ...realConditionsTests].filter((test) => test.name.includes(filter));
 
 const { browser, close } = await launch();
 let failed = 0;
