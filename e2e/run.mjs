@@ -10,11 +10,12 @@ import { peerTests } from "./peers.mjs";
 import { consultationTests } from "./consultation.mjs";
 import { dashboardTests } from "./dashboard.mjs";
 import { editionTests } from "./editions.mjs";
+import { realConditionsTests } from "./real_conditions.mjs";
 
 // Without a trailing slash: tests append "/?mode=…" themselves.
 const baseUrl = (process.env.SHINDAN_URL ?? "http://127.0.0.1:8080").replace(/\/+$/, "");
 const filter = process.argv[2] ?? "";
-const tests = [...journeyTests, ...offlinePrivacyTests, ...peerTests, ...consultationTests, ...dashboardTests, ...editionTests].filter((test) => test.name.includes(filter));
+const tests = [...journeyTests, ...offlinePrivacyTests, ...peerTests, ...consultationTests, ...dashboardTests, ...realConditionsTests, ...editionTests].filter((test) => test.name.includes(filter));
 
 const { browser, close } = await launch();
 let failed = 0;

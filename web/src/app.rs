@@ -4,16 +4,16 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shindan_engine::{Answers, HandoffError, Lang, parse_handoff};
+use shindan_engine::{Answers, Lang};
 
-use crate::banks;
+use crate::components::{AskDialog, Landing, NoticeBox, ProfileForm, Questionnaire, ResultSheet};
 #[cfg(feature = "tools")]
 use crate::components::{Author, Consultation, Dashboard};
-use crate::components::{Landing, NoticeBox, ProfileForm, Questionnaire, ResultSheet};
 use crate::kiosk::{self, IdleGuard};
 use crate::messages::{self as m};
 use crate::saved::{self, Saved};
 use crate::session::{Screen, Session};
+use crate::{banks, handoff};
 
 /// The whole app.
 #[component]
@@ -28,7 +28,6 @@ pub fn App() -> impl IntoView {
     {
         let _ = body.class_list().add_1("kiosk");
     }
-    let fragment = location.hash().unwrap_or_default();
     #[cfg(feature = "tools")]
     let tool = tool_screen();
     #[cfg(not(feature = "tools"))]
@@ -36,10 +35,14 @@ pub fn App() -> impl IntoView {
     if let Some(screen) = tool {
         session.persist.set(false);
         session.screen.set(screen);
-    } else if !open_handoff(session, &fragment)
-        && let Some(saved) = saved::load()
-    {
-        resume(session, saved);
+    } else {
+        if let Some(saved) = handoff::at_start(session, saved::load()) {
+            resume(session, saved);
+        }
+        handoff::watch(session);
+        if kiosk.is_some() {
+            kiosk::begin();
+        }
     }
 
     // The only effects: mirror state into things outside the reactive
@@ -117,6 +120,7 @@ pub fn App() -> impl IntoView {
                 Screen::Dashboard => view! { <Dashboard /> }.into_any(),
             }}
         </main>
+        <AskDialog />
     }
 }
 
@@ -133,42 +137,10 @@ fn tool_screen() -> Option<Screen> {
     })
 }
 
-/// Opens a result carried in the URL fragment (the QR hand-off). Returns
-/// whether the fragment was one; a damaged one is reported and changes
-/// nothing.
-fn open_handoff(session: Session, fragment: &str) -> bool {
-    let handoff = match parse_handoff(fragment) {
-        Err(HandoffError::NotAHandoff) => return false,
-        Err(error) => {
-            session.tell(m::HANDOFF_FAILED.text(), vec![error.to_string()]);
-            return true;
-        }
-        Ok(handoff) => handoff,
-    };
-    spawn_local(async move {
-        let opened = match banks::fetch(handoff.tier).await {
-            Ok(bank) => handoff
-                .open(&bank)
-                .map(|(answers, profile)| (bank, answers, profile))
-                .map_err(|error| error.to_string()),
-            Err(error) => Err(error),
-        };
-        match opened {
-            Ok((bank, answers, profile)) => {
-                session.profile.set(profile);
-                session.begin(bank, answers);
-                session.screen.set(Screen::Result);
-            }
-            Err(error) => session.tell(m::HANDOFF_FAILED.text(), vec![error]),
-        }
-    });
-    true
-}
-
 /// Restores a saved diagnosis: loads its bank and keeps every answer that
 /// still fits it (a bank update may have removed a question). When the bank
 /// cannot be had, the user is told; the saved answers stay in storage.
-fn resume(session: Session, saved: Saved) {
+pub(crate) fn resume(session: Session, saved: Saved) {
     session.profile.set(saved.profile.clone());
     spawn_local(async move {
         let bank = match banks::fetch(saved.tier).await {

@@ -7,6 +7,7 @@ mod author;
 mod consultation;
 #[cfg(feature = "tools")]
 mod dashboard;
+mod dialog;
 mod import_button;
 mod landing;
 mod notice;
@@ -24,6 +25,7 @@ pub use author::Author;
 pub use consultation::Consultation;
 #[cfg(feature = "tools")]
 pub use dashboard::Dashboard;
+pub use dialog::{AskDialog, Modal};
 pub use import_button::ImportButton;
 pub use landing::Landing;
 pub use notice::NoticeBox;

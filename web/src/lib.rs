@@ -10,6 +10,7 @@ mod app;
 mod banks;
 mod components;
 mod files;
+mod handoff;
 mod import;
 mod kiosk;
 mod messages;

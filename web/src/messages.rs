@@ -54,6 +54,12 @@ pub const CONFIRM_START_OVER: Msg = msg(
     "これまでの回答をすべて消去して最初からやり直します。よろしいですか？",
     "This deletes every answer and starts again. Continue?",
 );
+pub const START_OVER_TITLE: Msg = msg("最初からやり直しますか？", "Start over?");
+pub const START_OVER_YES: Msg = msg(
+    "回答を消去してやり直す",
+    "Delete the answers and start over",
+);
+pub const CANCEL: Msg = msg("キャンセル", "Cancel");
 pub const IMPORT_RESULT: Msg = msg("保存した結果（JSON）を開く", "Open a saved result (JSON)");
 pub const IMPORT_FAILED: Msg = msg(
     "このファイルは読み込めませんでした。現在の回答はそのままです。",
@@ -163,6 +169,13 @@ pub const HANDOFF_FAILED: Msg = msg(
     "このリンクの結果は開けませんでした。",
     "The result in this link could not be opened.",
 );
+pub const HANDOFF_TITLE: Msg = msg("共有された結果を開きますか？", "Open the shared result?");
+pub const HANDOFF_REPLACES: Msg = msg(
+    "このブラウザには保存された診断があります。リンクの結果を開くと、保存された診断はリンクの結果に置き換わります。",
+    "This browser holds a saved diagnosis. Opening the link's result replaces it.",
+);
+pub const HANDOFF_OPEN: Msg = msg("リンクの結果を開く", "Open the shared result");
+pub const HANDOFF_KEEP: Msg = msg("自分の診断を続ける", "Keep my diagnosis");
 pub const PEERS: Msg = msg(
     "同規模・同業種との比較",
     "Compared with peers of the same size and industry",

@@ -56,7 +56,12 @@ pub fn load_lang() -> Option<Lang> {
     LocalStorage::get(LANG_KEY).ok()
 }
 
-/// Remembers the chosen language.
+/// Remembers the chosen language; Japanese, the default, leaves no trace
+/// (a kiosk reset returns to it after clearing storage).
 pub fn store_lang(lang: Lang) {
-    let _ = LocalStorage::set(LANG_KEY, lang);
+    if lang == Lang::Ja {
+        LocalStorage::delete(LANG_KEY);
+    } else {
+        let _ = LocalStorage::set(LANG_KEY, lang);
+    }
 }

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::{Answers, Bank, Lang, Profile, Reference, Scores, Text, score};
 
+use crate::messages::Msg;
+
 /// Where the user is in the journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -39,6 +41,33 @@ pub struct Notice {
     pub details: Vec<String>,
 }
 
+/// A question the page asks in its own dialog (`components::dialog`), never
+/// with `window.confirm`: a browser dialog stops every timer of the page,
+/// a kiosk's idle reset included, until someone answers it.
+#[derive(Clone)]
+pub struct Ask {
+    /// The dialog's heading.
+    pub title: Msg,
+    /// What happens, and to what.
+    pub text: Msg,
+    /// The button that goes ahead.
+    pub yes: Msg,
+    /// The button that leaves things as they are (focused first).
+    pub no: Msg,
+    /// Runs after "yes".
+    pub on_yes: Arc<dyn Fn() + Send + Sync>,
+    /// Runs after "no" or Escape.
+    pub on_no: Arc<dyn Fn() + Send + Sync>,
+    /// `data-testid` of the dialog.
+    pub testid: &'static str,
+}
+
+impl std::fmt::Debug for Ask {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ask").field("testid", &self.testid).finish()
+    }
+}
+
 /// The signals of one diagnosis.
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
@@ -65,6 +94,8 @@ pub struct Session {
     pub scores: Memo<Option<Arc<Scores>>>,
     /// Peer reference data, once loaded (for percentiles and 偏差値).
     pub reference: RwSignal<Option<Arc<Reference>>>,
+    /// The question the page is asking, if any.
+    pub dialog: RwSignal<Option<Ask>>,
 }
 
 impl Session {
@@ -94,6 +125,7 @@ impl Session {
             persist: RwSignal::new(true),
             scores,
             reference: RwSignal::new(None),
+            dialog: RwSignal::new(None),
         }
     }
 
@@ -114,7 +146,13 @@ impl Session {
         self.last_question.set(None);
         self.notice.set(None);
         self.persist.set(true);
+        self.dialog.set(None);
         self.screen.set(Screen::Landing);
+    }
+
+    /// Asks `ask` in the page's own dialog (replacing any question asked).
+    pub fn ask(&self, ask: Ask) {
+        self.dialog.set(Some(ask));
     }
 
     /// Shows a message in the current language pair.

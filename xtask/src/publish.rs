@@ -130,8 +130,10 @@ fn write_index(dist: &Path) -> Result<(), String> {
 }
 
 /// `sw.js` at the site root (its scope is the whole site), listing every
-/// file a visit can need offline; its version is a hash of them all, so any
-/// change installs a new cache.
+/// file a visit can need offline with its sha384, which the worker checks
+/// before a new version replaces the old (an HTTP cache may hold old
+/// copies); its version is a hash of them all, so any change installs a new
+/// cache.
 fn write_service_worker(dist: &Path) -> Result<(), String> {
     let template_path = dist.join("assets/sw.js");
     let template = read_text(&template_path)?;
@@ -141,16 +143,24 @@ fn write_service_worker(dist: &Path) -> Result<(), String> {
         .filter(|file| !file.starts_with("pkg-tools/"))
         .collect();
     let mut version = Sha256::new();
+    let mut list = Vec::new();
     for file in &files {
+        let bytes = read(&dist.join(file))?;
         version.update(file.as_bytes());
-        version.update(read(&dist.join(file))?);
+        version.update(&bytes);
+        if file.contains('"') {
+            return Err(format!("{file}: a quote in a file name"));
+        }
+        // The site root is the same page as index.html.
+        if file == "index.html" {
+            list.push(format!("\"./\": \"{}\"", sri(&bytes)));
+        }
+        list.push(format!("\"./{file}\": \"{}\"", sri(&bytes)));
     }
     let version = hex(&version.finalize()[..8]);
-    let mut list: Vec<String> = vec!["\"./\"".to_owned()];
-    list.extend(files.iter().map(|file| format!("\"./{file}\"")));
     let worker = template.replace("__SHINDAN_VERSION__", &version).replace(
         "__SHINDAN_FILES__",
-        &format!("[\n  {},\n]", list.join(",\n  ")),
+        &format!("{{\n  {},\n}}", list.join(",\n  ")),
     );
     write(&dist.join("sw.js"), worker)
 }

@@ -11,7 +11,7 @@ use crate::kiosk::use_kiosk;
 use crate::messages as m;
 use crate::session::{Screen, use_session};
 use crate::today::today;
-use crate::{banks, files};
+use crate::{banks, files, handoff};
 
 /// How many weakest dimensions the sheet names.
 const WEAKEST: usize = 3;
@@ -32,9 +32,7 @@ pub fn ResultSheet() -> impl IntoView {
         .any(|part| part == "demo" || part.starts_with("demo="));
     let kiosk = use_kiosk();
     let in_kiosk = kiosk.is_some();
-    let portal = kiosk
-        .and_then(|kiosk| kiosk.portal)
-        .unwrap_or_else(this_page_address);
+    let portal = handoff::qr_address(kiosk.and_then(|kiosk| kiosk.portal));
     if session.reference.get_untracked().is_none() {
         leptos::task::spawn_local(async move {
             // Without reference data the sheet simply shows no comparison.
@@ -301,21 +299,23 @@ pub fn ResultSheet() -> impl IntoView {
                 }
             }
         };
-        let handoff_url = session.answers.with(|answers| {
-            format!(
-                "{portal}#{}",
-                encode_handoff(&bank, answers, profile.as_ref())
-            )
+        let take_home = portal.clone().map(|portal| {
+            let handoff_url = session.answers.with(|answers| {
+                format!(
+                    "{portal}#{}",
+                    encode_handoff(&bank, answers, profile.as_ref())
+                )
+            });
+            view! {
+                <section class="take-home" data-testid="take-home">
+                    <h3>{m::TAKE_HOME.get(lang)}</h3>
+                    <div class="qr-and-help">
+                        <QrCodeView url=handoff_url label=m::QR_LABEL.get(lang) />
+                        <p class="help">{m::TAKE_HOME_HELP.get(lang)}</p>
+                    </div>
+                </section>
+            }
         });
-        let take_home = view! {
-            <section class="take-home" data-testid="take-home">
-                <h3>{m::TAKE_HOME.get(lang)}</h3>
-                <div class="qr-and-help">
-                    <QrCodeView url=handoff_url label=m::QR_LABEL.get(lang) />
-                    <p class="help">{m::TAKE_HOME_HELP.get(lang)}</p>
-                </div>
-            </section>
-        };
         let tier_name = bank.tier.name().get(lang).to_owned();
         let superseded = bank.superseded_note().map(|note| note.get(lang).to_owned());
         let current_edition = superseded.is_none();
@@ -434,15 +434,4 @@ pub fn ResultSheet() -> impl IntoView {
         }
         .into_any()
     }
-}
-
-/// This page's address without query or fragment: where the QR code points
-/// when no kiosk portal is set.
-fn this_page_address() -> String {
-    let location = window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
 }
