@@ -103,8 +103,7 @@ export const journeyTests = [
       const csv = await sheet.download("export-csv");
       assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "CSV starts with a UTF-8 BOM");
       assert.match(csv.bytes.toString("utf8"), /分野/);
-      page.on("dialog", (dialog) => dialog.accept());
-      await page.click("[data-testid=start-over]");
+      await sheet.startOver();
       await page.waitForSelector("[data-testid=start]");
       assert.equal(await page.evaluate(() => localStorage.getItem("shindan.session.v1")), null);
       await sheet.importFile(json.name, json.bytes);

@@ -128,6 +128,12 @@ export class SheetPage {
     return (await this.page.textContent("[data-testid=notice]")).trim();
   }
 
+  /// 最初からやり直す, confirmed in the page's own dialog.
+  async startOver() {
+    await this.page.click("[data-testid=start-over]");
+    await this.page.click("[data-testid=confirm-start-over] [data-testid=ask-yes]");
+  }
+
   async switchLanguage() {
     await this.page.click("[data-testid=lang-switch]");
   }

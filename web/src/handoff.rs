@@ -22,10 +22,13 @@ use crate::session::{Ask, Screen, Session};
 pub fn at_start(session: Session, saved: Option<Saved>) -> Option<Saved> {
     let fragment = window().location().hash().unwrap_or_default();
     match read(session, &fragment) {
-        Some(handoff) => {
+        Some(Some(handoff)) => {
             receive(session, handoff, saved);
             None
         }
+        // A damaged link: its notice shows on the first screen, so that no
+        // sheet is mistaken for the link's; a reload resumes.
+        Some(None) => None,
         None => saved,
     }
 }
@@ -34,7 +37,7 @@ pub fn at_start(session: Session, saved: Option<Saved>) -> Option<Saved> {
 pub fn watch(session: Session) {
     let handle = window_event_listener_untyped("hashchange", move |_| {
         let fragment = window().location().hash().unwrap_or_default();
-        if let Some(handoff) = read(session, &fragment) {
+        if let Some(Some(handoff)) = read(session, &fragment) {
             let in_tab = session.bank.with_untracked(Option::is_some);
             // The tab's diagnosis is in storage too; without one in the
             // tab, one saved by another tab still counts.
@@ -49,9 +52,10 @@ pub fn watch(session: Session) {
     on_cleanup(move || handle.remove());
 }
 
-/// The hand-off in `fragment`, if it is one; a damaged one is reported.
-/// Either way the fragment is removed from the address bar.
-fn read(session: Session, fragment: &str) -> Option<Handoff> {
+/// `None` if `fragment` is no hand-off; otherwise the hand-off, or
+/// `Some(None)` for a damaged one (reported). Either way the fragment is
+/// removed from the address bar.
+fn read(session: Session, fragment: &str) -> Option<Option<Handoff>> {
     let handoff = match parse_handoff(fragment) {
         Err(HandoffError::NotAHandoff) => return None,
         Err(error) => {
@@ -61,7 +65,7 @@ fn read(session: Session, fragment: &str) -> Option<Handoff> {
         Ok(handoff) => Some(handoff),
     };
     forget_fragment();
-    handoff
+    Some(handoff)
 }
 
 /// Replaces the current history entry's address with the same one without
