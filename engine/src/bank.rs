@@ -11,6 +11,9 @@ use crate::profile::{Prefecture, Profile};
 use crate::text::Text;
 use crate::tier::{Industry, Tier};
 
+mod invariants;
+pub use invariants::{MAX_CONDITION_DEPTH, Unsound};
+
 /// Index of a dimension in [`Catalogue::dimensions`].
 pub type DimensionIndex = usize;
 /// Index of a question in [`Bank::questions`].
@@ -125,12 +128,12 @@ pub struct MinimumWage {
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub enum ProgramStatus {
     /// Announced for its fiscal year, not yet open.
-    Planned,
+    Planned = 0,
     /// Open now (or all year round).
     #[default]
-    Open,
+    Open = 1,
     /// Ended: never recommended; its fallback is shown instead.
-    Closed,
+    Closed = 2,
 }
 
 impl ProgramStatus {
@@ -448,7 +451,7 @@ pub struct Gate {
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub enum GateFigure {
     /// The minimum wage of the company's prefecture (catalogue table).
-    MinimumWage,
+    MinimumWage = 0,
 }
 
 /// A next step.

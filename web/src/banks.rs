@@ -31,14 +31,16 @@ async fn load(name: &str) -> Result<Vec<u8>, String> {
 
 /// Loads the peer reference data shipped beside the banks.
 pub async fn fetch_reference() -> Result<Arc<Reference>, String> {
-    Reference::from_bytes(&load("reference").await?).map(Arc::new)
+    Reference::from_bytes(&load("reference").await?)
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
 }
 
 /// Loads the shipped bank of `tier`.
 pub async fn fetch(tier: Tier) -> Result<Arc<Bank>, String> {
     let path = format!("banks/{}.bin", tier.as_str());
     let bytes = load(tier.as_str()).await?;
-    let compiled = Compiled::from_bytes(&bytes)?;
+    let compiled = Compiled::from_bytes(&bytes).map_err(|error| error.to_string())?;
     compiled
         .banks
         .into_iter()

@@ -263,7 +263,7 @@ pub fn ResultSheet() -> impl IntoView {
         let handoff_url = session.answers.with(|answers| {
             format!(
                 "{portal}#{}",
-                encode_handoff(&bank, answers, profile.as_ref())
+                encode_handoff(&bank, answers, profile.as_ref()).unwrap_or_default()
             )
         });
         let take_home = view! {
