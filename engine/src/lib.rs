@@ -81,6 +81,8 @@ mod handoff;
 #[cfg(feature = "yaml")]
 mod load;
 mod profile;
+#[cfg(test)]
+mod properties;
 #[cfg(feature = "yaml")]
 mod raw;
 mod reference;
