@@ -11,6 +11,8 @@ use crate::profile::{Prefecture, Profile};
 use crate::text::Text;
 use crate::tier::{Industry, Tier};
 
+#[cfg(feature = "compiled")]
+mod depth;
 mod invariants;
 pub use invariants::{MAX_CONDITION_DEPTH, Unsound};
 
@@ -472,9 +474,11 @@ pub struct Recommendation {
     pub dimensions: Vec<DimensionIndex>,
 }
 
-/// A checked condition.
+/// A checked condition. Read from compiled bytes with a depth limit
+/// ([`MAX_CONDITION_DEPTH`]): a run of `Not` tags would otherwise recurse
+/// until the browser's stack runs out.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize))]
 pub enum Condition {
     /// A test on an answer.
     Answer {
