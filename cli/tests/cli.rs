@@ -309,6 +309,43 @@ fn compile_writes_one_file_per_tier_and_nothing_for_a_broken_bank() {
     let _ = std::fs::remove_dir_all(&out);
 }
 
+/// A write that fails leaves neither an empty nor a cut-short `.bin`, and
+/// says so; the file the site ships is always the whole compiled bank.
+#[test]
+fn compile_never_leaves_an_empty_or_partial_bin() {
+    let out = temp_dir("compile-blocked");
+    // The target name is taken by a folder: the final rename must fail.
+    std::fs::create_dir_all(out.join("small.bin").join("blocker")).unwrap();
+    let out_arg = out.to_str().unwrap();
+    let blocked = shindan(&["compile", "question-banks/small.yaml", "--out-dir", out_arg]);
+    assert_ne!(blocked.status.code(), Some(0));
+    assert!(
+        stderr(&blocked).contains("cannot write"),
+        "{}",
+        stderr(&blocked)
+    );
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["small.bin"], "no partial file is left behind");
+    assert!(out.join("small.bin").is_dir());
+
+    let fine = temp_dir("compile-fine");
+    let written = shindan(&[
+        "compile",
+        "question-banks/small.yaml",
+        "--out-dir",
+        fine.to_str().unwrap(),
+    ]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    let bytes = std::fs::read(fine.join("small.bin")).unwrap();
+    assert!(bytes.len() > 1000, "{} bytes", bytes.len());
+    Compiled::from_bytes(&bytes).unwrap();
+    let _ = std::fs::remove_dir_all(&out);
+    let _ = std::fs::remove_dir_all(&fine);
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("shindan-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

@@ -130,8 +130,11 @@ impl Answers {
         bank: &Bank,
         index: QuestionIndex,
         answer: Option<Answer>,
-    ) -> Result<(), String> {
-        let question = bank.questions.get(index).ok_or("no such question")?;
+    ) -> Result<(), AnswerError> {
+        let question = bank
+            .questions
+            .get(index)
+            .ok_or(AnswerError::NoSuchQuestion(index))?;
         if let Some(answer) = answer {
             check(question, answer)?;
         }
@@ -388,11 +391,75 @@ fn option_index(
         })
 }
 
-/// Whether `answer` fits `question`; the message says why not.
-pub fn check(question: &Question, answer: Answer) -> Result<(), String> {
+/// Why an answer does not fit its question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerError {
+    /// The bank has no question with this index.
+    NoSuchQuestion(QuestionIndex),
+    /// "Not applicable" was answered where it is not allowed.
+    NotApplicableNotAllowed,
+    /// A chosen option does not exist.
+    OptionOutOfRange,
+    /// An option that excludes the others was chosen with others.
+    Combined {
+        /// The excluding option's id.
+        option: String,
+    },
+    /// A number that is infinite or not a number.
+    NotFinite,
+    /// A number below the question's smallest accepted answer.
+    BelowMin {
+        /// The answer.
+        number: f64,
+        /// The smallest accepted.
+        min: f64,
+    },
+    /// A number above the question's largest accepted answer.
+    AboveMax {
+        /// The answer.
+        number: f64,
+        /// The largest accepted.
+        max: f64,
+    },
+    /// An answer of another kind (a step for a yes/no question, say).
+    WrongKind {
+        /// The question's kind, as named in files.
+        kind: &'static str,
+    },
+}
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnswerError::NoSuchQuestion(_) => f.write_str("no such question"),
+            AnswerError::NotApplicableNotAllowed => {
+                f.write_str("\"not applicable\" is not allowed")
+            }
+            AnswerError::OptionOutOfRange => f.write_str("an option index is out of range"),
+            AnswerError::Combined { option } => {
+                write!(f, "option `{option}` cannot be combined with others")
+            }
+            AnswerError::NotFinite => f.write_str("the number is not finite"),
+            AnswerError::BelowMin { number, min } => {
+                write!(f, "{number} is below the smallest accepted answer, {min}")
+            }
+            AnswerError::AboveMax { number, max } => {
+                write!(f, "{number} is above the largest accepted answer, {max}")
+            }
+            AnswerError::WrongKind { kind } => {
+                write!(f, "the answer does not fit a `{kind}` question")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+/// Whether `answer` fits `question`; the error says why not.
+pub fn check(question: &Question, answer: Answer) -> Result<(), AnswerError> {
     match (&question.kind, answer) {
         (_, Answer::NotApplicable) if question.allow_na => Ok(()),
-        (_, Answer::NotApplicable) => Err("\"not applicable\" is not allowed".to_owned()),
+        (_, Answer::NotApplicable) => Err(AnswerError::NotApplicableNotAllowed),
         (QuestionKind::Ladder { .. }, Answer::Step(1..=5))
         | (QuestionKind::YesNo, Answer::YesNo(_)) => Ok(()),
         (QuestionKind::Single { options }, Answer::Choice(index)) if index < options.len() => {
@@ -405,32 +472,24 @@ pub fn check(question: &Question, answer: Answer) -> Result<(), String> {
                 .enumerate()
                 .find(|&(index, option)| option.exclusive && mask & (1 << index) != 0);
             match exclusive {
-                _ if !in_range => Err("an option index is out of range".to_owned()),
-                Some((index, option)) if mask != 1 << index => Err(format!(
-                    "option `{}` cannot be combined with others",
-                    option.id
-                )),
+                _ if !in_range => Err(AnswerError::OptionOutOfRange),
+                Some((index, option)) if mask != 1 << index => Err(AnswerError::Combined {
+                    option: option.id.clone(),
+                }),
                 _ => Ok(()),
             }
         }
         (QuestionKind::Number { min, max, .. }, Answer::Number(number)) => {
             if !number.is_finite() {
-                Err("the number is not finite".to_owned())
+                Err(AnswerError::NotFinite)
             } else if let Some(min) = min.filter(|&min| number < min) {
-                Err(format!(
-                    "{number} is below the smallest accepted answer, {min}"
-                ))
+                Err(AnswerError::BelowMin { number, min })
             } else if let Some(max) = max.filter(|&max| number > max) {
-                Err(format!(
-                    "{number} is above the largest accepted answer, {max}"
-                ))
+                Err(AnswerError::AboveMax { number, max })
             } else {
                 Ok(())
             }
         }
-        (kind, _) => Err(format!(
-            "the answer does not fit a `{}` question",
-            kind.name()
-        )),
+        (kind, _) => Err(AnswerError::WrongKind { kind: kind.name() }),
     }
 }

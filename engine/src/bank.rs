@@ -11,6 +11,11 @@ use crate::profile::{Prefecture, Profile};
 use crate::text::Text;
 use crate::tier::{Industry, Tier};
 
+#[cfg(feature = "compiled")]
+mod depth;
+mod invariants;
+pub use invariants::{MAX_CONDITION_DEPTH, Unsound};
+
 /// Index of a dimension in [`Catalogue::dimensions`].
 pub type DimensionIndex = usize;
 /// Index of a question in [`Bank::questions`].
@@ -154,12 +159,12 @@ impl Program {
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub enum ProgramStatus {
     /// Announced for its fiscal year, not yet open.
-    Planned,
+    Planned = 0,
     /// Open now (or all year round).
     #[default]
-    Open,
+    Open = 1,
     /// Ended: never recommended; its fallback is shown instead.
-    Closed,
+    Closed = 2,
 }
 
 impl ProgramStatus {
@@ -535,7 +540,7 @@ impl Gate {
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub enum GateFigure {
     /// The minimum wage of the company's prefecture (catalogue table).
-    MinimumWage,
+    MinimumWage = 0,
 }
 
 /// A next step.
@@ -556,9 +561,11 @@ pub struct Recommendation {
     pub dimensions: Vec<DimensionIndex>,
 }
 
-/// A checked condition.
+/// A checked condition. Read from compiled bytes with a depth limit
+/// ([`MAX_CONDITION_DEPTH`]): a run of `Not` tags would otherwise recurse
+/// until the browser's stack runs out.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize))]
 pub enum Condition {
     /// A test on an answer.
     Answer {

@@ -1,24 +1,36 @@
-//! The hand-off: one diagnosis packed into a URL fragment (`#r1.…`) for the
+//! The hand-off: one diagnosis packed into a URL fragment (`#r2.…`) for the
 //! QR code on the result sheet, so a visitor can carry the sheet away on a
 //! phone and nothing is stored anywhere. The fragment never reaches a
 //! server; the phone's copy of the app unpacks it and scores it again.
 //!
-//! Form: `r1.` + base64url(postcard(payload) ‖ FNV-1a-32 of those bytes).
+//! Form: `r2.` + base64url(postcard(payload) ‖ FNV-1a-32 of those bytes).
 //! The checksum catches a cut-short or altered fragment before anything is
-//! read; every answer is then checked against the bank like an import.
+//! read. Answers are stored by question index, so the payload carries the
+//! [`answer_layout`] hash of the bank it was made with: a bank edited
+//! without a new version (a question inserted, options reordered) is
+//! refused with a message instead of having its answers silently remapped.
+//! Every answer is then checked against the bank like an import.
 //!
-//! **Invariant:** `r1` fragments stay readable: a new layout gets a new
-//! prefix.
+//! `r1.` fragments (2026, before the layout hash) stay readable: they are
+//! opened when bank id and version match, as before.
+//!
+//! **Invariant:** `r1` and `r2` fragments stay readable (frozen fixtures in
+//! `tests/exchange/`): a new layout gets a new prefix. Every enum here has
+//! its encoded tag pinned by a test, so reordering variants fails it.
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::{Answer, Answers};
-use crate::bank::Bank;
+use crate::answers::{Answer, AnswerError, Answers};
+use crate::bank::{Bank, QuestionKind};
+use crate::compiled::CompiledError;
 use crate::profile::{Prefecture, Profile};
 use crate::tier::{Industry, Tier};
 
-/// The prefix of a fragment in this layout.
-pub const HANDOFF_PREFIX: &str = "r1.";
+/// The prefix of a fragment in the current layout.
+pub const HANDOFF_PREFIX: &str = "r2.";
+
+/// The prefix of the first layout, still read.
+pub const HANDOFF_PREFIX_V1: &str = "r1.";
 
 /// The longest fragment read; real ones are a few hundred characters.
 pub const MAX_HANDOFF_CHARS: usize = 4096;
@@ -33,23 +45,42 @@ pub struct Handoff {
     pub bank: String,
     /// Bank version.
     pub version: String,
-    payload: Payload,
+    /// The [`answer_layout`] of the bank it was made with; `None` in an
+    /// `r1` fragment.
+    pub layout: Option<u64>,
+    profile: Option<PackedProfile>,
+    questions: Vec<(u16, Packed)>,
+    gates: Vec<(u16, bool)>,
 }
 
 /// Why a fragment cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum HandoffError {
-    /// Not a hand-off at all (another prefix, too long, bad characters).
+    /// Not a hand-off at all (another prefix, too long).
     NotAHandoff,
-    /// The checksum does not match: cut short or altered.
+    /// The checksum does not match, or the bytes do not decode: cut short
+    /// or altered.
     Damaged,
     /// Written for another bank or bank version than the one available.
     OtherBank {
         /// The bank and version the fragment was made for.
         wanted: String,
     },
+    /// Same bank id and version, but its questions, options or gates have
+    /// changed since: the answers cannot be matched safely.
+    BankChanged {
+        /// The bank and version the fragment was made for.
+        wanted: String,
+    },
     /// An answer does not fit the bank.
-    BadAnswer(String),
+    BadAnswer {
+        /// The question's index in the fragment.
+        question: u16,
+        /// What is wrong with the answer.
+        problem: AnswerError,
+    },
+    /// An answer to a gate the bank does not have.
+    NoGate(u16),
 }
 
 impl std::fmt::Display for HandoffError {
@@ -65,19 +96,31 @@ impl std::fmt::Display for HandoffError {
                     "this result was made with question set {wanted}, which this site does not have"
                 )
             }
-            HandoffError::BadAnswer(message) => write!(f, "an answer does not fit: {message}"),
+            HandoffError::BankChanged { wanted } => write!(
+                f,
+                "this result was made with an earlier text of question set {wanted}; its questions have changed since, so its answers cannot be matched safely"
+            ),
+            HandoffError::BadAnswer { question, problem } => {
+                write!(f, "an answer does not fit: question {question}: {problem}")
+            }
+            HandoffError::NoGate(gate) => write!(f, "an answer does not fit: no gate {gate}"),
         }
     }
 }
 
+impl std::error::Error for HandoffError {}
+
+/// One answer as packed. Postcard writes the variant's position as its tag:
+/// the explicit discriminants say which tag each has, and a test pins them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[repr(u8)]
 enum Packed {
-    Step(u8),
-    YesNo(bool),
-    Choice(u8),
-    Choices(u64),
-    Number(f64),
-    NotApplicable,
+    Step(u8) = 0,
+    YesNo(bool) = 1,
+    Choice(u8) = 2,
+    Choices(u64) = 3,
+    Number(f64) = 4,
+    NotApplicable = 5,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,8 +131,9 @@ struct PackedProfile {
     prefecture: Prefecture,
 }
 
+/// The `r1` payload, frozen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Payload {
+struct PayloadV1 {
     tier: Tier,
     bank: String,
     version: String,
@@ -98,28 +142,104 @@ struct Payload {
     gates: Vec<(u16, bool)>,
 }
 
+/// The `r2` payload: `r1` with the bank's answer layout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct PayloadV2 {
+    tier: Tier,
+    bank: String,
+    version: String,
+    layout: u64,
+    profile: Option<PackedProfile>,
+    questions: Vec<(u16, Packed)>,
+    gates: Vec<(u16, bool)>,
+}
+
+/// A hash of what answers are stored by: the bank's id and tier, each
+/// question's id and kind with its option ids in order, each gate's id in
+/// order (FNV-1a, 64 bits, over a canonical byte form). Texts, scores and
+/// recommendations do not enter it: changing them re-scores old answers
+/// without changing what they mean.
+pub fn answer_layout(bank: &Bank) -> u64 {
+    let mut hash = Fnv64::new();
+    hash.field(b"shindan-answer-layout-1");
+    hash.field(bank.id.as_bytes());
+    hash.field(bank.tier.as_str().as_bytes());
+    for question in &bank.questions {
+        hash.field(b"q");
+        hash.field(question.id.as_bytes());
+        hash.field(question.kind.name().as_bytes());
+        if let QuestionKind::Single { options } | QuestionKind::Multiple { options, .. } =
+            &question.kind
+        {
+            for option in options {
+                hash.field(option.id.as_bytes());
+            }
+        }
+    }
+    for gate in &bank.gates {
+        hash.field(b"g");
+        hash.field(gate.id.as_bytes());
+    }
+    hash.0
+}
+
+/// FNV-1a, 64 bits, over length-prefixed fields (so `ab`,`c` and `a`,`bc`
+/// differ).
+struct Fnv64(u64);
+
+impl Fnv64 {
+    fn new() -> Fnv64 {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn field(&mut self, bytes: &[u8]) {
+        self.bytes(&(bytes.len() as u64).to_le_bytes());
+        self.bytes(bytes);
+    }
+}
+
 /// Packs a diagnosis into a fragment (without the `#`).
-pub fn encode(bank: &Bank, answers: &Answers, profile: Option<&Profile>) -> String {
-    let questions = (0..bank.questions.len())
-        .filter_map(|index| {
-            let packed = match answers.question(index)? {
+pub fn encode(
+    bank: &Bank,
+    answers: &Answers,
+    profile: Option<&Profile>,
+) -> Result<String, CompiledError> {
+    let too_many = || CompiledError::Encode("more than 65,536 questions or gates".to_owned());
+    let mut questions = Vec::new();
+    for index in 0..bank.questions.len() {
+        let Some(answer) = answers.question(index) else {
+            continue;
+        };
+        let packed =
+            match answer {
                 Answer::Step(step) => Packed::Step(step),
                 Answer::YesNo(yes) => Packed::YesNo(yes),
-                Answer::Choice(option) => Packed::Choice(option as u8),
+                Answer::Choice(option) => Packed::Choice(u8::try_from(option).map_err(|_| {
+                    CompiledError::Encode(format!("option {option} is out of range"))
+                })?),
                 Answer::Choices(mask) => Packed::Choices(mask),
                 Answer::Number(number) => Packed::Number(number),
                 Answer::NotApplicable => Packed::NotApplicable,
             };
-            Some((index as u16, packed))
-        })
-        .collect();
-    let gates = (0..bank.gates.len())
-        .filter_map(|index| answers.gate(index).map(|yes| (index as u16, yes)))
-        .collect();
-    let payload = Payload {
+        questions.push((u16::try_from(index).map_err(|_| too_many())?, packed));
+    }
+    let mut gates = Vec::new();
+    for index in 0..bank.gates.len() {
+        if let Some(yes) = answers.gate(index) {
+            gates.push((u16::try_from(index).map_err(|_| too_many())?, yes));
+        }
+    }
+    let payload = PayloadV2 {
         tier: bank.tier,
         bank: bank.id.clone(),
         version: bank.version.clone(),
+        layout: answer_layout(bank),
         profile: profile.map(|profile| PackedProfile {
             industry: profile.industry,
             regular_employees: profile.regular_employees,
@@ -129,10 +249,14 @@ pub fn encode(bank: &Bank, answers: &Answers, profile: Option<&Profile>) -> Stri
         questions,
         gates,
     };
-    let mut bytes = postcard::to_allocvec(&payload).unwrap_or_default();
+    Ok(seal(HANDOFF_PREFIX, crate::compiled::encode(&payload)?))
+}
+
+/// Prefix + base64url of the bytes and their checksum.
+fn seal(prefix: &str, mut bytes: Vec<u8>) -> String {
     let checksum = fnv1a(&bytes);
     bytes.extend_from_slice(&checksum.to_le_bytes());
-    format!("{HANDOFF_PREFIX}{}", base64url_encode(&bytes))
+    format!("{prefix}{}", base64url_encode(&bytes))
 }
 
 /// Reads a fragment (with or without `#`) as far as it can without a bank.
@@ -141,9 +265,36 @@ pub fn parse(fragment: &str) -> Result<Handoff, HandoffError> {
     if fragment.len() > MAX_HANDOFF_CHARS {
         return Err(HandoffError::NotAHandoff);
     }
+    if let Some(data) = fragment.strip_prefix(HANDOFF_PREFIX) {
+        let payload: PayloadV2 = unseal(data)?;
+        return Ok(Handoff {
+            tier: payload.tier,
+            bank: payload.bank,
+            version: payload.version,
+            layout: Some(payload.layout),
+            profile: payload.profile,
+            questions: payload.questions,
+            gates: payload.gates,
+        });
+    }
     let data = fragment
-        .strip_prefix(HANDOFF_PREFIX)
+        .strip_prefix(HANDOFF_PREFIX_V1)
         .ok_or(HandoffError::NotAHandoff)?;
+    let payload: PayloadV1 = unseal(data)?;
+    Ok(Handoff {
+        tier: payload.tier,
+        bank: payload.bank,
+        version: payload.version,
+        layout: None,
+        profile: payload.profile,
+        questions: payload.questions,
+        gates: payload.gates,
+    })
+}
+
+/// The payload of a sealed fragment body, if the checksum holds and every
+/// byte decodes.
+fn unseal<T: for<'de> Deserialize<'de>>(data: &str) -> Result<T, HandoffError> {
     let bytes = base64url_decode(data).ok_or(HandoffError::Damaged)?;
     let split = bytes.len().checked_sub(4).ok_or(HandoffError::Damaged)?;
     let (body, checksum) = bytes.split_at(split);
@@ -151,26 +302,24 @@ pub fn parse(fragment: &str) -> Result<Handoff, HandoffError> {
     if fnv1a(body) != expected {
         return Err(HandoffError::Damaged);
     }
-    let payload: Payload = postcard::from_bytes(body).map_err(|_| HandoffError::Damaged)?;
-    Ok(Handoff {
-        tier: payload.tier,
-        bank: payload.bank.clone(),
-        version: payload.version.clone(),
-        payload,
-    })
+    crate::compiled::decode(body).map_err(|_| HandoffError::Damaged)
 }
 
 impl Handoff {
     /// The answers and profile, checked against `bank` (which must be the
-    /// bank and version the fragment names).
+    /// bank, version and, for `r2`, the answer layout the fragment names).
     pub fn open(&self, bank: &Bank) -> Result<(Answers, Option<Profile>), HandoffError> {
+        let wanted = || format!("`{}` {}", self.bank, self.version);
         if bank.id != self.bank || bank.version != self.version {
-            return Err(HandoffError::OtherBank {
-                wanted: format!("`{}` {}", self.bank, self.version),
-            });
+            return Err(HandoffError::OtherBank { wanted: wanted() });
+        }
+        if let Some(layout) = self.layout
+            && layout != answer_layout(bank)
+        {
+            return Err(HandoffError::BankChanged { wanted: wanted() });
         }
         let mut answers = Answers::new(bank);
-        for &(index, packed) in &self.payload.questions {
+        for &(index, packed) in &self.questions {
             let answer = match packed {
                 Packed::Step(step) => Answer::Step(step),
                 Packed::YesNo(yes) => Answer::YesNo(yes),
@@ -181,17 +330,18 @@ impl Handoff {
             };
             answers
                 .set_question(bank, usize::from(index), Some(answer))
-                .map_err(|message| {
-                    HandoffError::BadAnswer(format!("question {index}: {message}"))
+                .map_err(|problem| HandoffError::BadAnswer {
+                    question: index,
+                    problem,
                 })?;
         }
-        for &(index, yes) in &self.payload.gates {
+        for &(index, yes) in &self.gates {
             if usize::from(index) >= bank.gates.len() {
-                return Err(HandoffError::BadAnswer(format!("no gate {index}")));
+                return Err(HandoffError::NoGate(index));
             }
             answers.set_gate(usize::from(index), Some(yes));
         }
-        let profile = self.payload.profile.as_ref().map(|profile| Profile {
+        let profile = self.profile.as_ref().map(|profile| Profile {
             industry: profile.industry,
             regular_employees: profile.regular_employees,
             capital_yen: profile.capital_yen,

@@ -81,6 +81,8 @@ mod handoff;
 #[cfg(feature = "yaml")]
 mod load;
 mod profile;
+#[cfg(test)]
+mod properties;
 #[cfg(feature = "yaml")]
 mod raw;
 mod reference;
@@ -108,23 +110,25 @@ pub use aggregate::{
     BINS, DimensionSummary, Filter, GroupBy, GroupSummary, Record, ScoreProblem, Summary,
     check_score, summarise,
 };
-pub use answers::{Answer, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of};
+pub use answers::{
+    Answer, AnswerError, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of,
+};
 pub use bank::{
     AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, DimensionIndex, Gate,
-    GateFigure, Indicator, LegalBasis, MAX_OPTIONS, MinimumWage, MinimumWages, ProfileTest,
-    Program, ProgramIndex, ProgramStatus, Question, QuestionIndex, QuestionKind, Recommendation,
-    compiled_name,
+    GateFigure, Indicator, LegalBasis, MAX_CONDITION_DEPTH, MAX_OPTIONS, MinimumWage, MinimumWages,
+    ProfileTest, Program, ProgramIndex, ProgramStatus, Question, QuestionIndex, QuestionKind,
+    Recommendation, Unsound, compiled_name,
 };
 pub use compare::{Comparison, DimensionChange, changed_dimensions, compare, other_company};
 #[cfg(feature = "compiled")]
-pub use compiled::Compiled;
+pub use compiled::{Compiled, CompiledError};
 pub use coverage::{Coverage, coverage};
 pub use diag::{Checked, Code, Diagnostic, Severity};
 pub use echo::{MAX_ECHO_CHARS, echo};
 #[cfg(feature = "compiled")]
 pub use handoff::{
-    HANDOFF_PREFIX, Handoff, HandoffError, MAX_HANDOFF_CHARS, encode as encode_handoff,
-    parse as parse_handoff,
+    HANDOFF_PREFIX, HANDOFF_PREFIX_V1, Handoff, HandoffError, MAX_HANDOFF_CHARS, answer_layout,
+    encode as encode_handoff, parse as parse_handoff,
 };
 #[cfg(feature = "yaml")]
 pub use load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};
@@ -144,7 +148,7 @@ pub use score::{DimensionScore, NEXT_STEPS_SHOWN, Scores, gate_applicability, sc
 #[cfg(feature = "csv")]
 pub use scored::{ScoredProblem, records_from_scored_csv, scored_header, scored_row};
 pub use source::{LineCol, SourceFile, Span};
-pub use survey::{PROFILE_COLUMNS, SurveyColumns, SurveyRow, cell_value};
+pub use survey::{PROFILE_COLUMNS, SurveyColumns, SurveyError, SurveyRow, cell_value};
 pub use text::{Lang, Text, date_text};
 pub use tier::{Category, Classification, Industry, Tier, classify};
 #[cfg(feature = "yaml")]

@@ -90,7 +90,15 @@ pub fn load_catalogue(file: &SourceFile) -> Checked<Catalogue> {
         Ok(raw) => match kind_matches(file, &raw.kind, DocumentKind::Catalogue) {
             Err(diagnostic) => Checked::failed(vec![diagnostic]),
             Ok(()) => {
-                let (diagnostics, catalogue) = validate::catalogue(file, raw);
+                let (mut diagnostics, catalogue) = validate::catalogue(file, raw);
+                let catalogue =
+                    catalogue.and_then(|catalogue| match catalogue.check_invariants() {
+                        Ok(()) => Some(catalogue),
+                        Err(unsound) => {
+                            diagnostics.push(unsound_diagnostic(&unsound));
+                            None
+                        }
+                    });
                 checked(diagnostics, catalogue)
             }
         },
@@ -109,7 +117,16 @@ pub fn load_bank(file: &SourceFile, catalogue: &Catalogue) -> Checked<Bank> {
         Ok(raw) => match kind_matches(file, &raw.kind, DocumentKind::Bank) {
             Err(diagnostic) => Checked::failed(vec![diagnostic]),
             Ok(()) => {
-                let (diagnostics, bank) = validate::bank(file, raw, catalogue);
+                let (mut diagnostics, bank) = validate::bank(file, raw, catalogue);
+                // A second opinion on the validator: a bank it passes must
+                // be sound, or it is refused rather than crash the scoring.
+                let bank = bank.and_then(|bank| match bank.check_invariants() {
+                    Ok(()) => Some(bank),
+                    Err(unsound) => {
+                        diagnostics.push(unsound_diagnostic(&unsound));
+                        None
+                    }
+                });
                 checked(diagnostics, bank)
             }
         },
@@ -117,6 +134,14 @@ pub fn load_bank(file: &SourceFile, catalogue: &Catalogue) -> Checked<Bank> {
             Checked::failed(vec![explain_failure(file, diagnostic, DocumentKind::Bank)])
         }
     }
+}
+
+/// A broken invariant after validation is the engine's fault, not the
+/// author's: said so, with the place, instead of a crash later.
+fn unsound_diagnostic(unsound: &crate::bank::Unsound) -> Diagnostic {
+    Diagnostic::error(Code::InvalidValue, unsound.to_string())
+        .path(unsound.place.clone())
+        .hint("the checks passed a bank they should have refused; please report this with the file")
 }
 
 /// Checks a parsed `kind:` value.

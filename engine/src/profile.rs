@@ -11,21 +11,21 @@ use crate::tier::Industry;
 #[serde(rename_all = "snake_case")]
 pub enum Prefecture {
     /// 福岡県
-    Fukuoka,
+    Fukuoka = 0,
     /// 佐賀県
-    Saga,
+    Saga = 1,
     /// 長崎県
-    Nagasaki,
+    Nagasaki = 2,
     /// 熊本県
-    Kumamoto,
+    Kumamoto = 3,
     /// 大分県
-    Oita,
+    Oita = 4,
     /// 宮崎県
-    Miyazaki,
+    Miyazaki = 5,
     /// 鹿児島県
-    Kagoshima,
+    Kagoshima = 6,
     /// 九州以外
-    Other,
+    Other = 7,
 }
 
 impl Prefecture {

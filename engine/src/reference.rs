@@ -20,15 +20,15 @@ use crate::tier::{Industry, Tier};
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub enum IndustryGroup {
     /// 製造業 (incl. rubber products).
-    Manufacturing,
+    Manufacturing = 0,
     /// 建設業.
-    Construction,
+    Construction = 1,
     /// 卸売・小売業.
-    Commerce,
+    Commerce = 2,
     /// 運輸・サービス業 (software, lodging, entertainment included).
-    Services,
+    Services = 3,
     /// その他.
-    Other,
+    Other = 4,
 }
 
 impl IndustryGroup {
@@ -363,15 +363,14 @@ impl Reference {
 
     /// The compact form the browser fetches.
     #[cfg(feature = "compiled")]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
+    pub fn to_bytes(&self) -> Result<Vec<u8>, crate::CompiledError> {
+        crate::compiled::encode(self)
     }
 
     /// Reads the compact form back.
     #[cfg(feature = "compiled")]
-    pub fn from_bytes(bytes: &[u8]) -> Result<Reference, String> {
-        postcard::from_bytes(bytes)
-            .map_err(|error| format!("the reference data is damaged ({error})"))
+    pub fn from_bytes(bytes: &[u8]) -> Result<Reference, crate::CompiledError> {
+        crate::compiled::decode(bytes)
     }
 
     /// The reference file (YAML), figures rounded to 0.1. Written through

@@ -5,10 +5,11 @@
 
 use crate::answers::{AnswerValue, Answers};
 use crate::bank::Bank;
+use crate::diag::Diagnostic;
 use crate::echo::echo;
 use crate::profile::{Prefecture, Profile};
 use crate::suggest::suggest;
-use crate::table::check_header;
+use crate::table::{HeaderError, check_header};
 use crate::tier::Industry;
 
 /// The profile columns, in the order `shindan sample` writes them.
@@ -39,6 +40,79 @@ pub struct SurveyColumns {
     columns: Vec<(Column, String)>,
 }
 
+/// Why a header or a row of a survey file cannot be used. Values from the
+/// file are kept as messages may show them (escaped, cut short).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SurveyError {
+    /// The header names a column twice.
+    Header(HeaderError),
+    /// The header names columns the bank does not have.
+    UnknownColumns {
+        /// The bank's id.
+        bank: String,
+        /// Each unknown column with a suggestion, the first few only.
+        columns: Vec<String>,
+        /// How many more were not listed.
+        more: usize,
+    },
+    /// A row has another number of fields than the header.
+    FieldCount {
+        /// Fields in the row.
+        found: usize,
+        /// Fields in the header.
+        expected: usize,
+    },
+    /// An industry id that is not known.
+    UnknownIndustry(String),
+    /// A prefecture id that is not known.
+    UnknownPrefecture(String),
+    /// A count that is not a whole number.
+    NotWholeNumber {
+        /// The column.
+        column: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// An answer that does not fit the bank.
+    Answer(Diagnostic),
+}
+
+impl std::fmt::Display for SurveyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SurveyError::Header(error) => error.fmt(f),
+            SurveyError::UnknownColumns {
+                bank,
+                columns,
+                more,
+            } => {
+                write!(
+                    f,
+                    "the header names columns bank `{bank}` does not have: {}",
+                    columns.join("; ")
+                )?;
+                if *more > 0 {
+                    write!(f, "; and {more} more")?;
+                }
+                Ok(())
+            }
+            SurveyError::FieldCount { found, expected } => {
+                write!(f, "{found} fields, the header has {expected}")
+            }
+            SurveyError::UnknownIndustry(value) => write!(f, "industry `{value}` is not known"),
+            SurveyError::UnknownPrefecture(value) => {
+                write!(f, "prefecture `{value}` is not known")
+            }
+            SurveyError::NotWholeNumber { column, value } => {
+                write!(f, "{column} `{value}` is not a whole number")
+            }
+            SurveyError::Answer(diagnostic) => f.write_str(&diagnostic.message),
+        }
+    }
+}
+
+impl std::error::Error for SurveyError {}
+
 /// One row read: who, what they said about the company, their answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SurveyRow {
@@ -53,8 +127,8 @@ pub struct SurveyRow {
 impl SurveyColumns {
     /// Resolves a header row; every column must be a profile column or a
     /// question or gate id of `bank`, and none may appear twice.
-    pub fn new(bank: &Bank, header: &[&str]) -> Result<SurveyColumns, String> {
-        check_header(header).map_err(|problem| problem.to_string())?;
+    pub fn new(bank: &Bank, header: &[&str]) -> Result<SurveyColumns, SurveyError> {
+        check_header(header).map_err(SurveyError::Header)?;
         let known: Vec<&str> = bank.items.keys().map(String::as_str).collect();
         let mut columns = Vec::with_capacity(header.len());
         let mut unknown = Vec::new();
@@ -83,17 +157,14 @@ impl SurveyColumns {
             };
             columns.push((kind, name.to_owned()));
         }
-        if more > 0 {
-            unknown.push(format!("and {more} more"));
-        }
         if unknown.is_empty() {
             Ok(SurveyColumns { columns })
         } else {
-            Err(format!(
-                "the header names columns bank `{}` does not have: {}",
-                bank.id,
-                unknown.join("; ")
-            ))
+            Err(SurveyError::UnknownColumns {
+                bank: bank.id.clone(),
+                columns: unknown,
+                more,
+            })
         }
     }
 
@@ -108,13 +179,12 @@ impl SurveyColumns {
     }
 
     /// Reads one row's fields; the error says what is wrong with it.
-    pub fn read(&self, bank: &Bank, fields: &[&str]) -> Result<SurveyRow, String> {
+    pub fn read(&self, bank: &Bank, fields: &[&str]) -> Result<SurveyRow, SurveyError> {
         if fields.len() != self.columns.len() {
-            return Err(format!(
-                "{} fields, the header has {}",
-                fields.len(),
-                self.columns.len()
-            ));
+            return Err(SurveyError::FieldCount {
+                found: fields.len(),
+                expected: self.columns.len(),
+            });
         }
         let mut respondent = None;
         let (mut industry, mut employees, mut capital, mut prefecture) = (None, None, None, None);
@@ -129,25 +199,37 @@ impl SurveyColumns {
                 Column::Industry => {
                     industry = Some(
                         Industry::from_id(field)
-                            .ok_or_else(|| format!("industry `{}` is not known", echo(field)))?,
+                            .ok_or_else(|| SurveyError::UnknownIndustry(echo(field)))?,
                     );
                 }
                 Column::Employees => {
-                    employees = Some(field.parse::<u32>().map_err(|_| {
-                        format!("regular_employees `{}` is not a whole number", echo(field))
-                    })?);
+                    employees =
+                        Some(
+                            field
+                                .parse::<u32>()
+                                .map_err(|_| SurveyError::NotWholeNumber {
+                                    column: "regular_employees",
+                                    value: echo(field),
+                                })?,
+                        );
                 }
                 Column::Capital => {
-                    capital = Some(field.parse::<u64>().map_err(|_| {
-                        format!("capital_yen `{}` is not a whole number", echo(field))
-                    })?);
+                    capital =
+                        Some(
+                            field
+                                .parse::<u64>()
+                                .map_err(|_| SurveyError::NotWholeNumber {
+                                    column: "capital_yen",
+                                    value: echo(field),
+                                })?,
+                        );
                 }
                 Column::Prefecture => {
                     prefecture = Some(
                         Prefecture::ALL
                             .into_iter()
                             .find(|p| p.as_str() == field)
-                            .ok_or_else(|| format!("prefecture `{}` is not known", echo(field)))?,
+                            .ok_or_else(|| SurveyError::UnknownPrefecture(echo(field)))?,
                     );
                 }
                 Column::Answer => values.push((name.as_str(), cell_value(field))),
@@ -155,8 +237,8 @@ impl SurveyColumns {
         }
         let (answers, diagnostics) =
             Answers::from_located(bank, values.iter().map(|(id, value)| (*id, value, None)));
-        if let Some(problem) = diagnostics.iter().find(|d| d.is_error()) {
-            return Err(problem.message.clone());
+        if let Some(problem) = diagnostics.into_iter().find(Diagnostic::is_error) {
+            return Err(SurveyError::Answer(problem));
         }
         let profile = match (industry, employees, prefecture) {
             (Some(industry), Some(regular_employees), Some(prefecture)) => Some(Profile {

@@ -20,11 +20,11 @@ use crate::text::Text;
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// 小規模事業者: questions about the owner's own practice.
-    Small,
+    Small = 0,
     /// 中小企業: questions about systems.
-    Sme,
+    Sme = 1,
     /// 中堅・一定規模以上: questions about governance, KPIs and disclosure.
-    Midsize,
+    Midsize = 2,
 }
 
 impl Tier {
@@ -55,27 +55,27 @@ impl Tier {
 #[serde(rename_all = "snake_case")]
 pub enum Industry {
     /// 製造業
-    Manufacturing,
+    Manufacturing = 0,
     /// 建設業
-    Construction,
+    Construction = 1,
     /// 運輸業
-    Transport,
+    Transport = 2,
     /// 卸売業
-    Wholesale,
+    Wholesale = 3,
     /// 小売業 (飲食店を含む)
-    Retail,
+    Retail = 4,
     /// サービス業
-    Services,
+    Services = 5,
     /// ゴム製品製造業 (政令)
-    Rubber,
+    Rubber = 6,
     /// ソフトウェア業・情報処理サービス業 (政令)
-    Software,
+    Software = 7,
     /// 旅館業 (政令)
-    Lodging,
+    Lodging = 8,
     /// 娯楽業 (政令)
-    Entertainment,
+    Entertainment = 9,
     /// その他の業種
-    Other,
+    Other = 10,
 }
 
 /// Legal limits of one industry.

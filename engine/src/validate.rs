@@ -1,8 +1,16 @@
 //! Raw → domain: checks every rule of the format and collects every problem.
 //!
 //! Each check pushes a [`Diagnostic`] and carries on, so an author sees all
-//! problems at once. A part with an error becomes `None` and later checks
-//! that depend on it stay silent rather than report echoes of the same error.
+//! problems at once. A part that cannot be built is `Err(Reported)`: the
+//! proof that its error was pushed ([`reported`]), so nothing is left out of
+//! a bank without a word. Later checks that depend on a failed part pass the
+//! proof on rather than report echoes of the same error.
+//!
+//! Seams: primitives (ids, texts, weights), question kinds, conditions, and
+//! the `show_if` graph ([`show_if`]).
+
+mod reported;
+mod show_if;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +29,8 @@ use crate::source::{SourceFile, Span};
 use crate::suggest::suggest;
 use crate::text::Text;
 use crate::tier::Industry;
+use reported::{Reported, Reports};
+use show_if::ShowIfGraph;
 
 /// Default score thresholds of levels 2–5: a ladder answered at step N scores
 /// (N−1)/4 × 100 and so lands exactly on level N.
@@ -40,7 +50,7 @@ pub(crate) fn catalogue(
     let mut dimensions = Vec::new();
     for (index, dimension) in raw.dimensions.iter().enumerate() {
         let path = format!("dimensions[{index}]");
-        v.id(&dimension.id, &format!("{path}.id"), &mut seen, "dimension");
+        let id = v.id(&dimension.id, &format!("{path}.id"), &mut seen, "dimension");
         let name = v.text(&dimension.name, &format!("{path}.name"));
         let short = match &dimension.short {
             Some(short) => v.text(short, &format!("{path}.short")),
@@ -53,14 +63,16 @@ pub(crate) fn catalogue(
             &format!("{path}.levels"),
             "level descriptors",
         );
-        dimensions.push(Dimension {
-            id: dimension.id.value.clone(),
-            name,
-            short,
-            description,
-            weight,
-            levels: levels.unwrap_or_default(),
-        });
+        dimensions.push(id.and_then(|id| {
+            Ok(Dimension {
+                id,
+                name,
+                short,
+                description,
+                weight,
+                levels: levels?,
+            })
+        }));
     }
     if raw.dimensions.is_empty() {
         v.push(
@@ -71,25 +83,31 @@ pub(crate) fn catalogue(
         );
     }
 
+    // Programs and indicators keep their places even when one is wrong
+    // (fallbacks refer to programs by position); `problems` holds the proof
+    // that the catalogue must then be refused.
+    let mut problems: Result<(), Reported> = Ok(());
     let mut seen = BTreeMap::new();
     let mut programs = Vec::new();
     for (index, program) in raw.programs.iter().enumerate() {
         let path = format!("programs[{index}]");
-        v.id(&program.id, &format!("{path}.id"), &mut seen, "program");
+        if let Err(reported) = v.id(&program.id, &format!("{path}.id"), &mut seen, "program") {
+            problems = Err(reported);
+        }
         let url = program.url.as_ref().and_then(|url| {
-            let ok = url.value.starts_with("https://") || url.value.starts_with("http://");
-            if !ok {
-                v.push(
-                    Diagnostic::error(
-                        Code::InvalidValue,
-                        format!("program link `{}` is not a web address", url.value),
-                    )
-                    .at(url.span)
-                    .path(format!("{path}.url"))
-                    .hint("links must start with `https://`"),
-                );
+            if url.value.starts_with("https://") || url.value.starts_with("http://") {
+                return Some(url.value.clone());
             }
-            ok.then(|| url.value.clone())
+            problems = Err(v.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("program link `{}` is not a web address", url.value),
+                )
+                .at(url.span)
+                .path(format!("{path}.url"))
+                .hint("links must start with `https://`"),
+            ));
+            None
         });
         if let Some(year) = &program.fiscal_year
             && !(2000..=2100).contains(&year.value)
@@ -189,7 +207,9 @@ pub(crate) fn catalogue(
     let mut indicators = Vec::new();
     for (index, indicator) in raw.indicators.iter().enumerate() {
         let path = format!("indicators[{index}]");
-        v.id(&indicator.id, &format!("{path}.id"), &mut seen, "indicator");
+        if let Err(reported) = v.id(&indicator.id, &format!("{path}.id"), &mut seen, "indicator") {
+            problems = Err(reported);
+        }
         indicators.push(Indicator {
             id: indicator.id.value.clone(),
             name: v.text(&indicator.name, &format!("{path}.name")),
@@ -201,16 +221,19 @@ pub(crate) fn catalogue(
         .minimum_wages
         .as_ref()
         .map(|table| v.minimum_wages(table));
-    let catalogue = Catalogue {
-        id: id.unwrap_or_default(),
-        version: raw.version.value,
-        title,
-        level_thresholds: level_thresholds.unwrap_or(DEFAULT_LEVEL_THRESHOLDS),
-        dimensions,
-        programs,
-        indicators,
-        minimum_wages,
-    };
+    let catalogue = (|| {
+        problems?;
+        Ok(Catalogue {
+            id: id?,
+            version: raw.version.value,
+            title,
+            level_thresholds: level_thresholds?,
+            dimensions: dimensions.into_iter().collect::<Result<_, _>>()?,
+            programs,
+            indicators,
+            minimum_wages,
+        })
+    })();
     v.finish(catalogue)
 }
 
@@ -221,7 +244,7 @@ pub(crate) fn bank(
     catalogue: &Catalogue,
 ) -> (Vec<Diagnostic>, Option<Bank>) {
     let mut v = Validator::new(file);
-    v.id(&raw.id, "id", &mut BTreeMap::new(), "bank");
+    let id = v.id(&raw.id, "id", &mut BTreeMap::new(), "bank");
     if raw.catalogue.value != catalogue.id {
         v.push(
             Diagnostic::error(
@@ -243,17 +266,17 @@ pub(crate) fn bank(
     let intro = raw.intro.as_ref().map(|intro| v.text(intro, "intro"));
     let superseded = raw.superseded_by.is_some();
     let as_of = match &raw.as_of {
-        Some(date) => v.date(date, "as_of"),
-        None if !raw.gates.is_empty() && !superseded => {
-            v.push(
-                Diagnostic::error(Code::MissingField, "the bank has gates but no `as_of:` date")
-                    .at(raw.kind.span)
-                    .path("as_of")
-                    .hint("add `as_of: 2026-12-01`, the day whose law the gates state; the sheet shows it"),
-            );
-            None
-        }
-        None => None,
+        Some(date) => v.date(date, "as_of").map(Some),
+        None if !raw.gates.is_empty() && !superseded => Err(v.push(
+            Diagnostic::error(
+                Code::MissingField,
+                "the bank has gates but no `as_of:` date",
+            )
+            .at(raw.kind.span)
+            .path("as_of")
+            .hint("add `as_of: 2026-12-01`, the day whose law the gates state; the sheet shows it"),
+        )),
+        None => Ok(None),
     };
 
     // Ids first, so that conditions can refer to any question by id.
@@ -266,7 +289,7 @@ pub(crate) fn bank(
             &mut seen,
             "question",
         )
-        .is_some()
+        .is_ok()
         {
             items
                 .entry(question.id.value.clone())
@@ -280,7 +303,7 @@ pub(crate) fn bank(
             &mut seen,
             "question",
         )
-        .is_some()
+        .is_ok()
         {
             items
                 .entry(gate.id.value.clone())
@@ -288,20 +311,12 @@ pub(crate) fn bank(
         }
     }
 
-    let mut questions: Vec<Option<Question>> = Vec::with_capacity(raw.questions.len());
-    let mut show_if_edges = Vec::new();
+    let show_if = ShowIfGraph::new(&raw.questions, &items);
+    let mut questions: Vec<Result<Question, Reported>> = Vec::with_capacity(raw.questions.len());
     for (index, question) in raw.questions.iter().enumerate() {
-        let built = v.question(
-            index,
-            question,
-            catalogue,
-            &items,
-            &questions,
-            &mut show_if_edges,
-        );
+        let built = v.question(index, question, catalogue, &items, &questions, &show_if);
         questions.push(built);
     }
-    v.show_if_order(&show_if_edges, &raw.questions);
 
     for dimension in &catalogue.dimensions {
         let asked = raw
@@ -327,25 +342,24 @@ pub(crate) fn bank(
     let mut gates = Vec::new();
     for (index, gate) in raw.gates.iter().enumerate() {
         let path = format!("gates[{index}]");
-        let law = v.law(
+        let law = v.required_law(
+            !superseded,
             gate.basis.as_ref(),
             gate.effective.as_ref(),
             &gate.id,
             &path,
-            if superseded { Need::Basis } else { Need::Both },
         );
-        let applies_if = gate.applies_if.as_ref().and_then(|condition| {
-            let context = Context::Gate {
-                items: &items,
-                questions: &questions,
-            };
-            v.condition(
-                condition,
-                &format!("{path}.applies_if"),
-                &context,
-                &mut Vec::new(),
-            )
-        });
+        let applies_if = gate
+            .applies_if
+            .as_ref()
+            .map(|condition| {
+                let context = Context::Gate {
+                    items: &items,
+                    questions: &questions,
+                };
+                v.condition(condition, &format!("{path}.applies_if"), &context)
+            })
+            .transpose();
         let shows = gate.shows.as_ref().map(|figure| match figure.value {
             RawGateFigure::MinimumWage => {
                 if catalogue.minimum_wages.is_none() {
@@ -362,41 +376,39 @@ pub(crate) fn bank(
                 GateFigure::MinimumWage
             }
         });
-        gates.push(Gate {
-            id: gate.id.value.clone(),
-            text: v.text(&gate.text, &format!("{path}.text")),
-            explanation: v.text(&gate.explanation, &format!("{path}.explanation")),
-            help: v.text(&gate.help, &format!("{path}.help")),
-            law: law.unwrap_or(LegalBasis {
-                basis: String::new(),
-                effective: None,
-            }),
-            applies_if,
-            shows,
-            programs: v.programs(
-                &gate.programs,
-                &catalogue.programs,
-                &format!("{path}.programs"),
-            ),
-        });
+        let text = v.text(&gate.text, &format!("{path}.text"));
+        let explanation = v.text(&gate.explanation, &format!("{path}.explanation"));
+        let help = v.text(&gate.help, &format!("{path}.help"));
+        let programs = v.programs(
+            &gate.programs,
+            &catalogue.programs,
+            &format!("{path}.programs"),
+        );
+        gates.push((|| {
+            Ok(Gate {
+                id: gate.id.value.clone(),
+                text,
+                explanation,
+                help,
+                law: law?,
+                applies_if: applies_if?,
+                shows,
+                programs: programs?,
+            })
+        })());
     }
 
     let mut seen = BTreeMap::new();
     let mut recommendations = Vec::new();
     for (index, rule) in raw.recommendations.iter().enumerate() {
         let path = format!("recommendations[{index}]");
-        v.id(&rule.id, &format!("{path}.id"), &mut seen, "recommendation");
+        let id = v.id(&rule.id, &format!("{path}.id"), &mut seen, "recommendation");
         let context = Context::Recommendation {
             catalogue,
             items: &items,
             questions: &questions,
         };
-        let when = v.condition(
-            &rule.when,
-            &format!("{path}.when"),
-            &context,
-            &mut Vec::new(),
-        );
+        let when = v.condition(&rule.when, &format!("{path}.when"), &context);
         let priority = match &rule.priority {
             Some(priority) if !(1..=5).contains(&priority.value) => {
                 v.push(
@@ -419,34 +431,37 @@ pub(crate) fn bank(
             &catalogue.programs,
             &format!("{path}.programs"),
         );
-        if let Some(when) = when {
+        recommendations.push((|| {
+            let when = when?;
             let mut dimensions = Vec::new();
             collect_dimensions(&when, &mut dimensions);
-            recommendations.push(Recommendation {
-                id: rule.id.value.clone(),
+            Ok(Recommendation {
+                id: id?,
                 when,
                 priority,
                 text,
-                programs,
+                programs: programs?,
                 dimensions,
-            });
-        }
+            })
+        })());
     }
 
-    let bank = Bank {
-        id: raw.id.value,
-        version: raw.version.value,
-        tier: raw.tier.value,
-        title,
-        intro,
-        as_of,
-        superseded_by: raw.superseded_by.map(|edition| edition.value),
-        catalogue: catalogue.clone(),
-        questions: questions.into_iter().flatten().collect(),
-        gates,
-        recommendations,
-        items,
-    };
+    let bank = (|| {
+        Ok(Bank {
+            id: id?,
+            version: raw.version.value,
+            tier: raw.tier.value,
+            title,
+            intro,
+            as_of: as_of?,
+            superseded_by: raw.superseded_by.map(|edition| edition.value),
+            catalogue: catalogue.clone(),
+            questions: questions.into_iter().collect::<Result<_, _>>()?,
+            gates: gates.into_iter().collect::<Result<_, _>>()?,
+            recommendations: recommendations.into_iter().collect::<Result<_, _>>()?,
+            items,
+        })
+    })();
     v.finish(bank)
 }
 
@@ -472,52 +487,44 @@ enum Context<'a> {
     /// `show_if` of question `at`: earlier answers only.
     ShowIf {
         at: QuestionIndex,
+        id: &'a str,
         items: &'a BTreeMap<String, Item>,
-        questions: &'a [Option<Question>],
+        questions: &'a [Result<Question, Reported>],
+        graph: &'a ShowIfGraph,
     },
     /// A recommendation: any answer and any dimension level.
     Recommendation {
         catalogue: &'a Catalogue,
         items: &'a BTreeMap<String, Item>,
-        questions: &'a [Option<Question>],
+        questions: &'a [Result<Question, Reported>],
     },
     /// A gate's `applies_if`: the profile and any answer, no level.
     Gate {
         items: &'a BTreeMap<String, Item>,
-        questions: &'a [Option<Question>],
+        questions: &'a [Result<Question, Reported>],
     },
-}
-
-/// A `show_if` reference from question `from` to question `to`; only those
-/// with `to >= from` are errors, but loops are found over all of them.
-struct LaterReference {
-    from: QuestionIndex,
-    to: QuestionIndex,
-    span: Span,
-    path: String,
-    id: String,
 }
 
 struct Validator<'a> {
     file: &'a SourceFile,
-    diagnostics: Vec<Diagnostic>,
+    reports: Reports,
 }
 
 impl<'a> Validator<'a> {
     fn new(file: &'a SourceFile) -> Validator<'a> {
         Validator {
             file,
-            diagnostics: Vec::new(),
+            reports: Reports::default(),
         }
     }
 
-    fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+    /// Records an error; the proof lets the caller leave its part out.
+    fn push(&mut self, diagnostic: Diagnostic) -> Reported {
+        self.reports.error(diagnostic)
     }
 
-    fn finish<T>(self, value: T) -> (Vec<Diagnostic>, Option<T>) {
-        let failed = self.diagnostics.iter().any(Diagnostic::is_error);
-        (self.diagnostics, (!failed).then_some(value))
+    fn finish<T>(self, value: Result<T, Reported>) -> (Vec<Diagnostic>, Option<T>) {
+        self.reports.finish(value)
     }
 
     fn at(&self, span: Span) -> String {
@@ -531,7 +538,7 @@ impl<'a> Validator<'a> {
         path: &str,
         seen: &mut BTreeMap<String, Span>,
         what: &str,
-    ) -> Option<String> {
+    ) -> Result<String, Reported> {
         let name = &id.value;
         let well_formed = name
             .chars()
@@ -541,26 +548,24 @@ impl<'a> Validator<'a> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
         if !well_formed {
-            self.push(
+            return Err(self.push(
                 Diagnostic::error(Code::InvalidId, format!("{what} id `{name}` is not a valid id"))
                     .at(id.span)
                     .path(path)
                     .hint("ids use lowercase letters a–z, digits, `_` and `-`, and start with a letter or digit"),
-            );
-            return None;
+            ));
         }
         if name == "na" {
-            self.push(
+            return Err(self.push(
                 Diagnostic::error(Code::InvalidId, format!("{what} id `na` is reserved"))
                     .at(id.span)
                     .path(path)
                     .hint("`na` is the answer \"not applicable\"; choose another id"),
-            );
-            return None;
+            ));
         }
         if let Some(&first) = seen.get(name) {
             let first_at = self.at(first);
-            self.push(
+            return Err(self.push(
                 Diagnostic::error(
                     Code::DuplicateId,
                     format!("{what} id `{name}` is used twice"),
@@ -570,11 +575,10 @@ impl<'a> Validator<'a> {
                 .hint(format!(
                     "first defined at {first_at}; give each {what} its own id"
                 )),
-            );
-            return None;
+            ));
         }
         seen.insert(name.clone(), id.span);
-        Some(name.clone())
+        Ok(name.clone())
     }
 
     fn text(&mut self, text: &Spanned<RawText>, path: &str) -> Text {
@@ -584,7 +588,7 @@ impl<'a> Validator<'a> {
         match (ja, en) {
             (Some(ja), Some(en)) => Text::new(ja, en),
             (Some(ja), None) => {
-                self.push(
+                self.reports.warning(
                     Diagnostic::warning(Code::MissingEn, "text has no English version")
                         .at(text.span)
                         .path(path)
@@ -609,7 +613,7 @@ impl<'a> Validator<'a> {
         list: &Spanned<Vec<Spanned<RawText>>>,
         path: &str,
         what: &str,
-    ) -> Option<[Text; 5]> {
+    ) -> Result<[Text; 5], Reported> {
         let texts: Vec<Text> = list
             .value
             .iter()
@@ -617,16 +621,14 @@ impl<'a> Validator<'a> {
             .map(|(index, text)| self.text(text, &format!("{path}[{index}]")))
             .collect();
         let count = texts.len();
-        let array: Result<[Text; 5], _> = texts.try_into();
-        if array.is_err() {
+        <[Text; 5]>::try_from(texts).map_err(|_| {
             self.push(
                 Diagnostic::error(Code::LadderSteps, format!("{count} {what} given, 5 needed"))
                     .at(list.span)
                     .path(path)
                     .hint("write one line per level, from level 1 (lowest) to level 5 (highest)"),
-            );
-        }
-        array.ok()
+            )
+        })
     }
 
     /// A weight in 0–100; zero only where `unscored_allowed` (a question that
@@ -677,13 +679,16 @@ impl<'a> Validator<'a> {
         0.0
     }
 
-    fn thresholds(&mut self, raw: Option<&Spanned<Vec<Spanned<f64>>>>) -> Option<[f64; 4]> {
+    fn thresholds(
+        &mut self,
+        raw: Option<&Spanned<Vec<Spanned<f64>>>>,
+    ) -> Result<[f64; 4], Reported> {
         let Some(raw) = raw else {
-            return Some(DEFAULT_LEVEL_THRESHOLDS);
+            return Ok(DEFAULT_LEVEL_THRESHOLDS);
         };
         let values: Vec<f64> = raw.value.iter().map(|value| value.value).collect();
         let Ok(thresholds) = <[f64; 4]>::try_from(values) else {
-            self.push(
+            return Err(self.push(
                 Diagnostic::error(
                     Code::InvalidValue,
                     format!("{} level thresholds given, 4 needed", raw.value.len()),
@@ -691,14 +696,12 @@ impl<'a> Validator<'a> {
                 .at(raw.span)
                 .path("level_thresholds")
                 .hint("give the scores at which levels 2, 3, 4 and 5 begin, e.g. [20, 40, 60, 80]"),
-            );
-            return None;
+            ));
         };
-        let mut ok = true;
+        let mut problem = Ok(());
         for (index, pair) in raw.value.windows(2).enumerate() {
             if pair[1].value <= pair[0].value {
-                ok = false;
-                self.push(
+                problem = Err(self.push(
                     Diagnostic::error(
                         Code::ThresholdsNotAscending,
                         format!(
@@ -709,13 +712,12 @@ impl<'a> Validator<'a> {
                     .at(pair[1].span)
                     .path(format!("level_thresholds[{}]", index + 1))
                     .hint("thresholds must rise strictly, e.g. [20, 40, 60, 80]"),
-                );
+                ));
             }
         }
         for (index, value) in raw.value.iter().enumerate() {
             if !(value.value > 0.0 && value.value <= 100.0) {
-                ok = false;
-                self.push(
+                problem = Err(self.push(
                     Diagnostic::error(
                         Code::ScoreOutOfRange,
                         format!("level threshold {} is outside 0–100", value.value),
@@ -723,10 +725,10 @@ impl<'a> Validator<'a> {
                     .at(value.span)
                     .path(format!("level_thresholds[{index}]"))
                     .hint("dimension scores run from 0 to 100"),
-                );
+                ));
             }
         }
-        ok.then_some(thresholds)
+        problem.map(|()| thresholds)
     }
 
     fn source(
@@ -755,14 +757,18 @@ impl<'a> Validator<'a> {
         ids: &[Spanned<String>],
         programs: &[Program],
         path: &str,
-    ) -> Vec<usize> {
-        let mut found = Vec::new();
+    ) -> Result<Vec<usize>, Reported> {
+        let mut found = Ok(Vec::new());
         for (index, id) in ids.iter().enumerate() {
             match programs.iter().position(|program| program.id == id.value) {
-                Some(program) => found.push(program),
+                Some(program) => {
+                    if let Ok(found) = &mut found {
+                        found.push(program);
+                    }
+                }
                 None => {
                     let known: Vec<&str> = programs.iter().map(|p| p.id.as_str()).collect();
-                    self.push(
+                    found = Err(self.push(
                         Diagnostic::error(
                             Code::UnknownProgram,
                             format!("support program `{}` is not in the catalogue", id.value),
@@ -770,7 +776,7 @@ impl<'a> Validator<'a> {
                         .at(id.span)
                         .path(format!("{path}[{index}]"))
                         .hint(suggest(&id.value, &known, "programs")),
-                    );
+                    ));
                 }
             }
         }
@@ -783,48 +789,42 @@ impl<'a> Validator<'a> {
         raw: &RawQuestion,
         catalogue: &Catalogue,
         items: &BTreeMap<String, Item>,
-        earlier: &[Option<Question>],
-        later_references: &mut Vec<LaterReference>,
-    ) -> Option<Question> {
+        earlier: &[Result<Question, Reported>],
+        graph: &ShowIfGraph,
+    ) -> Result<Question, Reported> {
         let path = format!("questions[{index}]");
-        let errors_before = self.error_count();
+        let errors_before = self.reports.error_count();
         let dimension = catalogue
             .dimensions
             .iter()
-            .position(|dimension| dimension.id == raw.dimension.value);
-        if dimension.is_none() {
-            let known: Vec<&str> = catalogue.dimensions.iter().map(|d| d.id.as_str()).collect();
-            self.push(
-                Diagnostic::error(
-                    Code::UnknownDimension,
-                    format!(
-                        "dimension `{}` is not in the catalogue",
-                        raw.dimension.value
-                    ),
+            .position(|dimension| dimension.id == raw.dimension.value)
+            .ok_or_else(|| {
+                let known: Vec<&str> = catalogue.dimensions.iter().map(|d| d.id.as_str()).collect();
+                self.push(
+                    Diagnostic::error(
+                        Code::UnknownDimension,
+                        format!(
+                            "dimension `{}` is not in the catalogue",
+                            raw.dimension.value
+                        ),
+                    )
+                    .at(raw.dimension.span)
+                    .path(format!("{path}.dimension"))
+                    .hint(suggest(&raw.dimension.value, &known, "dimensions")),
                 )
-                .at(raw.dimension.span)
-                .path(format!("{path}.dimension"))
-                .hint(suggest(&raw.dimension.value, &known, "dimensions")),
-            );
-        }
+            });
         let text = self.text(&raw.text, &format!("{path}.text"));
         let help = raw
             .help
             .as_ref()
             .map(|help| self.text(help, &format!("{path}.help")));
         let source = self.source(raw.source.as_ref(), &raw.id, &path, "question");
-        let law = self.law(
-            raw.basis.as_ref(),
-            raw.effective.as_ref(),
-            &raw.id,
-            &path,
-            Need::Neither,
-        );
+        let law = self.law(raw.basis.as_ref(), raw.effective.as_ref(), &raw.id, &path);
         if let Some(help_raw) = &raw.help
-            && law.is_none()
+            && matches!(law, Ok(None))
             && help.as_ref().is_some_and(|help| states_law(&help.ja))
         {
-            self.push(
+            self.reports.warning(
                 Diagnostic::warning(
                     Code::LawWithoutBasis,
                     format!("the help of `{}` states law but names no basis", raw.id.value),
@@ -836,19 +836,22 @@ impl<'a> Validator<'a> {
         }
         let weight = self.weight(raw.weight.as_ref(), &format!("{path}.weight"), true);
         let kind = self.kind(raw, &path);
-        let covers = raw
-            .covers
-            .iter()
-            .enumerate()
-            .filter_map(|(at, id)| {
-                let found = catalogue
-                    .indicators
-                    .iter()
-                    .position(|indicator| indicator.id == id.value);
-                if found.is_none() {
+        let mut covers = Ok(Vec::with_capacity(raw.covers.len()));
+        for (at, id) in raw.covers.iter().enumerate() {
+            match catalogue
+                .indicators
+                .iter()
+                .position(|indicator| indicator.id == id.value)
+            {
+                Some(found) => {
+                    if let Ok(covers) = &mut covers {
+                        covers.push(found);
+                    }
+                }
+                None => {
                     let known: Vec<&str> =
                         catalogue.indicators.iter().map(|i| i.id.as_str()).collect();
-                    self.push(
+                    covers = Err(self.push(
                         Diagnostic::error(
                             Code::UnknownIndicator,
                             format!("indicator `{}` is not in the catalogue", id.value),
@@ -856,48 +859,47 @@ impl<'a> Validator<'a> {
                         .at(id.span)
                         .path(format!("{path}.covers[{at}]"))
                         .hint(suggest(&id.value, &known, "indicators")),
-                    );
+                    ));
                 }
-                found
-            })
-            .collect();
-        let show_if = raw.show_if.as_ref().and_then(|show_if| {
-            let context = Context::ShowIf {
-                at: index,
-                items,
-                questions: earlier,
-            };
-            self.condition(
-                show_if,
-                &format!("{path}.show_if"),
-                &context,
-                later_references,
-            )
-        });
-        if self.error_count() > errors_before {
-            return None;
+            }
         }
-        Some(Question {
+        let show_if = raw
+            .show_if
+            .as_ref()
+            .map(|show_if| {
+                let context = Context::ShowIf {
+                    at: index,
+                    id: &raw.id.value,
+                    items,
+                    questions: earlier,
+                    graph,
+                };
+                self.condition(show_if, &format!("{path}.show_if"), &context)
+            })
+            .transpose();
+        let question = Question {
             id: raw.id.value.clone(),
             dimension: dimension?,
             kind: kind?,
             text,
             help,
             source,
-            law,
+            law: law?,
             weight,
             allow_na: raw.allow_na,
-            show_if,
-            covers,
-        })
-    }
-
-    fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+            show_if: show_if?,
+            covers: covers?,
+        };
+        // A placeholder (a text without Japanese, a weight out of range)
+        // was reported within this question: leave it out as well.
+        if self.reports.error_count() > errors_before {
+            self.reports.any_error()?;
+        }
+        Ok(question)
     }
 
     /// Checks that exactly the fields of the question's kind are present.
-    fn kind(&mut self, raw: &RawQuestion, path: &str) -> Option<QuestionKind> {
+    fn kind(&mut self, raw: &RawQuestion, path: &str) -> Result<QuestionKind, Reported> {
         use QuestionKindName as K;
         let kind = raw.kind.value;
         let present: [(&str, Option<Span>, &[K]); 6] = [
@@ -913,7 +915,7 @@ impl<'a> Validator<'a> {
             ("min", raw.min.as_ref().map(|s| s.span), &[K::Number]),
         ];
         let kind_name = kind_name(kind);
-        let mut ok = true;
+        let mut fields = Ok(());
         let max_field = raw
             .max
             .as_ref()
@@ -924,8 +926,7 @@ impl<'a> Validator<'a> {
             .chain(max_field)
         {
             if !kinds.contains(&kind) {
-                ok = false;
-                self.push(
+                fields = Err(self.push(
                     Diagnostic::error(
                         Code::KindFields,
                         format!("`{field}` is not used by a `{kind_name}` question"),
@@ -935,7 +936,7 @@ impl<'a> Validator<'a> {
                     .hint(format!(
                         "remove `{field}`, or change `kind:` to a kind that uses it"
                     )),
-                );
+                ));
             }
         }
         let needs = |field: &str| {
@@ -951,14 +952,10 @@ impl<'a> Validator<'a> {
                 Some(steps) => self
                     .five_texts(steps, &format!("{path}.steps"), "ladder steps")
                     .map(|steps| QuestionKind::Ladder { steps }),
-                None => {
-                    self.push(
-                        needs("steps").hint("list five steps, from 1 (lowest) to 5 (highest)"),
-                    );
-                    None
-                }
+                None => Err(self
+                    .push(needs("steps").hint("list five steps, from 1 (lowest) to 5 (highest)"))),
             },
-            K::YesNo => Some(QuestionKind::YesNo),
+            K::YesNo => Ok(QuestionKind::YesNo),
             K::Single | K::Multiple => match &raw.options {
                 Some(options) => {
                     let choices = self.options(options, kind, &format!("{path}.options"));
@@ -967,28 +964,38 @@ impl<'a> Validator<'a> {
                         _ => choices.and_then(|options| {
                             let cap = match &raw.cap {
                                 Some(cap) if !(cap.value.is_finite() && cap.value > 0.0) => {
-                                    self.push(
+                                    return Err(self.push(
                                         Diagnostic::error(Code::InvalidWeight, format!("cap {} is not a positive number", cap.value))
                                             .at(cap.span)
                                             .path(format!("{path}.cap"))
                                             .hint("the cap is the summed option score that counts as full marks, e.g. 1"),
-                                    );
-                                    return None;
+                                    ));
                                 }
                                 Some(cap) => cap.value,
                                 None => options.iter().map(|option| option.score).sum::<f64>(),
                             };
-                            (cap > 0.0).then_some(QuestionKind::Multiple { options, cap })
+                            if cap > 0.0 {
+                                return Ok(QuestionKind::Multiple { options, cap });
+                            }
+                            // Without `cap:` the cap is the options' summed
+                            // score; when every option scores 0 nothing could
+                            // ever count.
+                            let span = options_span(raw).unwrap_or(raw.kind.span);
+                            Err(self.push(
+                                Diagnostic::error(
+                                    Code::InvalidWeight,
+                                    format!("every option of `{}` scores 0 and no `cap:` is given, so no answer could count", raw.id.value),
+                                )
+                                .at(span)
+                                .path(format!("{path}.options"))
+                                .hint("give the options that count a score above 0; to ask without scoring, set `weight: 0` and `cap: 1`"),
+                            ))
                         }),
                     }
                 }
-                None => {
-                    self.push(
-                        needs("options")
-                            .hint("list the options, each with `id`, `label` and `score`"),
-                    );
-                    None
-                }
+                None => Err(self.push(
+                    needs("options").hint("list the options, each with `id`, `label` and `score`"),
+                )),
             },
             K::Number => match &raw.bands {
                 Some(bands) => {
@@ -1003,16 +1010,15 @@ impl<'a> Validator<'a> {
                             max: raw.max.as_ref().map(|max| max.value),
                         })
                 }
-                None => {
-                    self.push(needs("bands").hint("list score bands, e.g. `- {from: 0, score: 0}` and `- {from: 5, score: 1}`"));
-                    None
-                }
+                None => Err(self.push(needs("bands").hint(
+                    "list score bands, e.g. `- {from: 0, score: 0}` and `- {from: 5, score: 1}`",
+                ))),
             },
         };
         if let (Some(min), Some(max)) = (&raw.min, &raw.max)
             && min.value > max.value
         {
-            self.push(
+            return Err(self.push(
                 Diagnostic::error(
                     Code::ThresholdsNotAscending,
                     format!("min {} is above max {}", min.value, max.value),
@@ -1020,10 +1026,9 @@ impl<'a> Validator<'a> {
                 .at(max.span)
                 .path(format!("{path}.max"))
                 .hint("swap them"),
-            );
-            return None;
+            ));
         }
-        if ok { built } else { None }
+        fields.and(built)
     }
 
     fn options(
@@ -1031,12 +1036,11 @@ impl<'a> Validator<'a> {
         options: &Spanned<Vec<RawOption>>,
         kind: QuestionKindName,
         path: &str,
-    ) -> Option<Vec<Choice>> {
+    ) -> Result<Vec<Choice>, Reported> {
         let count = options.value.len();
-        let mut ok = true;
+        let mut ok = Ok(());
         if !(2..=MAX_OPTIONS).contains(&count) {
-            ok = false;
-            self.push(
+            ok = Err(self.push(
                 Diagnostic::error(
                     Code::OptionCount,
                     format!("a choice question needs 2 to {MAX_OPTIONS} options; {count} given"),
@@ -1044,23 +1048,22 @@ impl<'a> Validator<'a> {
                 .at(options.span)
                 .path(path)
                 .hint("for a single yes/no, use `kind: yes_no`"),
-            );
+            ));
         }
         let mut seen = BTreeMap::new();
         let mut choices = Vec::with_capacity(count);
         for (index, option) in options.value.iter().enumerate() {
             let option_path = format!("{path}[{index}]");
-            ok &= self
-                .id(
-                    &option.id,
-                    &format!("{option_path}.id"),
-                    &mut seen,
-                    "option",
-                )
-                .is_some();
+            if let Err(reported) = self.id(
+                &option.id,
+                &format!("{option_path}.id"),
+                &mut seen,
+                "option",
+            ) {
+                ok = Err(reported);
+            }
             if option.exclusive && kind != QuestionKindName::Multiple {
-                ok = false;
-                self.push(
+                ok = Err(self.push(
                     Diagnostic::error(
                         Code::KindFields,
                         "`exclusive` is only used by `multiple` questions",
@@ -1068,7 +1071,7 @@ impl<'a> Validator<'a> {
                     .at(option.id.span)
                     .path(format!("{option_path}.exclusive"))
                     .hint("a `single` question's options exclude each other already; remove it"),
-                );
+                ));
             }
             choices.push(Choice {
                 id: option.id.value.clone(),
@@ -1077,16 +1080,16 @@ impl<'a> Validator<'a> {
                 exclusive: option.exclusive,
             });
         }
-        ok.then_some(choices)
+        ok.map(|()| choices)
     }
 
     fn bands(
         &mut self,
         bands: &Spanned<Vec<crate::raw::RawBand>>,
         path: &str,
-    ) -> Option<Vec<Band>> {
+    ) -> Result<Vec<Band>, Reported> {
         if bands.value.is_empty() {
-            self.push(
+            return Err(self.push(
                 Diagnostic::error(
                     Code::KindFields,
                     "a `number` question needs at least one band",
@@ -1094,18 +1097,16 @@ impl<'a> Validator<'a> {
                 .at(bands.span)
                 .path(path)
                 .hint("e.g. `- {from: 0, score: 0}` and `- {from: 5, score: 1}`"),
-            );
-            return None;
+            ));
         }
-        let mut ok = true;
+        let mut ok = Ok(());
         let mut built = Vec::new();
         for (index, band) in bands.value.iter().enumerate() {
             let score = self.score(&band.score, &format!("{path}[{index}].score"));
             if let Some(previous) = built.last().map(|band: &Band| band.from)
                 && band.from.value <= previous
             {
-                ok = false;
-                self.push(
+                ok = Err(self.push(
                     Diagnostic::error(
                         Code::ThresholdsNotAscending,
                         format!(
@@ -1116,14 +1117,14 @@ impl<'a> Validator<'a> {
                     .at(band.from.span)
                     .path(format!("{path}[{index}].from"))
                     .hint("list bands by rising `from`"),
-                );
+                ));
             }
             built.push(Band {
                 from: band.from.value,
                 score,
             });
         }
-        ok.then_some(built)
+        ok.map(|()| built)
     }
 
     fn condition(
@@ -1131,8 +1132,7 @@ impl<'a> Validator<'a> {
         raw: &Spanned<RawCondition>,
         path: &str,
         context: &Context<'_>,
-        later_references: &mut Vec<LaterReference>,
-    ) -> Option<Condition> {
+    ) -> Result<Condition, Reported> {
         let condition = &raw.value;
         let subjects: Vec<&str> = [
             ("question", condition.question.is_some()),
@@ -1155,13 +1155,12 @@ impl<'a> Validator<'a> {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            self.push(
+            return Err(self.push(
                 Diagnostic::error(Code::InvalidCondition, format!("a condition needs exactly one subject; found {found}"))
                     .at(raw.span)
                     .path(path)
                     .hint("use one of `question`, `dimension`, `profile`, `all`, `any`, `not`; combine several with `all:` or `any:`"),
-            );
-            return None;
+            ));
         }
         let tests: Vec<(&str, Span)> = [
             ("equals", condition.equals.as_ref().map(|t| t.span)),
@@ -1199,7 +1198,7 @@ impl<'a> Validator<'a> {
                 return self.misplaced_test(test, span, path, name);
             }
             if list.is_empty() {
-                self.push(
+                return Err(self.push(
                     Diagnostic::error(
                         Code::InvalidCondition,
                         format!("`{name}` lists no condition"),
@@ -1207,23 +1206,18 @@ impl<'a> Validator<'a> {
                     .at(raw.span)
                     .path(format!("{path}.{name}"))
                     .hint("list at least one condition, or remove it"),
-                );
-                return None;
+                ));
             }
-            let mut parts = Vec::new();
-            let mut ok = true;
-            for (index, part) in list.iter().enumerate() {
-                match self.condition(
-                    part,
-                    &format!("{path}.{name}[{index}]"),
-                    context,
-                    later_references,
-                ) {
-                    Some(part) => parts.push(part),
-                    None => ok = false,
-                }
-            }
-            return ok.then_some(if name == "all" {
+            // Every part is checked, so that all their problems are shown.
+            let parts: Vec<Result<Condition, Reported>> = list
+                .iter()
+                .enumerate()
+                .map(|(index, part)| {
+                    self.condition(part, &format!("{path}.{name}[{index}]"), context)
+                })
+                .collect();
+            let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
+            return Ok(if name == "all" {
                 Condition::All(parts)
             } else {
                 Condition::Any(parts)
@@ -1234,7 +1228,7 @@ impl<'a> Validator<'a> {
                 return self.misplaced_test(test, span, path, "not");
             }
             return self
-                .condition(inner, &format!("{path}.not"), context, later_references)
+                .condition(inner, &format!("{path}.not"), context)
                 .map(|inner| Condition::Not(Box::new(inner)));
         }
         if let Some(field) = &condition.profile {
@@ -1246,7 +1240,7 @@ impl<'a> Validator<'a> {
                     Context::Gate { .. } => "`applies_if` can only test the profile and answers",
                     _ => "`show_if` can only test earlier answers and the profile",
                 };
-                self.push(
+                return Err(self.push(
                     Diagnostic::error(
                         Code::InvalidCondition,
                         format!("{what}, not dimension levels"),
@@ -1254,27 +1248,32 @@ impl<'a> Validator<'a> {
                     .at(dimension.span)
                     .path(format!("{path}.dimension"))
                     .hint("levels exist only after scoring; use `question:` or `profile:` here"),
-                );
-                return None;
+                ));
             };
             return self.level_condition(condition, dimension, &tests, catalogue, path);
         }
-        let question = condition.question.as_ref()?;
-        let (items, questions, at) = match context {
+        // Exactly one subject, and not any of the others: the question.
+        let Some(question) = condition.question.as_ref() else {
+            return Err(self.push(
+                Diagnostic::error(Code::InvalidCondition, "a condition needs a subject")
+                    .at(raw.span)
+                    .path(path)
+                    .hint("use one of `question`, `dimension`, `profile`, `all`, `any`, `not`"),
+            ));
+        };
+        let (items, questions) = match context {
             Context::ShowIf {
-                at,
-                items,
-                questions,
-            } => (*items, *questions, Some(*at)),
-            Context::Recommendation {
                 items, questions, ..
             }
-            | Context::Gate { items, questions } => (*items, *questions, None),
+            | Context::Recommendation {
+                items, questions, ..
+            }
+            | Context::Gate { items, questions } => (*items, *questions),
         };
         let index = match items.get(&question.value) {
             Some(&Item::Question(index)) => index,
             Some(&Item::Gate(_)) => {
-                self.push(
+                return Err(self.push(
                     Diagnostic::error(
                         Code::InvalidCondition,
                         format!(
@@ -1285,12 +1284,11 @@ impl<'a> Validator<'a> {
                     .at(question.span)
                     .path(format!("{path}.question"))
                     .hint("gate findings are reported on their own"),
-                );
-                return None;
+                ));
             }
             None => {
                 let known: Vec<&str> = items.keys().map(String::as_str).collect();
-                self.push(
+                return Err(self.push(
                     Diagnostic::error(
                         Code::UnknownQuestion,
                         format!("question `{}` does not exist in this bank", question.value),
@@ -1298,29 +1296,82 @@ impl<'a> Validator<'a> {
                     .at(question.span)
                     .path(format!("{path}.question"))
                     .hint(suggest(&question.value, &known, "questions")),
-                );
-                return None;
+                ));
             }
         };
-        if let Some(at) = at {
-            later_references.push(LaterReference {
-                from: at,
-                to: index,
-                span: question.span,
-                path: format!("{path}.question"),
-                id: question.value.clone(),
-            });
-            if index >= at {
-                return None;
-            }
+        if let Context::ShowIf { at, id, graph, .. } = context
+            && index >= *at
+        {
+            return Err(self.later_reference(*at, id, index, question, path, graph));
         }
-        // The referenced question had errors of its own: they are reported there.
-        let target = questions.get(index)?.as_ref()?;
+        // The referenced question had errors of its own: they are reported
+        // there, and its proof stands for this condition too.
+        let target = match questions.get(index) {
+            Some(Ok(target)) => target,
+            Some(Err(reported)) => return Err(*reported),
+            None => {
+                return Err(self.push(
+                    Diagnostic::error(
+                        Code::ShowIfForward,
+                        format!(
+                            "`show_if` refers to `{}`, which is asked later",
+                            question.value
+                        ),
+                    )
+                    .at(question.span)
+                    .path(format!("{path}.question")),
+                ));
+            }
+        };
         self.answer_test(condition, question, target, &tests, path)
             .map(|test| Condition::Answer {
                 question: index,
                 test,
             })
+    }
+
+    /// A `show_if` reference from question `from` to `to`, not asked
+    /// before it: a loop when `to` depends back on `from`.
+    fn later_reference(
+        &mut self,
+        from: QuestionIndex,
+        from_id: &str,
+        to: QuestionIndex,
+        question: &Spanned<String>,
+        path: &str,
+        graph: &ShowIfGraph,
+    ) -> Reported {
+        let diagnostic = if graph.loops(from, to) {
+            Diagnostic::error(
+                Code::ShowIfCycle,
+                if from == to {
+                    format!("the `show_if` of `{}` refers to the question itself", question.value)
+                } else {
+                    format!(
+                        "the `show_if` conditions of `{from_id}` and `{}` depend on each other",
+                        question.value
+                    )
+                },
+            )
+            .hint("a question can only depend on questions asked before it; remove one of the conditions")
+        } else {
+            Diagnostic::error(
+                Code::ShowIfForward,
+                format!(
+                    "`show_if` refers to `{}`, which is asked later",
+                    question.value
+                ),
+            )
+            .hint(format!(
+                "move `{}` above this question, or test an earlier question",
+                question.value
+            ))
+        };
+        self.push(
+            diagnostic
+                .at(question.span)
+                .path(format!("{path}.question")),
+        )
     }
 
     fn misplaced_test(
@@ -1329,8 +1380,8 @@ impl<'a> Validator<'a> {
         span: Span,
         path: &str,
         subject: &str,
-    ) -> Option<Condition> {
-        self.push(
+    ) -> Result<Condition, Reported> {
+        Err(self.push(
             Diagnostic::error(
                 Code::ConditionMismatch,
                 format!("`{test}` does not apply to `{subject}`"),
@@ -1340,8 +1391,7 @@ impl<'a> Validator<'a> {
             .hint(format!(
                 "put `{test}` inside one of the conditions listed under `{subject}`"
             )),
-        );
-        None
+        ))
     }
 
     fn level_condition(
@@ -1351,14 +1401,14 @@ impl<'a> Validator<'a> {
         tests: &[(&str, Span)],
         catalogue: &Catalogue,
         path: &str,
-    ) -> Option<Condition> {
+    ) -> Result<Condition, Reported> {
         let Some(index) = catalogue
             .dimensions
             .iter()
             .position(|d| d.id == dimension.value)
         else {
             let known: Vec<&str> = catalogue.dimensions.iter().map(|d| d.id.as_str()).collect();
-            self.push(
+            return Err(self.push(
                 Diagnostic::error(
                     Code::UnknownDimension,
                     format!("dimension `{}` is not in the catalogue", dimension.value),
@@ -1366,14 +1416,12 @@ impl<'a> Validator<'a> {
                 .at(dimension.span)
                 .path(format!("{path}.dimension"))
                 .hint(suggest(&dimension.value, &known, "dimensions")),
-            );
-            return None;
+            ));
         };
-        let mut ok = true;
+        let mut ok = Ok(());
         for &(test, span) in tests {
             if !test.starts_with("level_") {
-                ok = false;
-                self.push(
+                ok = Err(self.push(
                     Diagnostic::error(
                         Code::ConditionMismatch,
                         format!("`{test}` tests an answer, not a dimension"),
@@ -1381,13 +1429,12 @@ impl<'a> Validator<'a> {
                     .at(span)
                     .path(format!("{path}.{test}"))
                     .hint("for a dimension use `level_at_most` or `level_at_least`"),
-                );
+                ));
             }
         }
         let mut bound = |value: &Option<Spanned<u8>>, name: &str, default: u8| match value {
             Some(level) if !(1..=5).contains(&level.value) => {
-                ok = false;
-                self.push(
+                ok = Err(self.push(
                     Diagnostic::error(
                         Code::InvalidValue,
                         format!("level {} is outside 1–5", level.value),
@@ -1395,7 +1442,7 @@ impl<'a> Validator<'a> {
                     .at(level.span)
                     .path(format!("{path}.{name}"))
                     .hint("levels run from 1 to 5"),
-                );
+                ));
                 default
             }
             Some(level) => level.value,
@@ -1404,8 +1451,7 @@ impl<'a> Validator<'a> {
         let at_least = bound(&condition.level_at_least, "level_at_least", 1);
         let at_most = bound(&condition.level_at_most, "level_at_most", 5);
         if condition.level_at_least.is_none() && condition.level_at_most.is_none() {
-            ok = false;
-            self.push(
+            ok = Err(self.push(
                 Diagnostic::error(
                     Code::InvalidCondition,
                     format!("the condition on `{}` has no test", dimension.value),
@@ -1413,9 +1459,9 @@ impl<'a> Validator<'a> {
                 .at(dimension.span)
                 .path(path)
                 .hint("add `level_at_most: 2` (weak) or `level_at_least: 4` (strong)"),
-            );
+            ));
         }
-        ok.then_some(Condition::Level {
+        ok.map(|()| Condition::Level {
             dimension: index,
             at_least,
             at_most,
@@ -1429,7 +1475,7 @@ impl<'a> Validator<'a> {
         target: &Question,
         tests: &[(&str, Span)],
         path: &str,
-    ) -> Option<AnswerTest> {
+    ) -> Result<AnswerTest, Reported> {
         let allowed: &[&str] = match target.kind {
             QuestionKind::YesNo => &["equals"],
             QuestionKind::Single { .. } => &["equals", "one_of"],
@@ -1442,11 +1488,10 @@ impl<'a> Validator<'a> {
             .map(|t| format!("`{t}`"))
             .collect::<Vec<_>>()
             .join(" or ");
-        let mut ok = true;
+        let mut ok = Ok(());
         for &(test, span) in tests {
             if !allowed.contains(&test) {
-                ok = false;
-                self.push(
+                ok = Err(self.push(
                     Diagnostic::error(
                         Code::ConditionMismatch,
                         format!(
@@ -1457,11 +1502,11 @@ impl<'a> Validator<'a> {
                     .at(span)
                     .path(format!("{path}.{test}"))
                     .hint(format!("a `{kind}` question is tested with {allowed_list}")),
-                );
+                ));
             }
         }
-        if tests.is_empty() {
-            self.push(
+        let no_test = |this: &mut Self| {
+            this.push(
                 Diagnostic::error(
                     Code::InvalidCondition,
                     format!("the condition on `{}` has no test", question.value),
@@ -1469,47 +1514,47 @@ impl<'a> Validator<'a> {
                 .at(question.span)
                 .path(path)
                 .hint(format!("add {allowed_list}")),
-            );
-            return None;
+            )
+        };
+        if tests.is_empty() {
+            return Err(no_test(self));
         }
-        if !ok {
-            return None;
-        }
+        ok?;
         let option = |this: &mut Self, id: &Spanned<String>, at: &str| {
             let options = target.kind.options();
-            let found = options.iter().position(|option| option.id == id.value);
-            if found.is_none() {
-                let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
-                this.push(
-                    Diagnostic::error(
-                        Code::UnknownOption,
-                        format!("question `{}` has no option `{}`", question.value, id.value),
+            options
+                .iter()
+                .position(|option| option.id == id.value)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+                    this.push(
+                        Diagnostic::error(
+                            Code::UnknownOption,
+                            format!("question `{}` has no option `{}`", question.value, id.value),
+                        )
+                        .at(id.span)
+                        .path(at.to_owned())
+                        .hint(suggest(&id.value, &known, "options")),
                     )
-                    .at(id.span)
-                    .path(at.to_owned())
-                    .hint(suggest(&id.value, &known, "options")),
-                );
-            }
-            found
+                })
         };
         match target.kind {
             QuestionKind::YesNo => {
-                let equals = condition.equals.as_ref()?;
+                let Some(equals) = condition.equals.as_ref() else {
+                    return Err(no_test(self));
+                };
                 match equals.value.as_str() {
-                    "yes" | "true" => Some(AnswerTest::Is(true)),
-                    "no" | "false" => Some(AnswerTest::Is(false)),
-                    other => {
-                        self.push(
-                            Diagnostic::error(
-                                Code::InvalidValue,
-                                format!("`{other}` is not an answer to a yes/no question"),
-                            )
-                            .at(equals.span)
-                            .path(format!("{path}.equals"))
-                            .hint("use `equals: \"yes\"` or `equals: \"no\"`"),
-                        );
-                        None
-                    }
+                    "yes" | "true" => Ok(AnswerTest::Is(true)),
+                    "no" | "false" => Ok(AnswerTest::Is(false)),
+                    other => Err(self.push(
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            format!("`{other}` is not an answer to a yes/no question"),
+                        )
+                        .at(equals.span)
+                        .path(format!("{path}.equals"))
+                        .hint("use `equals: \"yes\"` or `equals: \"no\"`"),
+                    )),
                 }
             }
             QuestionKind::Single { .. } => {
@@ -1521,8 +1566,9 @@ impl<'a> Validator<'a> {
                             .enumerate()
                             .map(|(i, id)| (id, format!("{path}.one_of[{i}]")))
                             .collect(),
-                        _ => {
-                            self.push(
+                        (None, None) => return Err(no_test(self)),
+                        (Some(_), Some(_)) => {
+                            return Err(self.push(
                                 Diagnostic::error(
                                     Code::InvalidCondition,
                                     "use either `equals` or `one_of`, not both",
@@ -1530,36 +1576,38 @@ impl<'a> Validator<'a> {
                                 .at(question.span)
                                 .path(path)
                                 .hint("`one_of: [a, b]` covers `equals: a` too"),
-                            );
-                            return None;
+                            ));
                         }
                     };
-                let mut mask = 0u64;
-                let mut ok = true;
+                let mut mask = Ok(0u64);
                 for (id, at) in ids {
                     match option(self, id, &at) {
-                        Some(bit) => mask |= 1 << bit,
-                        None => ok = false,
+                        Ok(bit) => {
+                            if let Ok(mask) = &mut mask {
+                                *mask |= 1 << bit;
+                            }
+                        }
+                        Err(reported) => mask = Err(reported),
                     }
                 }
-                ok.then_some(AnswerTest::OneOf(mask))
+                mask.map(AnswerTest::OneOf)
             }
             QuestionKind::Multiple { .. } => {
-                let includes = condition.includes.as_ref()?;
+                let Some(includes) = condition.includes.as_ref() else {
+                    return Err(no_test(self));
+                };
                 option(self, includes, &format!("{path}.includes")).map(AnswerTest::Includes)
             }
-            QuestionKind::Ladder { .. } | QuestionKind::Number { .. } => {
-                Some(AnswerTest::Between {
-                    min: condition
-                        .at_least
-                        .as_ref()
-                        .map_or(f64::NEG_INFINITY, |v| v.value),
-                    max: condition
-                        .at_most
-                        .as_ref()
-                        .map_or(f64::INFINITY, |v| v.value),
-                })
-            }
+            QuestionKind::Ladder { .. } | QuestionKind::Number { .. } => Ok(AnswerTest::Between {
+                min: condition
+                    .at_least
+                    .as_ref()
+                    .map_or(f64::NEG_INFINITY, |v| v.value),
+                max: condition
+                    .at_most
+                    .as_ref()
+                    .map_or(f64::INFINITY, |v| v.value),
+            }),
         }
     }
 
@@ -1571,7 +1619,7 @@ impl<'a> Validator<'a> {
         field: &Spanned<ProfileField>,
         tests: &[(&str, Span)],
         path: &str,
-    ) -> Option<Condition> {
+    ) -> Result<Condition, Reported> {
         let numeric = matches!(
             field.value,
             ProfileField::RegularEmployees | ProfileField::CapitalYen
@@ -1587,11 +1635,10 @@ impl<'a> Validator<'a> {
             .map(|t| format!("`{t}`"))
             .collect::<Vec<_>>()
             .join(" or ");
-        let mut ok = true;
+        let mut ok = Ok(());
         for &(test, span) in tests {
             if !allowed.contains(&test) {
-                ok = false;
-                self.push(
+                ok = Err(self.push(
                     Diagnostic::error(
                         Code::ConditionMismatch,
                         format!("`{test}` does not fit the profile's `{name}`"),
@@ -1599,11 +1646,11 @@ impl<'a> Validator<'a> {
                     .at(span)
                     .path(format!("{path}.{test}"))
                     .hint(format!("`profile: {name}` is tested with {allowed_list}")),
-                );
+                ));
             }
         }
-        if tests.is_empty() {
-            self.push(
+        let no_test = |this: &mut Self| {
+            this.push(
                 Diagnostic::error(
                     Code::InvalidCondition,
                     format!("the condition on the profile's `{name}` has no test"),
@@ -1611,12 +1658,12 @@ impl<'a> Validator<'a> {
                 .at(field.span)
                 .path(path)
                 .hint(format!("add {allowed_list}")),
-            );
-            return None;
+            )
+        };
+        if tests.is_empty() {
+            return Err(no_test(self));
         }
-        if !ok {
-            return None;
-        }
+        ok?;
         if numeric {
             let min = condition
                 .at_least
@@ -1626,7 +1673,7 @@ impl<'a> Validator<'a> {
                 .at_most
                 .as_ref()
                 .map_or(f64::INFINITY, |v| v.value);
-            return Some(Condition::Profile(match field.value {
+            return Ok(Condition::Profile(match field.value {
                 ProfileField::RegularEmployees => ProfileTest::RegularEmployees { min, max },
                 _ => ProfileTest::CapitalYen { min, max },
             }));
@@ -1638,8 +1685,9 @@ impl<'a> Validator<'a> {
                 .enumerate()
                 .map(|(i, id)| (id, format!("{path}.one_of[{i}]")))
                 .collect(),
-            _ => {
-                self.push(
+            (None, None) => return Err(no_test(self)),
+            (Some(_), Some(_)) => {
+                return Err(self.push(
                     Diagnostic::error(
                         Code::InvalidCondition,
                         "use either `equals` or `one_of`, not both",
@@ -1647,8 +1695,7 @@ impl<'a> Validator<'a> {
                     .at(field.span)
                     .path(path)
                     .hint("`one_of: [a, b]` covers `equals: a` too"),
-                );
-                return None;
+                ));
             }
         };
         let known: Vec<&str> = if field.value == ProfileField::Industry {
@@ -1661,13 +1708,12 @@ impl<'a> Validator<'a> {
             match known.iter().position(|&k| k == id.value) {
                 Some(bit) => mask |= 1 << bit,
                 None => {
-                    ok = false;
                     let what = if field.value == ProfileField::Industry {
                         "industries"
                     } else {
                         "prefectures"
                     };
-                    self.push(
+                    ok = Err(self.push(
                         Diagnostic::error(
                             Code::InvalidValue,
                             format!("`{}` is not a {name} id", id.value),
@@ -1675,25 +1721,25 @@ impl<'a> Validator<'a> {
                         .at(id.span)
                         .path(at)
                         .hint(suggest(&id.value, &known, what)),
-                    );
+                    ));
                 }
             }
         }
-        ok.then_some(Condition::Profile(
-            if field.value == ProfileField::Industry {
+        ok.map(|()| {
+            Condition::Profile(if field.value == ProfileField::Industry {
                 ProfileTest::Industry(mask)
             } else {
                 ProfileTest::Prefecture(mask)
-            },
-        ))
+            })
+        })
     }
 
     /// A `YYYY-MM-DD` date that exists in the calendar.
-    fn date(&mut self, date: &Spanned<String>, path: &str) -> Option<String> {
+    fn date(&mut self, date: &Spanned<String>, path: &str) -> Result<String, Reported> {
         if is_calendar_date(&date.value) {
-            return Some(date.value.clone());
+            return Ok(date.value.clone());
         }
-        self.push(
+        Err(self.push(
             Diagnostic::error(
                 Code::InvalidValue,
                 format!("`{}` is not a date", date.value),
@@ -1701,43 +1747,55 @@ impl<'a> Validator<'a> {
             .at(date.span)
             .path(path)
             .hint("write dates as YYYY-MM-DD, e.g. 2026-10-01"),
-        );
-        None
+        ))
     }
 
-    /// A legal basis and the day it took effect, as much as `need` asks.
+    /// A question's legal basis and the day it took effect: both or neither.
     fn law(
         &mut self,
         basis: Option<&Spanned<String>>,
         effective: Option<&Spanned<String>>,
         id: &Spanned<String>,
         path: &str,
-        need: Need,
-    ) -> Option<LegalBasis> {
+    ) -> Result<Option<LegalBasis>, Reported> {
+        if basis.is_none() && effective.is_none() {
+            return Ok(None);
+        }
+        self.required_law(true, basis, effective, id, path)
+            .map(Some)
+    }
+
+    /// A gate's legal basis and the day it took effect, both required (the
+    /// date only where `dated`: a superseded edition predates the rule).
+    fn required_law(
+        &mut self,
+        dated: bool,
+        basis: Option<&Spanned<String>>,
+        effective: Option<&Spanned<String>>,
+        id: &Spanned<String>,
+        path: &str,
+    ) -> Result<LegalBasis, Reported> {
         let basis_text = basis
             .map(|basis| basis.value.trim())
-            .filter(|basis| !basis.is_empty());
-        if need == Need::Neither && basis.is_none() && effective.is_none() {
-            return None;
-        }
-        if basis_text.is_none() {
-            let span = effective.map_or(id.span, |e| e.span);
-            self.push(
-                Diagnostic::error(
-                    Code::MissingField,
-                    format!("`{}` states law but names no `basis:`", id.value),
+            .filter(|basis| !basis.is_empty())
+            .ok_or_else(|| {
+                let span = effective.map_or(id.span, |e| e.span);
+                self.push(
+                    Diagnostic::error(
+                        Code::MissingField,
+                        format!("`{}` states law but names no `basis:`", id.value),
+                    )
+                    .at(span)
+                    .path(format!("{path}.basis"))
+                    .hint("add `basis:` with the law and article, e.g. `basis: 労働基準法 第89条`"),
                 )
-                .at(span)
-                .path(format!("{path}.basis"))
-                .hint("add `basis:` with the law and article, e.g. `basis: 労働基準法 第89条`"),
-            );
-        }
+            });
         let date = match effective {
-            Some(effective) => Some(self.date(effective, &format!("{path}.effective"))?),
-            None if need == Need::Basis => None,
+            Some(effective) => self.date(effective, &format!("{path}.effective")).map(Some),
+            None if !dated => Ok(None),
             None => {
                 let span = basis.map_or(id.span, |b| b.span);
-                self.push(
+                Err(self.push(
                     Diagnostic::error(
                         Code::MissingField,
                         format!("`{}` states law but gives no `effective:` date", id.value),
@@ -1745,13 +1803,12 @@ impl<'a> Validator<'a> {
                     .at(span)
                     .path(format!("{path}.effective"))
                     .hint("add `effective:` with the day the duty took effect, e.g. `effective: 2024-04-01`"),
-                );
-                None
+                ))
             }
         };
-        Some(LegalBasis {
+        Ok(LegalBasis {
             basis: basis_text?.to_owned(),
-            effective: date,
+            effective: date?,
         })
     }
 
@@ -1774,11 +1831,14 @@ impl<'a> Validator<'a> {
                 );
                 continue;
             }
-            let effective = self.date(&rate.effective, &format!("{path}.effective"));
+            // A bad date is reported; the catalogue is then refused whole.
+            let Ok(effective) = self.date(&rate.effective, &format!("{path}.effective")) else {
+                continue;
+            };
             rates.push(MinimumWage {
                 prefecture: rate.prefecture.value,
                 yen_per_hour: rate.yen_per_hour.value,
-                effective: effective.unwrap_or_default(),
+                effective,
             });
         }
         MinimumWages {
@@ -1787,65 +1847,6 @@ impl<'a> Validator<'a> {
             rates,
         }
     }
-
-    /// Reports `show_if` references to later questions: a loop when the
-    /// later question (directly or not) depends back on this one.
-    /// `references` holds every `show_if` reference, earlier ones included.
-    fn show_if_order(&mut self, references: &[LaterReference], questions: &[RawQuestion]) {
-        for reference in references
-            .iter()
-            .filter(|reference| reference.to >= reference.from)
-        {
-            let loops = reference.to == reference.from
-                || reaches(references, reference.to, reference.from, &mut Vec::new());
-            let diagnostic = if loops {
-                Diagnostic::error(
-                    Code::ShowIfCycle,
-                    if reference.from == reference.to {
-                        format!("the `show_if` of `{}` refers to the question itself", reference.id)
-                    } else {
-                        format!(
-                            "the `show_if` conditions of `{}` and `{}` depend on each other",
-                            questions[reference.from].id.value, reference.id
-                        )
-                    },
-                )
-                .hint("a question can only depend on questions asked before it; remove one of the conditions")
-            } else {
-                Diagnostic::error(
-                    Code::ShowIfForward,
-                    format!(
-                        "`show_if` refers to `{}`, which is asked later",
-                        reference.id
-                    ),
-                )
-                .hint(format!(
-                    "move `{}` above this question, or test an earlier question",
-                    reference.id
-                ))
-            };
-            self.push(diagnostic.at(reference.span).path(reference.path.clone()));
-        }
-    }
-}
-
-/// Whether `from` depends, through later references, on `target`.
-fn reaches(
-    references: &[LaterReference],
-    from: usize,
-    target: usize,
-    visited: &mut Vec<usize>,
-) -> bool {
-    if visited.contains(&from) {
-        return false;
-    }
-    visited.push(from);
-    references
-        .iter()
-        .filter(|reference| reference.from == from)
-        .any(|reference| {
-            reference.to == target || reaches(references, reference.to, target, visited)
-        })
 }
 
 /// Whether a Japanese text reads as a statement of law (an obligation, a
@@ -1854,17 +1855,6 @@ fn states_law(ja: &str) -> bool {
     ["法律", "義務", "施行", "法第", "法 第", "法令"]
         .iter()
         .any(|word| ja.contains(word))
-}
-
-/// What a legal statement must carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Need {
-    /// Basis and effective date (a gate of a current edition).
-    Both,
-    /// The basis only (a gate of a superseded edition).
-    Basis,
-    /// Both or neither (help text of a question).
-    Neither,
 }
 
 /// Whether `text` is `YYYY-MM-DD` and names a day that exists.
@@ -1891,6 +1881,11 @@ pub(crate) fn is_calendar_date(text: &str) -> bool {
         _ => return false,
     };
     (1..=days).contains(&day)
+}
+
+/// Where a question's `options:` list is written.
+fn options_span(raw: &RawQuestion) -> Option<Span> {
+    raw.options.as_ref().map(|options| options.span)
 }
 
 fn kind_name(kind: QuestionKindName) -> &'static str {

@@ -87,6 +87,31 @@ fn main() {
             per_response
         );
     }
+    // Review V1: the `show_if` loop check was cubic (2,000 links: 60 s in
+    // a debug CLI). Parsing alone is timed too, to show the checks' share.
+    let fixture_text = read("tests/banks/catalogue.yaml");
+    let Some(fixture) = load_catalogue(&SourceFile::new("catalogue.yaml", fixture_text)).value
+    else {
+        eprintln!("tests/banks/catalogue.yaml has errors");
+        std::process::exit(1)
+    };
+    for links in [1_000, 2_000, 4_000] {
+        let text = shindan_tests::show_if_chain(links, false);
+        let parse = time(5, || {
+            document_kind(&SourceFile::new("chain.yaml", text.as_str())).is_ok()
+        });
+        let load = time(5, || {
+            load_bank(&SourceFile::new("chain.yaml", text.as_str()), &fixture)
+                .diagnostics
+                .len()
+        });
+        println!(
+            "{:<44} {:>12?} (parse alone {:?})",
+            format!("validate a {links}-link show_if chain"),
+            load,
+            parse
+        );
+    }
     let hostile: Vec<(&str, Vec<u8>)> = vec![
         (
             "20,000-deep flow nesting",

@@ -42,3 +42,37 @@ fn hostile_files_are_rejected_with_a_clear_error() {
     .collect();
     expect::all(failures);
 }
+
+/// Review V1/U1: the `show_if` loop check was cubic (a chain of 2,000
+/// references took a minute). Every reference must still be reported,
+/// each as what it is; the time is in BENCHMARKS.md (`cargo xtask bench`).
+#[test]
+fn a_long_show_if_chain_is_reported_reference_by_reference() {
+    use shindan_engine::{Code, SourceFile, load_bank};
+    let catalogue = crate::fixtures::fixture_catalogue();
+    let count = |text: String| {
+        let checked = load_bank(&SourceFile::new("chain.yaml", text), &catalogue);
+        let of = |code: Code| {
+            checked
+                .diagnostics
+                .iter()
+                .filter(|diagnostic| diagnostic.code == code)
+                .count()
+        };
+        (
+            of(Code::ShowIfForward),
+            of(Code::ShowIfCycle),
+            checked.diagnostics.len(),
+        )
+    };
+    // An open chain: 4,000 forward references and one loop of two.
+    assert_eq!(
+        count(shindan_tests::show_if_chain(4_000, false)),
+        (4_000, 1, 4_001)
+    );
+    // Closed into one loop: every forward reference is part of it.
+    assert_eq!(
+        count(shindan_tests::show_if_chain(4_000, true)),
+        (0, 4_001, 4_001)
+    );
+}

@@ -8,6 +8,7 @@
 )]
 
 mod calibration;
+mod exchange;
 mod expect;
 mod fixtures;
 mod hostile;

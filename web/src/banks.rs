@@ -31,7 +31,9 @@ async fn load(name: &str) -> Result<Vec<u8>, String> {
 
 /// Loads the peer reference data shipped beside the banks.
 pub async fn fetch_reference() -> Result<Arc<Reference>, String> {
-    Reference::from_bytes(&load("reference").await?).map(Arc::new)
+    Reference::from_bytes(&load("reference").await?)
+        .map(Arc::new)
+        .map_err(|e| e.to_string())
 }
 
 /// Loads the shipped bank of `tier`.
@@ -51,7 +53,7 @@ pub async fn fetch_edition(tier: Tier, version: &str) -> Result<Arc<Bank>, Strin
 
 async fn fetch_named(tier: Tier, name: &str) -> Result<Arc<Bank>, String> {
     let bytes = load(name).await?;
-    let compiled = Compiled::from_bytes(&bytes)?;
+    let compiled = Compiled::from_bytes(&bytes).map_err(|error| error.to_string())?;
     compiled
         .banks
         .into_iter()

@@ -1,7 +1,7 @@
 //! `shindan compile`: checked banks in the compiled form the browser reads,
 //! one self-contained file per tier.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use lexopt::prelude::*;
 use shindan_engine::{Compiled, Reference};
@@ -60,12 +60,11 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         }
         let target = out_dir.join(format!("{name}.bin"));
         written.push(name);
-        let bytes = Compiled::new(bank.catalogue.clone(), vec![bank]).to_bytes();
-        std::fs::create_dir_all(&out_dir)
-            .and_then(|()| std::fs::write(&target, bytes))
-            .map_err(|error| {
-                Failure::Unreadable(format!("cannot write {}: {error}", target.display()))
+        let bytes =
+            checked_bytes(&Compiled::new(bank.catalogue.clone(), vec![bank])).map_err(|error| {
+                Failure::Unreadable(format!("cannot compile {}: {error}", path.display()))
             })?;
+        write_whole(&out_dir, &target, &bytes)?;
         crate::say!("{}", target.display());
     }
     if let Some(path) = reference {
@@ -81,15 +80,41 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         match checked.value {
             Some(reference) => {
                 let target = out_dir.join("reference.bin");
-                std::fs::create_dir_all(&out_dir)
-                    .and_then(|()| std::fs::write(&target, reference.to_bytes()))
-                    .map_err(|error| {
-                        Failure::Unreadable(format!("cannot write {}: {error}", target.display()))
-                    })?;
+                let bytes = reference.to_bytes().map_err(|error| {
+                    Failure::Unreadable(format!("cannot compile {}: {error}", path.display()))
+                })?;
+                write_whole(&out_dir, &target, &bytes)?;
                 crate::say!("{}", target.display());
             }
             None => failed = true,
         }
     }
     if failed { Err(Failure::Input) } else { Ok(()) }
+}
+
+/// The compiled bytes, once they have read back as sound and encode to
+/// the very same bytes again: what the browser will read is what was checked.
+fn checked_bytes(compiled: &Compiled) -> Result<Vec<u8>, String> {
+    let bytes = compiled.to_bytes().map_err(|error| error.to_string())?;
+    let again = Compiled::from_bytes(&bytes)
+        .and_then(|back| back.to_bytes())
+        .map_err(|error| error.to_string())?;
+    if bytes.is_empty() || again != bytes {
+        return Err("the compiled form does not read back the same".to_owned());
+    }
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `target` whole or not at all: into a temporary file
+/// beside it, then renamed, so a failed write never leaves a cut-short or
+/// empty file for the site build to ship.
+fn write_whole(out_dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let partial = target.with_extension("bin.partial");
+    std::fs::create_dir_all(out_dir)
+        .and_then(|()| std::fs::write(&partial, bytes))
+        .and_then(|()| std::fs::rename(&partial, target))
+        .map_err(|error| {
+            let _ = std::fs::remove_file(&partial);
+            Failure::Unreadable(format!("cannot write {}: {error}", target.display()))
+        })
 }

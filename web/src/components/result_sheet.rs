@@ -299,14 +299,14 @@ pub fn ResultSheet() -> impl IntoView {
                 }
             }
         };
-        let take_home = portal.clone().map(|portal| {
-            let handoff_url = session.answers.with(|answers| {
-                format!(
-                    "{portal}#{}",
-                    encode_handoff(&bank, answers, profile.as_ref())
-                )
-            });
-            view! {
+        // No QR code when the hand-off cannot be packed (it never fails for
+        // a loaded bank; a broken link would be worse than none).
+        let take_home = portal.clone().and_then(|portal| {
+            let fragment = session
+                .answers
+                .with(|answers| encode_handoff(&bank, answers, profile.as_ref()).ok())?;
+            let handoff_url = format!("{portal}#{fragment}");
+            Some(view! {
                 <section class="take-home" data-testid="take-home">
                     <h3>{m::TAKE_HOME.get(lang)}</h3>
                     <div class="qr-and-help">
@@ -314,7 +314,7 @@ pub fn ResultSheet() -> impl IntoView {
                         <p class="help">{m::TAKE_HOME_HELP.get(lang)}</p>
                     </div>
                 </section>
-            }
+            })
         });
         let tier_name = bank.tier.name().get(lang).to_owned();
         let superseded = bank.superseded_note().map(|note| note.get(lang).to_owned());
