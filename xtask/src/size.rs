@@ -18,10 +18,11 @@ use crate::site;
 pub const TARGET: u64 = 140_000;
 
 /// What `cargo xtask test` allows until the target is met: the measured
-/// first load (261,145 B on 2026-11-26, with the QR hand-off, kiosk mode,
-/// peer comparison and consultation notes in results) plus 1 %, so any
-/// growth fails.
-pub const CEILING: u64 = 264_000;
+/// first load (287,964 B on 2026-11-30, with edition 2026.2's law
+/// citations, gate applicability, routing and earlier editions, the
+/// in-page dialogs and hand-off prompt, and the bank invariant checks)
+/// plus 1 %, so any further growth fails.
+pub const CEILING: u64 = 291_000;
 
 /// Prints raw and gzip sizes of every first-load file in `dist`, the banks
 /// fetched later, and fails when the first load is over `limit`.
