@@ -172,7 +172,7 @@ export const offlinePrivacyTests = [
       await completeSmall(sheet);
       const summary = await sheet.resultSummary();
       const url = await page.getAttribute("[data-testid=qr]", "data-url");
-      assert.match(url, /#r1\./);
+      assert.match(url, /#r2\./);
       assert.ok(url.startsWith(new URL(baseUrl).origin));
       const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
       try {

@@ -360,7 +360,7 @@ export const realConditionsTests = [
       await page.goto(`${file}?mode=kiosk&portal=${encodeURIComponent("https://shindan.example.jp/")}`);
       await page.waitForSelector("[data-testid=result-sheet]");
       const url = await page.getAttribute("[data-testid=qr]", "data-url");
-      assert.match(url, /^https:\/\/shindan\.example\.jp\/#r1\./);
+      assert.match(url, /^https:\/\/shindan\.example\.jp\/#r2\./);
     },
   },
 ];
