@@ -11,6 +11,7 @@ mod calibration;
 mod exchange;
 mod expect;
 mod fixtures;
+mod fuzz_corpus;
 mod hostile;
 mod routing;
 mod shipped;

@@ -7,15 +7,18 @@
 //!   banks, the web crate's component tests in headless Chromium, the site
 //!   build, its size budget and the browser end-to-end tests.
 //! - `bench`: the speed figures the issues set targets for.
+//! - `fuzz [--minutes N] [TARGET…]`: the cargo-fuzz targets, two at a time,
+//!   N minutes each (10), then the corpus minimised into `fuzz/corpus/`.
 //! - `dist`: builds the static site into `dist/` (all it needs at run time).
 //! - `serve [--port N]`: builds `dist/` and serves it on 127.0.0.1 (8080).
 //! - `size`: builds `dist/` and reports the gzip size of the first page
 //!   load against the 140 KB target (fails while over it).
 //!
-//! Modules: `install` (tools, idempotent), `site` (wasm builds and `dist/`),
+//! Modules: `fuzz` (the fuzz runs), `install` (tools, idempotent), `site` (wasm builds and `dist/`),
 //! `publish` (integrity, service worker, offline page, checksums),
 //! `serve` (the static file server), `size` (the transfer budget).
 
+mod fuzz;
 mod install;
 mod publish;
 mod serve;
@@ -28,7 +31,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
-const USAGE: &str = "usage: cargo xtask <test|bench|dist|serve [--port N]|size>";
+const USAGE: &str =
+    "usage: cargo xtask <test|bench|fuzz [--minutes N] [TARGET…]|dist|serve [--port N]|size>";
 
 /// Crates the engine must never depend on: it stays pure and host-neutral.
 const WEB_CRATES: &[&str] = &["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"];
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test(),
         Some("bench") => bench(),
+        Some("fuzz") => fuzz::task(&args[1..]),
         Some("dist") => install::for_build().and_then(|()| site::dist().map(drop)),
         Some("serve") => serve::task(&args[1..]),
         Some("size") => install::for_build()
@@ -106,6 +111,20 @@ fn test() -> Result<(), String> {
         Step {
             name: "cargo test (engine, golden fixtures, CLI)",
             run: || cargo(&["test", "--workspace", "--exclude", WEB_PACKAGE]),
+        },
+        Step {
+            name: "fuzz corpus replays without fuzzing (stable)",
+            run: || {
+                cargo(&[
+                    "test",
+                    "-q",
+                    "-p",
+                    "shindan-tests",
+                    "--test",
+                    "it",
+                    "fuzz_corpus",
+                ])
+            },
         },
         Step {
             name: "engine builds for wasm32-unknown-unknown",
