@@ -1558,27 +1558,10 @@ impl<'a> Validator<'a> {
                 }
             }
             QuestionKind::Single { .. } => {
-                let ids: Vec<(&Spanned<String>, String)> =
-                    match (&condition.equals, &condition.one_of) {
-                        (Some(equals), None) => vec![(equals, format!("{path}.equals"))],
-                        (None, Some(list)) => list
-                            .iter()
-                            .enumerate()
-                            .map(|(i, id)| (id, format!("{path}.one_of[{i}]")))
-                            .collect(),
-                        (None, None) => return Err(no_test(self)),
-                        (Some(_), Some(_)) => {
-                            return Err(self.push(
-                                Diagnostic::error(
-                                    Code::InvalidCondition,
-                                    "use either `equals` or `one_of`, not both",
-                                )
-                                .at(question.span)
-                                .path(path)
-                                .hint("`one_of: [a, b]` covers `equals: a` too"),
-                            ));
-                        }
-                    };
+                let ids = match self.listed_ids(condition, question.span, path)? {
+                    Some(ids) => ids,
+                    None => return Err(no_test(self)),
+                };
                 let mut mask = Ok(0u64);
                 for (id, at) in ids {
                     match option(self, id, &at) {
@@ -1678,25 +1661,9 @@ impl<'a> Validator<'a> {
                 _ => ProfileTest::CapitalYen { min, max },
             }));
         }
-        let ids: Vec<(&Spanned<String>, String)> = match (&condition.equals, &condition.one_of) {
-            (Some(equals), None) => vec![(equals, format!("{path}.equals"))],
-            (None, Some(list)) => list
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (id, format!("{path}.one_of[{i}]")))
-                .collect(),
-            (None, None) => return Err(no_test(self)),
-            (Some(_), Some(_)) => {
-                return Err(self.push(
-                    Diagnostic::error(
-                        Code::InvalidCondition,
-                        "use either `equals` or `one_of`, not both",
-                    )
-                    .at(field.span)
-                    .path(path)
-                    .hint("`one_of: [a, b]` covers `equals: a` too"),
-                ));
-            }
+        let ids = match self.listed_ids(condition, field.span, path)? {
+            Some(ids) => ids,
+            None => return Err(no_test(self)),
         };
         let known: Vec<&str> = if field.value == ProfileField::Industry {
             Industry::ALL.iter().map(|i| i.as_str()).collect()
@@ -1732,6 +1699,35 @@ impl<'a> Validator<'a> {
                 ProfileTest::Prefecture(mask)
             })
         })
+    }
+
+    /// The ids a condition lists with `equals` or `one_of`, each with its
+    /// path; `None` when it gives neither (the caller says what to add).
+    fn listed_ids<'c>(
+        &mut self,
+        condition: &'c RawCondition,
+        at: Span,
+        path: &str,
+    ) -> Result<Option<Vec<(&'c Spanned<String>, String)>>, Reported> {
+        match (&condition.equals, &condition.one_of) {
+            (Some(equals), None) => Ok(Some(vec![(equals, format!("{path}.equals"))])),
+            (None, Some(list)) => Ok(Some(
+                list.iter()
+                    .enumerate()
+                    .map(|(i, id)| (id, format!("{path}.one_of[{i}]")))
+                    .collect(),
+            )),
+            (None, None) => Ok(None),
+            (Some(_), Some(_)) => Err(self.push(
+                Diagnostic::error(
+                    Code::InvalidCondition,
+                    "use either `equals` or `one_of`, not both",
+                )
+                .at(at)
+                .path(path)
+                .hint("`one_of: [a, b]` covers `equals: a` too"),
+            )),
+        }
     }
 
     /// A `YYYY-MM-DD` date that exists in the calendar.
