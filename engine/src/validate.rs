@@ -1708,7 +1708,7 @@ impl<'a> Validator<'a> {
         condition: &'c RawCondition,
         at: Span,
         path: &str,
-    ) -> Result<Option<Vec<(&'c Spanned<String>, String)>>, Reported> {
+    ) -> Result<Option<Vec<ListedId<'c>>>, Reported> {
         match (&condition.equals, &condition.one_of) {
             (Some(equals), None) => Ok(Some(vec![(equals, format!("{path}.equals"))])),
             (None, Some(list)) => Ok(Some(
@@ -1844,6 +1844,9 @@ impl<'a> Validator<'a> {
         }
     }
 }
+
+/// An id listed in a condition, with the path to point at it.
+type ListedId<'c> = (&'c Spanned<String>, String);
 
 /// Whether a Japanese text reads as a statement of law (an obligation, a
 /// statute or its entry into force): such help must cite its basis.
