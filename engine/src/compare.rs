@@ -25,30 +25,31 @@ pub fn other_company(reference: &ResultDoc, result: &ResultDoc) -> Option<crate:
     }
     match (&reference.profile, &result.profile) {
         (Some(a), Some(b)) => {
-            if a.industry != b.industry {
-                ja.push(format!(
-                    "業種が違います（{}と{}）",
-                    b.industry.name().ja,
-                    a.industry.name().ja
-                ));
-                en.push(format!(
-                    "the industry differs ({} and {})",
-                    b.industry.name().en,
-                    a.industry.name().en
-                ));
-            }
-            if a.prefecture != b.prefecture {
-                ja.push(format!(
-                    "所在地が違います（{}と{}）",
-                    b.prefecture.name().ja,
-                    a.prefecture.name().ja
-                ));
-                en.push(format!(
-                    "the prefecture differs ({} and {})",
-                    b.prefecture.name().en,
-                    a.prefecture.name().en
-                ));
-            }
+            let mut differs =
+                |same: bool, what: (&str, &str), theirs: crate::Text, ours: crate::Text| {
+                    if !same {
+                        ja.push(format!(
+                            "{}が違います（{}と{}）",
+                            what.0, theirs.ja, ours.ja
+                        ));
+                        en.push(format!(
+                            "the {} differs ({} and {})",
+                            what.1, theirs.en, ours.en
+                        ));
+                    }
+                };
+            differs(
+                a.industry == b.industry,
+                ("業種", "industry"),
+                b.industry.name(),
+                a.industry.name(),
+            );
+            differs(
+                a.prefecture == b.prefecture,
+                ("所在地", "prefecture"),
+                b.prefecture.name(),
+                a.prefecture.name(),
+            );
         }
         (None, None) => {}
         _ => {
