@@ -73,8 +73,8 @@ pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refu
                     .await
                     .map_err(|error| {
                         Refused::new(
-                            "この結果の版の質問票は、このサイトにありません。",
-                            "This site does not have the edition of the question set this result answers.",
+                            "この結果の版の質問票は、このサイトにありません。最新の版で診断し直すか、その版を使っていたサイトで開いてください。",
+                            "This site does not have the edition of the question set this result answers. Diagnose again with the current edition, or open the file where that edition is used.",
                             vec![format!("{} {}: {error}", result.bank.id, result.bank.version)],
                         )
                     })?
