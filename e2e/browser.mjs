@@ -1,34 +1,5 @@
-// Launching Debian's Chromium headless, isolated from this machine's
-// profile and from any network but the app's own origin.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
-
-export async function launch() {
-  const home = mkdtempSync(join(tmpdir(), "shindan-e2e-"));
-  process.env.XDG_CONFIG_HOME = join(home, "config");
-  process.env.XDG_CACHE_HOME = join(home, "cache");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
+// The fresh, instrumented page every journey starts from. Chromium itself
+// is launched by Playwright Test (playwright.config.mjs).
 
 // A fresh context (empty storage) with every console error, page error and
 // failed request recorded, so a test can assert there were none.

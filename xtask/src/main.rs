@@ -10,6 +10,8 @@
 //! - `fuzz [--minutes N] [TARGET…]`: the cargo-fuzz targets, two at a time,
 //!   N minutes each (10), then the corpus minimised into `fuzz/corpus/`.
 //! - `dist`: builds the static site into `dist/` (all it needs at run time).
+//! - `e2e [NAME…]`: the browser journeys (those whose names contain a NAME)
+//!   against the `dist/` already built, for working on one journey.
 //! - `serve [--port N]`: builds `dist/` and serves it on 127.0.0.1 (8080).
 //! - `size`: builds `dist/` and reports the gzip size of the first page
 //!   load against the 140 KB target (fails while over it).
@@ -31,8 +33,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
-const USAGE: &str =
-    "usage: cargo xtask <test|bench|fuzz [--minutes N] [TARGET…]|dist|serve [--port N]|size>";
+const USAGE: &str = "usage: cargo xtask <test|bench|fuzz [--minutes N] [TARGET…]|dist|e2e [NAME…]|serve [--port N]|size>";
 
 /// Crates the engine must never depend on: it stays pure and host-neutral.
 const WEB_CRATES: &[&str] = &["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"];
@@ -41,7 +42,7 @@ const WEB_CRATES: &[&str] = &["leptos", "web-sys", "wasm-bindgen", "js-sys", "gl
 const WEB_PACKAGE: &str = "shindan-web";
 
 fn main() -> ExitCode {
-    // Relative paths below (banks, `web`, `e2e/run.mjs`) are repo-relative,
+    // Relative paths below (banks, `web`, `e2e/`) are repo-relative,
     // whichever directory `cargo xtask` was started from.
     if let Err(error) = std::env::set_current_dir(repo_root()) {
         eprintln!("xtask: cannot enter {}: {error}", repo_root().display());
@@ -53,6 +54,9 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("fuzz") => fuzz::task(&args[1..]),
         Some("dist") => install::for_build().and_then(|()| site::dist().map(drop)),
+        Some("e2e") => install::npm_packages()
+            .and_then(|()| install::chromium())
+            .and_then(|()| end_to_end(&args[1..])),
         Some("serve") => serve::task(&args[1..]),
         Some("size") => install::for_build()
             .and_then(|()| site::dist())
@@ -193,7 +197,7 @@ fn test() -> Result<(), String> {
             run: install::wasm_pack,
         },
         Step {
-            name: "install: npm packages (playwright-core, axe-core, binaryen)",
+            name: "install: npm packages (Playwright Test, axe-core, binaryen)",
             run: install::npm_packages,
         },
         Step {
@@ -221,8 +225,8 @@ fn test() -> Result<(), String> {
             run: || size::check(&site::dist_dir(), size::CEILING),
         },
         Step {
-            name: "browser end-to-end tests (e2e/run.mjs)",
-            run: end_to_end,
+            name: "browser end-to-end tests (Playwright Test, e2e/)",
+            run: || end_to_end(&[]),
         },
     ];
     let mut failed = Vec::new();
@@ -377,24 +381,47 @@ fn web_component_tests() -> Result<(), String> {
     }
 }
 
-/// Serves `dist/` on an ephemeral port and runs the Playwright script
+/// Serves `dist/` on an ephemeral port and runs the Playwright journeys
 /// against it; the server stops when the step ends.
-fn end_to_end() -> Result<(), String> {
-    let script = Path::new("e2e/run.mjs");
-    if !script.is_file() {
-        return Err(format!("{} is missing", script.display()));
+fn end_to_end(names: &[String]) -> Result<(), String> {
+    let config = Path::new("e2e/playwright.config.mjs");
+    if !config.is_file() {
+        return Err(format!("{} is missing", config.display()));
     }
     let path = install::tool_path()?;
     let server = serve::Server::start(&site::dist_dir(), 0, false)?;
     let scratch = Scratch::new("e2e")?;
     let mut command = Command::new("node");
     command
-        .arg(script)
+        .arg(Path::new("node_modules/@playwright/test/cli.js"))
+        .arg("test")
+        .arg("--config")
+        .arg(config)
+        .args(
+            journey_filter(names)
+                .map(|pattern| ["--grep".to_owned(), pattern])
+                .into_iter()
+                .flatten(),
+        )
         .env("SHINDAN_URL", server.url())
         .env("SHINDAN_REPO", repo_root())
         .env("PATH", &path);
     scratch.isolate(&mut command);
     run(&mut command)
+}
+
+/// A Playwright `--grep` pattern matching journeys whose names contain any
+/// of `names` literally.
+fn journey_filter(names: &[String]) -> Option<String> {
+    let escape = |name: &String| {
+        name.chars()
+            .flat_map(|c| {
+                let special = "\\^$.|?*+()[]{}/".contains(c);
+                special.then_some('\\').into_iter().chain([c])
+            })
+            .collect::<String>()
+    };
+    (!names.is_empty()).then(|| names.iter().map(escape).collect::<Vec<_>>().join("|"))
 }
 
 /// A fresh temporary directory for one browser run, removed afterwards:
@@ -544,4 +571,19 @@ fn probe(command: &mut Command) -> Option<String> {
         .status
         .success()
         .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journey_filters_match_names_literally() {
+        assert_eq!(journey_filter(&[]), None);
+        let names = ["K1/K2: a (kiosk)".to_owned(), "B4".to_owned()];
+        assert_eq!(
+            journey_filter(&names).as_deref(),
+            Some(r"K1\/K2: a \(kiosk\)|B4")
+        );
+    }
 }

@@ -9,27 +9,27 @@ use std::process::Command;
 
 use crate::{cargo, install, publish, repo_root, run};
 
-/// One wasm-pack build: where it goes inside the site, extra cargo args,
-/// and its own target folder (the two feature sets would otherwise evict
-/// each other's build of the web crate and relink on every run).
+/// One wasm-pack build: where it goes inside the site, its cargo profile
+/// (see the workspace `Cargo.toml`) and extra cargo args. The two profiles
+/// keep their builds apart in `target/`, so neither evicts the other's.
 struct Bundle {
     dir: &'static str,
+    profile: &'static str,
     cargo_args: &'static [&'static str],
-    target_dir: &'static str,
 }
 
-/// `pkg/` is what every visitor loads; `pkg-tools/` only `?mode=author`
-/// and `?mode=consult`.
+/// `pkg/` is what every visitor loads, built for size; `pkg-tools/` only
+/// `?mode=author`, `?mode=consult` and the dashboard, built for build time.
 const BUNDLES: &[Bundle] = &[
     Bundle {
         dir: "pkg",
+        profile: "release",
         cargo_args: &[],
-        target_dir: "target",
     },
     Bundle {
         dir: "pkg-tools",
+        profile: "tools",
         cargo_args: &["--features", "tools"],
-        target_dir: "target/tools",
     },
 ];
 
@@ -66,11 +66,7 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     let staging = repo_root().join("target").join("site");
     for bundle in BUNDLES {
-        wasm_pack_build(
-            &staging.join(bundle.dir),
-            bundle.cargo_args,
-            bundle.target_dir,
-        )?;
+        wasm_pack_build(&staging.join(bundle.dir), bundle.profile, bundle.cargo_args)?;
     }
     create_dir(&dist)?;
     copy(&repo_root().join("index.html"), &dist.join("index.html"))?;
@@ -123,14 +119,18 @@ fn compile_banks(out_dir: &Path) -> Result<(), String> {
     cargo(&args)
 }
 
-/// A release build for browsers. `--mode no-install` stops wasm-pack from
+/// A build for browsers. `--mode no-install` stops wasm-pack from
 /// downloading wasm-bindgen or wasm-opt: it uses those on the tool PATH.
-fn wasm_pack_build(out_dir: &Path, cargo_args: &[&str], target_dir: &str) -> Result<(), String> {
+fn wasm_pack_build(out_dir: &Path, profile: &str, cargo_args: &[&str]) -> Result<(), String> {
     let mut command = Command::new(install::tool("wasm-pack"));
+    command.arg("build");
+    if profile == "release" {
+        command.arg("--release");
+    } else {
+        command.args(["--profile", profile]);
+    }
     command
         .args([
-            "build",
-            "--release",
             "--target",
             "web",
             "--mode",
@@ -150,9 +150,7 @@ fn wasm_pack_build(out_dir: &Path, cargo_args: &[&str], target_dir: &str) -> Res
     if out_dir.exists() {
         std::fs::remove_dir_all(out_dir).map_err(|e| io_error("remove", out_dir, &e))?;
     }
-    run(command
-        .env("PATH", install::tool_path()?)
-        .env("CARGO_TARGET_DIR", repo_root().join(target_dir)))
+    run(command.env("PATH", install::tool_path()?))
 }
 
 /// The site-relative paths of the files a first visit downloads: the local

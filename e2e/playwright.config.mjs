@@ -1,0 +1,36 @@
+// Playwright Test runs the journeys of e2e/*.mjs in Debian's Chromium
+// (never a downloaded browser), two at a time on a 2-core machine, each with
+// its own timeout, and keeps a screenshot and a trace of every failure.
+// `cargo xtask test` serves dist/ and sets SHINDAN_URL and SHINDAN_REPO.
+//
+//   npx playwright test -c e2e/playwright.config.mjs [-g name-filter]
+import { defineConfig } from "@playwright/test";
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "journeys.spec.mjs",
+  fullyParallel: true,
+  workers: Number(process.env.SHINDAN_E2E_WORKERS ?? 2),
+  // The slowest journey (three diagnoses and a comparison) takes ~45 s
+  // alone; a hang must fail the one test, not the whole run.
+  timeout: 150_000,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"], ["html", { outputFolder: "../target/e2e-report", open: "never" }]],
+  outputDir: "../target/e2e-results",
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+});
