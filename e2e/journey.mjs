@@ -29,6 +29,13 @@ async function smallRunToResult(page, baseUrl) {
   return sheet;
 }
 
+// Replaces the text of the file shown in author mode and waits for the check
+// that runs once typing pauses.
+async function authorEdit(page, text) {
+  await page.fill("[data-testid=bank-source]", text);
+  await page.waitForSelector("[data-testid=diagnostics][data-state=checked]");
+}
+
 export const journeyTests = [
   {
     name: "a small company completes the diagnosis and gets its sheet",
@@ -130,6 +137,46 @@ export const journeyTests = [
       assert.match(await sheet.notice(), /no_such_question/);
       assert.deepEqual(await sheet.resultSummary(), before);
       assert.equal(await page.evaluate(() => localStorage.getItem("shindan.session.v1")), saved);
+    },
+  },
+  {
+    name: "B4: an import with 40,000 unknown answers gives a short notice and a responsive page",
+    async run({ page, baseUrl }) {
+      const sheet = await smallRunToResult(page, baseUrl);
+      const before = await sheet.resultSummary();
+      const exported = JSON.parse((await sheet.download("export-json")).bytes.toString("utf8"));
+      const answers = Object.fromEntries(Array.from({ length: 40000 }, (_, i) => [`x${i}`, 3]));
+      await sheet.importFile("hostile.json", JSON.stringify({ ...exported, answers }));
+      assert.match(await sheet.notice(), /合いません/);
+      const details = await page.locator("[data-testid=notice] .notice-details li").count();
+      assert.ok(details <= 51, `${details} lines in the notice`);
+      assert.ok((await page.textContent("[data-testid=notice]")).length < 20000, "the notice stays short");
+      assert.deepEqual(await sheet.resultSummary(), before);
+      await sheet.switchLanguage();
+      assert.equal(await page.getAttribute("html", "lang"), "en");
+    },
+  },
+  {
+    name: "from the result sheet one area's questions open, and the sheet is one click away",
+    async run({ page, baseUrl }) {
+      const sheet = await smallRunToResult(page, baseUrl);
+      const before = await sheet.resultSummary();
+      const row = page.locator("[data-testid=dimension-table] tbody tr").nth(2);
+      const area = (await row.locator("th").textContent()).replace(/この分野を見直す$/, "").trim();
+      await row.locator("button.review").click();
+      await page.waitForSelector("fieldset.question");
+      assert.equal((await page.textContent("#page-heading")).trim(), area);
+      // Any page is one click away, then straight back to the sheet.
+      await page.click("[data-testid=page-nav] [data-page='0']");
+      assert.equal(await page.getAttribute("[data-testid=page-nav] [data-page='0']", "aria-current"), "step");
+      await page.click("[data-testid=back-to-result]");
+      await page.waitForSelector("[data-testid=result-sheet]");
+      assert.deepEqual(await sheet.resultSummary(), before);
+      // Paging through to the end still ends on the sheet, and a normal pass
+      // from the start offers no shortcut.
+      await page.click("[data-testid=edit-answers]");
+      await page.waitForSelector("fieldset.question");
+      assert.equal(await page.$("[data-testid=back-to-result]"), null);
     },
   },
   {
@@ -251,7 +298,7 @@ export const journeyTests = [
       const sheet = new SheetPage(page, baseUrl);
       await sheet.open("?mode=author");
       await page.waitForSelector("[data-testid=bank-source]");
-      assert.match(await page.textContent("[data-testid=diagnostics-summary]"), /No problems/);
+      assert.match(await page.textContent("[data-testid=diagnostics-summary]"), /問題はありません/);
       const broken = [
         "kind: bank",
         "id: broken",
@@ -271,12 +318,12 @@ export const journeyTests = [
         "    source: test",
         "    text: {ja: 質問, en: Question}",
       ].join("\n");
-      await page.fill("[data-testid=bank-source]", broken);
+      await authorEdit(page, broken);
       const diagnostics = await page.$$eval("pre.diagnostic", (pres) => pres.map((pre) => pre.textContent));
       assert.ok(diagnostics.some((d) => /bank\.yaml:9:16: error\[unknown-dimension\]/.test(d)), diagnostics.join("\n"));
       assert.ok(diagnostics.some((d) => /bank\.yaml:13:\d+: error\[duplicate-id\]/.test(d)), diagnostics.join("\n"));
       assert.ok(await page.isDisabled("[data-testid=try-bank]"));
-      await page.fill("[data-testid=bank-source]", "kind: bank\nid: [unclosed");
+      await authorEdit(page, "kind: bank\nid: [unclosed");
       assert.match(await page.textContent("[data-testid=diagnostics]"), /bank\.yaml:2:\d+: error\[/);
     },
   },
@@ -287,11 +334,60 @@ export const journeyTests = [
       await sheet.open("?mode=author");
       await page.waitForSelector("[data-testid=bank-source]");
       const source = await page.inputValue("[data-testid=bank-source]");
-      await page.fill("[data-testid=bank-source]", source.replace(/^title: \{ja: ([^,]+),/m, "title: {ja: 試作版,"));
+      await authorEdit(page, source.replace(/^title: \{ja: ([^,]+),/m, "title: {ja: 試作版,"));
       await page.click("[data-testid=try-bank]");
       await page.waitForSelector("fieldset.question");
       await sheet.answerEverything();
       assert.match(await page.textContent("#page-heading"), /試作版/);
+    },
+  },
+  {
+    name: "an author edits the catalogue and the bank together and reaches a result sheet on them",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open("?mode=author");
+      await page.waitForSelector("[data-testid=bank-source][data-document=bank]");
+      await page.click("[data-testid=tab-catalogue]");
+      await page.waitForSelector("[data-testid=bank-source][data-document=catalogue]");
+      const catalogue = await page.inputValue("[data-testid=bank-source]");
+      // A catalogue error is reported as the catalogue's, and the bank waits for it.
+      await authorEdit(page, catalogue.replace(/^level_thresholds: .*$/m, "level_thresholds: [20, 40, 60]"));
+      assert.match(await page.textContent("[data-testid=diagnostics]"), /catalogue\.yaml:\d+:\d+: error\[/);
+      assert.match(await page.textContent("[data-testid=diagnostics-summary]"), /カタログを直すと/);
+      assert.ok(await page.isDisabled("[data-testid=try-bank]"));
+      await authorEdit(page, catalogue.replace("name: {ja: 経営層のコミットメント,", "name: {ja: 経営者の関与（試作）,"));
+      await page.click("[data-testid=tab-bank]");
+      const bank = await page.inputValue("[data-testid=bank-source]");
+      await authorEdit(page, bank.replace(/^title: \{ja: ([^,]+),/m, "title: {ja: 試作版,"));
+      assert.match(await page.textContent("[data-testid=diagnostics-summary]"), /問題はありません/);
+      await page.click("[data-testid=try-bank]");
+      await page.waitForSelector("fieldset.question");
+      await sheet.answerEverything();
+      assert.match(await page.textContent("[data-testid=result-sheet]"), /経営者の関与（試作）/);
+    },
+  },
+  {
+    name: "author mode lists the first 100 of thousands of problems and counts the rest",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open("?mode=author");
+      await page.waitForSelector("[data-testid=bank-source]");
+      const header = ["kind: bank", "id: many", 'version: "1"', "tier: small", "catalogue: kyushu-hr", "title: {ja: 多数の誤り, en: Many problems}", "questions:"];
+      const questions = Array.from({ length: 2000 }, (_, i) =>
+        [`  - id: q${i}`, "    dimension: no_such_dimension", "    kind: yes_no", "    source: test", "    text: {ja: 質問, en: Question}"].join("\n"),
+      );
+      // Pasted in one go (Playwright's fill types far slower than a paste).
+      await page.$eval(
+        "[data-testid=bank-source]",
+        (area, text) => {
+          area.value = text;
+          area.dispatchEvent(new Event("input", { bubbles: true }));
+        },
+        [...header, ...questions].join("\n"),
+      );
+      await page.waitForSelector("[data-testid=diagnostics][data-state=checked]");
+      assert.equal(await page.locator("pre.diagnostic").count(), 100);
+      assert.match(await page.textContent("[data-testid=diagnostics-more]"), /表示していない件数 \d{4}/);
     },
   },
 ];

@@ -32,7 +32,7 @@ pub use notice::NoticeBox;
 pub use profile_form::ProfileForm;
 pub use qr_code::QrCodeView;
 pub use question::{GateCard, QuestionCard};
-pub use questionnaire::Questionnaire;
+pub use questionnaire::{Questionnaire, page_of};
 pub use radar::Radar;
 pub use result_sheet::ResultSheet;
 pub use start_over::StartOverButton;

@@ -275,3 +275,37 @@ pub mod dashboard {
     );
     pub const REFUSED: Msg = msg("読み込めなかったファイル・行", "Files and rows not read");
 }
+
+// Author preview (`?mode=author`).
+pub const AUTHOR_TITLE: Msg = msg("問題バンクの確認", "Bank author preview");
+pub const AUTHOR_LEAD: Msg = msg(
+    "問題バンクとカタログ（YAML）を貼り付けるか開くと、入力が止まったところで検査します。両方を直して、そのまま回答を試せます。",
+    "Paste or open a question bank and its catalogue (YAML); they are checked when you pause typing. Edit either and try the pair in the journey.",
+);
+pub const AUTHOR_OPEN_FILE: Msg = msg(
+    "ファイルを開く（問題バンクまたはカタログ）",
+    "Open a file (bank or catalogue)",
+);
+pub const AUTHOR_TAB_BANK: Msg = msg("問題バンク", "Bank");
+pub const AUTHOR_TAB_CATALOGUE: Msg = msg("カタログ", "Catalogue");
+pub const AUTHOR_SOURCE_LABEL: Msg = msg("編集中のファイル", "The file being edited");
+pub const AUTHOR_NO_PROBLEMS: Msg = msg("問題はありません", "No problems");
+pub const AUTHOR_WARNINGS: Msg = msg("警告の件数", "Warnings");
+pub const AUTHOR_ERRORS: Msg = msg("エラーの件数", "Errors");
+pub const AUTHOR_CATALOGUE_FIRST: Msg = msg(
+    "カタログを直すと問題バンクを検査します",
+    "the bank is checked once the catalogue loads",
+);
+pub const AUTHOR_MORE: Msg = msg("表示していない件数", "Not listed");
+pub const AUTHOR_SHOW_IN_TEXT: Msg = msg("該当箇所へ", "Show in the text");
+pub const AUTHOR_TRY: Msg = msg("この問題バンクで回答してみる", "Try this bank");
+pub const AUTHOR_FILE_UNREADABLE: Msg = msg(
+    "ファイルを開けませんでした。",
+    "The file could not be opened.",
+);
+
+// Moving between the questions and the result sheet.
+pub const PAGE_NAV: Msg = msg("質問のページ", "Question pages");
+pub const GATES_SHORT: Msg = msg("法令の確認", "Legal checks");
+pub const REVIEW_AREA: Msg = msg("この分野を見直す", "Review this area");
+pub const BACK_TO_RESULT: Msg = msg("結果シートに戻る", "Back to the result sheet");

@@ -96,6 +96,9 @@ pub struct Session {
     pub reference: RwSignal<Option<Arc<Reference>>>,
     /// The question the page is asking, if any.
     pub dialog: RwSignal<Option<Ask>>,
+    /// Set when the questions were opened from the result sheet to review
+    /// one area: the questionnaire then offers the way straight back.
+    pub reviewing: RwSignal<bool>,
 }
 
 impl Session {
@@ -126,6 +129,7 @@ impl Session {
             scores,
             reference: RwSignal::new(None),
             dialog: RwSignal::new(None),
+            reviewing: RwSignal::new(false),
         }
     }
 
@@ -135,6 +139,7 @@ impl Session {
         self.bank.set(Some(bank));
         self.page.set(0);
         self.last_question.set(None);
+        self.reviewing.set(false);
     }
 
     /// Back to a blank sheet.
@@ -147,6 +152,7 @@ impl Session {
         self.notice.set(None);
         self.persist.set(true);
         self.dialog.set(None);
+        self.reviewing.set(false);
         self.screen.set(Screen::Landing);
     }
 
@@ -155,11 +161,21 @@ impl Session {
         self.dialog.set(Some(ask));
     }
 
-    /// Shows a message in the current language pair.
-    pub fn tell(&self, text: Text, details: Vec<String>) {
+    /// Shows a message in the current language pair, with at most
+    /// `SHOWN_DETAILS` details (the rest counted), so a file with thousands
+    /// of problems gives a readable notice and a responsive page.
+    pub fn tell(&self, text: Text, mut details: Vec<String>) {
+        if details.len() > SHOWN_DETAILS {
+            let more = details.len() - SHOWN_DETAILS;
+            details.truncate(SHOWN_DETAILS);
+            details.push(format!("… ほか {more} 件 / and {more} more"));
+        }
         self.notice.set(Some(Notice { text, details }));
     }
 }
+
+/// The most details a notice lists.
+const SHOWN_DETAILS: usize = 50;
 
 /// The session of the running app.
 pub fn use_session() -> Session {

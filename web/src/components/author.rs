@@ -1,46 +1,171 @@
-//! Author preview (`?mode=author`, `author` build only): paste or open a
-//! bank, see the engine's diagnostics with line and column beside the text
-//! as you type, and try the bank in the normal journey without rebuilding.
-//! The shipped catalogue is built in; banks are checked against it.
+//! Author preview (`?mode=author`, tools build only): edit a question bank
+//! and the catalogue it is written against, see the engine's diagnostics
+//! with line and column beside the text, and try the pair in the normal
+//! journey without rebuilding. The text is checked after a pause in typing,
+//! so a large file never slows the keystrokes down.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::{
-    Answers, Bank, Catalogue, Diagnostic, MAX_FILE_BYTES, SourceFile, Text, decode, load_bank,
-    load_catalogue, render,
+    Answers, Bank, Diagnostic, DocumentKind, Lang, MAX_FILE_BYTES, SourceFile, decode,
+    document_kind, load_bank, load_catalogue, render,
 };
 
 use crate::files;
+use crate::messages as m;
 use crate::session::{Screen, use_session};
 
-const CATALOGUE: &str = include_str!("../../../question-banks/catalogue.yaml");
+const SHIPPED_CATALOGUE: &str = include_str!("../../../question-banks/catalogue.yaml");
 const EXAMPLE_BANK: &str = include_str!("../../../question-banks/small.yaml");
 
-/// What checking the text gave: the file, its diagnostics, the bank if any.
-struct Checked {
-    file: SourceFile,
-    diagnostics: Vec<Diagnostic>,
+/// How long typing must pause before the text is checked again.
+const CHECK_PAUSE: Duration = Duration::from_millis(350);
+
+/// The most diagnostics listed; the rest are counted (a file within the size
+/// limits can carry thousands, and the list must stay readable).
+const SHOWN_DIAGNOSTICS: usize = 100;
+
+/// The two files an author edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Document {
+    Bank,
+    Catalogue,
+}
+
+/// One edited file: its name (shown in diagnostics) and text.
+#[derive(Debug, Clone, PartialEq)]
+struct Draft {
+    name: String,
+    text: String,
+}
+
+/// The texts a check reads: both files as they were when typing paused.
+#[derive(Debug, Clone, PartialEq)]
+struct Drafts {
+    bank: Draft,
+    catalogue: Draft,
+}
+
+/// One listed diagnostic: which file, the rendered text and the span to
+/// select (UTF-16 offsets into that file's text area).
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    document: Document,
+    rendered: String,
+    span: Option<(u32, u32)>,
+}
+
+/// What checking both files gave.
+#[derive(Debug, Clone)]
+struct Outcome {
+    lines: Vec<Line>,
+    not_shown: usize,
+    errors: usize,
+    warnings: usize,
+    /// Set when the catalogue has errors: the bank cannot be checked.
+    bank_unchecked: bool,
     bank: Option<Arc<Bank>>,
 }
 
-fn check(name: &str, text: &str, catalogue: &Catalogue) -> Checked {
-    match decode(name, text.as_bytes()) {
-        Ok(file) => {
-            let checked = load_bank(&file, catalogue);
-            Checked {
-                diagnostics: checked.diagnostics,
-                bank: checked.value.map(Arc::new),
-                file,
-            }
-        }
-        Err(undecodable) => Checked {
-            file: undecodable.file,
-            diagnostics: vec![undecodable.diagnostic],
-            bank: None,
-        },
+/// Equal when the same diagnostics were found for the same loaded bank, so
+/// the list is not redrawn when a pause changed nothing.
+impl PartialEq for Outcome {
+    fn eq(&self, other: &Self) -> bool {
+        let same_bank = match (&self.bank, &other.bank) {
+            (Some(one), Some(other)) => Arc::ptr_eq(one, other),
+            (None, None) => true,
+            _ => false,
+        };
+        same_bank
+            && self.lines == other.lines
+            && (
+                self.not_shown,
+                self.errors,
+                self.warnings,
+                self.bank_unchecked,
+            ) == (
+                other.not_shown,
+                other.errors,
+                other.warnings,
+                other.bank_unchecked,
+            )
     }
+}
+
+/// Checks the catalogue, then the bank against it.
+fn check(drafts: &Drafts) -> Outcome {
+    let mut found: Vec<(Document, Diagnostic)> = Vec::new();
+    let mut bank = None;
+    let catalogue_file = read(&drafts.catalogue, Document::Catalogue, &mut found);
+    let catalogue = catalogue_file.as_ref().ok().and_then(|file| {
+        let checked = load_catalogue(file);
+        found.extend(
+            checked
+                .diagnostics
+                .into_iter()
+                .map(|d| (Document::Catalogue, d)),
+        );
+        checked.value
+    });
+    let bank_unchecked = catalogue.is_none();
+    let mut bank_file = None;
+    if let Some(catalogue) = catalogue {
+        let file = read(&drafts.bank, Document::Bank, &mut found);
+        if let Ok(file) = &file {
+            let checked = load_bank(file, &catalogue);
+            found.extend(checked.diagnostics.into_iter().map(|d| (Document::Bank, d)));
+            bank = checked.value.map(Arc::new);
+        }
+        bank_file = Some(file);
+    }
+    let errors = found.iter().filter(|(_, d)| d.is_error()).count();
+    let warnings = found.len() - errors;
+    let not_shown = found.len().saturating_sub(SHOWN_DIAGNOSTICS);
+    let lines = found
+        .into_iter()
+        .take(SHOWN_DIAGNOSTICS)
+        .filter_map(|(document, diagnostic)| {
+            // A bank diagnostic always has its file: it was found reading it.
+            let (Ok(file) | Err(file)) = match document {
+                Document::Catalogue => Some(&catalogue_file),
+                Document::Bank => bank_file.as_ref(),
+            }?;
+            Some(Line {
+                document,
+                rendered: render::render(file, &diagnostic),
+                span: diagnostic.span.map(|span| {
+                    (
+                        utf16_offset(file.text(), span.start),
+                        utf16_offset(file.text(), span.end),
+                    )
+                }),
+            })
+        })
+        .collect();
+    Outcome {
+        lines,
+        not_shown,
+        errors,
+        warnings,
+        bank_unchecked,
+        bank,
+    }
+}
+
+/// The draft as a source file to load, or (its decoding diagnostic
+/// recorded) as a lossy copy to point into.
+fn read(
+    draft: &Draft,
+    document: Document,
+    found: &mut Vec<(Document, Diagnostic)>,
+) -> Result<SourceFile, SourceFile> {
+    decode(&draft.name, draft.text.as_bytes()).map_err(|undecodable| {
+        found.push((document, undecodable.diagnostic));
+        undecodable.file
+    })
 }
 
 /// Byte offset → UTF-16 offset, for selecting a span in the text area.
@@ -53,122 +178,200 @@ fn utf16_offset(text: &str, byte: u32) -> u32 {
     text[..end].encode_utf16().count() as u32
 }
 
+/// The line above the list: counts, and the bank's id once it loads.
+fn summary(outcome: &Outcome, lang: Lang) -> String {
+    let bank = outcome.bank.as_ref().map(|bank| bank.id.as_str());
+    match (bank, outcome.errors, outcome.warnings) {
+        (Some(id), _, 0) => format!("{} — `{id}`", m::AUTHOR_NO_PROBLEMS.get(lang)),
+        (Some(id), _, warnings) => {
+            format!("{} {warnings} — `{id}`", m::AUTHOR_WARNINGS.get(lang))
+        }
+        (None, errors, _) if outcome.bank_unchecked => format!(
+            "{} {errors} — {}",
+            m::AUTHOR_ERRORS.get(lang),
+            m::AUTHOR_CATALOGUE_FIRST.get(lang)
+        ),
+        (None, errors, _) => format!("{} {errors}", m::AUTHOR_ERRORS.get(lang)),
+    }
+}
+
 /// The author screen.
 #[component]
 pub fn Author() -> impl IntoView {
     let session = use_session();
-    let catalogue = load_catalogue(&SourceFile::new("catalogue.yaml", CATALOGUE)).value;
-    let Some(catalogue) = catalogue.map(Arc::new) else {
-        return view! { <p role="alert">"The shipped catalogue does not load."</p> }.into_any();
-    };
-    let name = RwSignal::new("bank.yaml".to_owned());
-    let text = RwSignal::new(EXAMPLE_BANK.to_owned());
-    let editor = NodeRef::<leptos::html::Textarea>::new();
-    let checked = Memo::new({
-        let catalogue = catalogue.clone();
-        move |_| {
-            let result = check(&name.get(), &text.get(), &catalogue);
-            let lines: Vec<(String, Option<(u32, u32)>)> = result
-                .diagnostics
-                .iter()
-                .map(|diagnostic| {
-                    let span = diagnostic.span.map(|span| {
-                        let source = result.file.text();
-                        (
-                            utf16_offset(source, span.start),
-                            utf16_offset(source, span.end),
-                        )
-                    });
-                    (render::render(&result.file, diagnostic), span)
-                })
-                .collect();
-            let errors = result.diagnostics.iter().filter(|d| d.is_error()).count();
-            (lines, errors, result.bank.map(|bank| bank.id.clone()))
-        }
+    let lang = session.lang;
+    let bank = RwSignal::new(Draft {
+        name: "bank.yaml".to_owned(),
+        text: EXAMPLE_BANK.to_owned(),
     });
+    let catalogue = RwSignal::new(Draft {
+        name: "catalogue.yaml".to_owned(),
+        text: SHIPPED_CATALOGUE.to_owned(),
+    });
+    let shown = RwSignal::new(Document::Bank);
+    let draft_of = move |document| match document {
+        Document::Bank => bank,
+        Document::Catalogue => catalogue,
+    };
+    // The texts as last checked; typing updates the drafts at once and these
+    // only after a pause.
+    let settled = RwSignal::new(Drafts {
+        bank: bank.get_untracked(),
+        catalogue: catalogue.get_untracked(),
+    });
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let checking = RwSignal::new(false);
+    let settle_now = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        pending.set_value(None);
+        settled.set(Drafts {
+            bank: bank.get_untracked(),
+            catalogue: catalogue.get_untracked(),
+        });
+        checking.set(false);
+    };
+    let settle_later = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        checking.set(true);
+        pending.set_value(set_timeout_with_handle(settle_now, CHECK_PAUSE).ok());
+    };
+    let outcome = Memo::new(move |_| settled.with(check));
+    let editor = NodeRef::<leptos::html::Textarea>::new();
 
+    let edit = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        draft_of(shown.get_untracked()).update(|draft| draft.text = value);
+        settle_later();
+    };
     let open_file = move |event: leptos::ev::Event| {
         let Some(input) = files::input_of(&event) else {
             return;
         };
         spawn_local(async move {
             match files::picked_text(&input, MAX_FILE_BYTES as f64).await {
-                Some((picked, Ok(contents))) => {
-                    name.set(picked);
-                    text.set(contents);
+                Some((name, Ok(text))) => {
+                    // The file says what it is; it goes to its own tab.
+                    let kind = document_kind(&SourceFile::new(name.clone(), text.clone()));
+                    let document = match kind {
+                        Ok(DocumentKind::Catalogue) => Document::Catalogue,
+                        _ => Document::Bank,
+                    };
+                    draft_of(document).set(Draft { name, text });
+                    shown.set(document);
+                    settle_now();
                 }
-                Some((picked, Err(reason))) => session.tell(
-                    Text::new(
-                        "問題バンクのファイルを開けませんでした。",
-                        "The bank file could not be opened.",
-                    ),
-                    vec![format!("{picked}: {reason}")],
+                Some((name, Err(reason))) => session.tell(
+                    m::AUTHOR_FILE_UNREADABLE.text(),
+                    vec![format!("{name}: {reason}")],
                 ),
                 None => {}
             }
         });
     };
-    let try_bank = {
-        let catalogue = catalogue.clone();
-        move |_| {
-            let result = check(&name.get_untracked(), &text.get_untracked(), &catalogue);
-            if let Some(bank) = result.bank {
-                let answers = Answers::new(&bank);
-                session.profile.set(None);
-                session.begin(bank, answers);
-                session.screen.set(Screen::Questions);
-            }
+    let try_bank = move |_| {
+        settle_now();
+        if let Some(bank) = outcome.get_untracked().bank {
+            let answers = Answers::new(&bank);
+            session.profile.set(None);
+            session.begin(bank, answers);
+            session.screen.set(Screen::Questions);
         }
     };
-    let select = move |(start, end): (u32, u32)| {
-        if let Some(area) = editor.get() {
-            let _ = area.focus();
-            let _ = area.set_selection_range(start, end.max(start + 1));
+    let show_in_text = move |document: Document, (start, end): (u32, u32)| {
+        shown.set(document);
+        // After the text area shows the other file.
+        request_animation_frame(move || {
+            if let Some(area) = editor.get_untracked() {
+                let _ = area.focus();
+                let _ = area.set_selection_range(start, end.max(start + 1));
+            }
+        });
+    };
+    let tab = move |document: Document, label: m::Msg| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                data-testid=match document {
+                    Document::Bank => "tab-bank",
+                    Document::Catalogue => "tab-catalogue",
+                }
+                aria-selected=move || (shown.get() == document).to_string()
+                aria-controls="author-source"
+                on:click=move |_| shown.set(document)
+            >
+                {move || label.get(lang.get())}
+                " ("
+                {move || draft_of(document).with(|draft| draft.name.clone())}
+                ")"
+            </button>
         }
     };
 
     view! {
         <section class="author">
-            <h2>"問題バンクの確認 / Bank author preview"</h2>
-            <p class="lead">
-                "問題バンク（YAML）を貼り付けるか開くと、その場で検査します。共有カタログは公開版を使います。 / Paste or open a bank (YAML); it is checked as you type against the shipped catalogue."
-            </p>
+            <h2>{move || m::AUTHOR_TITLE.get(lang.get())}</h2>
+            <p class="lead">{move || m::AUTHOR_LEAD.get(lang.get())}</p>
             <label class="button secondary file-button">
-                "ファイルを開く / Open a file"
+                {move || m::AUTHOR_OPEN_FILE.get(lang.get())}
                 <input type="file" class="visually-hidden" accept=".yaml,.yml,text/yaml" on:change=open_file />
             </label>
             <div class="author-panes">
                 <div class="field">
-                    <label for="bank-source">{move || name.get()}</label>
+                    <div role="tablist" class="tabs">
+                        {tab(Document::Bank, m::AUTHOR_TAB_BANK)}
+                        {tab(Document::Catalogue, m::AUTHOR_TAB_CATALOGUE)}
+                    </div>
                     <textarea
-                        id="bank-source"
+                        id="author-source"
                         data-testid="bank-source"
+                        data-document=move || match shown.get() {
+                            Document::Bank => "bank",
+                            Document::Catalogue => "catalogue",
+                        }
+                        aria-label=move || m::AUTHOR_SOURCE_LABEL.get(lang.get())
                         spellcheck="false"
                         node_ref=editor
-                        prop:value=move || text.get()
-                        on:input=move |event| text.set(event_target_value(&event))
+                        prop:value=move || draft_of(shown.get()).with(|draft| draft.text.clone())
+                        on:input=edit
                     ></textarea>
                 </div>
-                <div class="diagnostics" aria-live="polite" data-testid="diagnostics">
+                <div
+                    class="diagnostics"
+                    aria-live="polite"
+                    data-testid="diagnostics"
+                    data-state=move || if checking.get() { "checking" } else { "checked" }
+                >
                     {move || {
-                        let (lines, errors, bank) = checked.get();
-                        let summary = match (&bank, errors, lines.len()) {
-                            (Some(id), _, 0) => format!("問題はありません / No problems — bank `{id}`"),
-                            (Some(id), _, warnings) => format!("警告 {warnings} 件 / {warnings} warning(s) — bank `{id}`"),
-                            (None, errors, _) => format!("エラー {errors} 件 / {errors} error(s)"),
-                        };
+                        let lang = lang.get();
+                        let outcome = outcome.get();
+                        let more = (outcome.not_shown > 0)
+                            .then(|| format!("{} {}", m::AUTHOR_MORE.get(lang), outcome.not_shown));
                         view! {
-                            <p class="summary" data-testid="diagnostics-summary">{summary}</p>
+                            <p class="summary" data-testid="diagnostics-summary">
+                                {summary(&outcome, lang)}
+                            </p>
                             <ul>
-                                {lines
+                                {outcome
+                                    .lines
                                     .into_iter()
-                                    .map(|(rendered, span)| {
+                                    .map(|line| {
+                                        let document = line.document;
                                         view! {
                                             <li>
-                                                <pre class="diagnostic">{rendered}</pre>
-                                                {span.map(|span| view! {
-                                                    <button type="button" class="link" on:click=move |_| select(span)>
-                                                        "該当箇所へ / Show in the text"
+                                                <pre class="diagnostic">{line.rendered}</pre>
+                                                {line.span.map(|span| view! {
+                                                    <button
+                                                        type="button"
+                                                        class="link"
+                                                        on:click=move |_| show_in_text(document, span)
+                                                    >
+                                                        {m::AUTHOR_SHOW_IN_TEXT.get(lang)}
                                                     </button>
                                                 })}
                                             </li>
@@ -176,6 +379,7 @@ pub fn Author() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ul>
+                            {more.map(|more| view! { <p data-testid="diagnostics-more">{more}</p> })}
                         }
                     }}
                 </div>
@@ -185,13 +389,12 @@ pub fn Author() -> impl IntoView {
                     type="button"
                     class="primary"
                     data-testid="try-bank"
-                    disabled=move || checked.with(|(_, _, bank)| bank.is_none())
+                    disabled=move || checking.get() || outcome.with(|outcome| outcome.bank.is_none())
                     on:click=try_bank
                 >
-                    "この問題バンクで回答してみる / Try this bank"
+                    {move || m::AUTHOR_TRY.get(lang.get())}
                 </button>
             </div>
         </section>
     }
-    .into_any()
 }

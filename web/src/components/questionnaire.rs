@@ -3,7 +3,7 @@
 //! `visibility`, recomputed as answers change.
 
 use leptos::prelude::*;
-use shindan_engine::{Bank, DimensionIndex, Lang};
+use shindan_engine::{Bank, DimensionIndex, Lang, Text};
 
 use crate::components::{GateCard, QuestionCard, StartOverButton};
 use crate::messages as m;
@@ -31,6 +31,13 @@ fn pages(bank: &Bank) -> Vec<Page> {
     pages
 }
 
+/// The page that asks the questions of `dimension`, if it has any.
+pub fn page_of(bank: &Bank, dimension: DimensionIndex) -> Option<usize> {
+    pages(bank)
+        .iter()
+        .position(|page| *page == Page::Dimension(dimension))
+}
+
 /// Moves keyboard and screen-reader focus to the new page's heading.
 fn focus_heading() {
     request_animation_frame(|| {
@@ -53,6 +60,17 @@ pub fn Questionnaire() -> impl IntoView {
     };
     let pages = pages(&bank);
     let page_count = pages.len();
+    let page_names: Vec<(usize, Text)> = pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| {
+            let name = match page {
+                Page::Dimension(dimension) => bank.catalogue.dimensions[*dimension].short.clone(),
+                Page::Gates => m::GATES_SHORT.text(),
+            };
+            (index, name)
+        })
+        .collect();
     let page = move || session.page.get().min(page_count.saturating_sub(1));
     let progress = move || {
         session.scores.with(|scores| {
@@ -153,12 +171,18 @@ pub fn Questionnaire() -> impl IntoView {
     };
     let next = move |_| {
         if page() + 1 >= page_count {
+            session.reviewing.set(false);
             session.screen.set(Screen::Result);
             focus_heading();
         } else {
             session.page.set(page() + 1);
             focus_heading();
         }
+    };
+    let back_to_result = move |_| {
+        session.reviewing.set(false);
+        session.screen.set(Screen::Result);
+        focus_heading();
     };
 
     (move || {
@@ -200,8 +224,35 @@ pub fn Questionnaire() -> impl IntoView {
                             }
                         }}
                     </button>
+                    {move || session.reviewing.get().then(|| view! {
+                        <button type="button" class="secondary" data-testid="back-to-result" on:click=back_to_result>
+                            {m::BACK_TO_RESULT.get(lang)}
+                        </button>
+                    })}
                     <StartOverButton lang=lang />
                 </div>
+                <nav class="page-nav no-print" aria-label=m::PAGE_NAV.get(lang) data-testid="page-nav">
+                    {page_names
+                        .iter()
+                        .map(|(index, name)| {
+                            let index = *index;
+                            view! {
+                                <button
+                                    type="button"
+                                    class="link"
+                                    data-page=index
+                                    aria-current=move || (page() == index).then_some("step")
+                                    on:click=move |_| {
+                                        session.page.set(index);
+                                        focus_heading();
+                                    }
+                                >
+                                    {format!("{}. {}", index + 1, name.get(lang))}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
             </section>
         }
     })

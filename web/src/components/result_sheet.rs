@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use shindan_engine::{Lang, ResultDoc, encode_handoff, result_csv};
 
-use crate::components::{ImportButton, QrCodeView, Radar, StartOverButton};
+use crate::components::{ImportButton, QrCodeView, Radar, StartOverButton, page_of};
 use crate::kiosk::use_kiosk;
 use crate::messages as m;
 use crate::session::{Screen, use_session};
@@ -128,8 +128,25 @@ pub fn ResultSheet() -> impl IntoView {
         let rows = catalogue
             .dimensions
             .iter()
+            .enumerate()
             .zip(&result.dimensions)
-            .map(|(dimension, outcome)| {
+            .map(|((index, dimension), outcome)| {
+                let review = page_of(&bank, index).map(|page| {
+                    view! {
+                        <button
+                            type="button"
+                            class="link no-print review"
+                            data-testid=format!("review-{}", outcome.id)
+                            on:click=move |_| {
+                                session.page.set(page);
+                                session.reviewing.set(true);
+                                session.screen.set(Screen::Questions);
+                            }
+                        >
+                            {m::REVIEW_AREA.get(lang)}
+                        </button>
+                    }
+                });
                 let meaning = outcome
                     .level
                     .and_then(|level| dimension.levels.get(usize::from(level) - 1))
@@ -143,7 +160,7 @@ pub fn ResultSheet() -> impl IntoView {
                 });
                 view! {
                     <tr data-dimension=outcome.id.clone()>
-                        <th scope="row">{dimension.name.get(lang).to_owned()}</th>
+                        <th scope="row">{dimension.name.get(lang).to_owned()} {review}</th>
                         <td class="level" data-level=outcome.level.map(|l| l.to_string()).unwrap_or_default()>
                             {level_text(outcome.level)}
                         </td>
