@@ -37,6 +37,12 @@
 //!   compare. The level distribution counts every respondent's level (or
 //!   none, when the dimension has no score).
 //!
+//! A question asked only after a given answer (`show_if`) has complete
+//! cases only among the respondents who gave that answer: there the
+//! question it depends on does not vary (its item–rest correlation is "no
+//! variance"), and α describes that subgroup. Read α with its number of
+//! complete cases.
+//!
 //! With *n* complete cases, item values *xᵢ* (i = 1…k) and total
 //! *T* = Σ *xᵢ*, with sample variances and covariances (divisor *n* − 1;
 //! the divisor cancels in both formulas):
@@ -243,6 +249,9 @@ pub struct QuestionAnalysis {
     pub kind: String,
     /// Whether it has a weight above 0 (is an item of its dimension).
     pub scored: bool,
+    /// Whether it is asked only when its `show_if` holds: its dimension's
+    /// complete cases are then only respondents it was shown to.
+    pub conditional: bool,
     /// Respondents it was shown to.
     pub asked: usize,
     /// Respondents its `show_if` hid it from.
@@ -258,7 +267,7 @@ pub struct QuestionAnalysis {
     /// Skipped ÷ asked.
     pub skipped_rate: Statistic,
     /// Answers by step, yes/no, option or band (ids as in answer files;
-    /// bands as `≥from`), in the question's order.
+    /// a number's band as `from+`, e.g. `3+`), in the question's order.
     pub distribution: Vec<AnswerCount>,
     /// Whether one respondent may count under several answers (multiple
     /// choice).
@@ -610,6 +619,7 @@ struct QuestionTally {
     dimension: String,
     kind: &'static str,
     scored: bool,
+    conditional: bool,
     labels: Vec<String>,
     combined: bool,
     /// The lowest and highest value the question can give.
@@ -664,7 +674,7 @@ impl QuestionTally {
                 )
             }
             QuestionKind::Number { bands, .. } => (
-                bands.iter().map(|b| format!("≥{}", b.from)).collect(),
+                bands.iter().map(|b| format!("{}+", b.from)).collect(),
                 bands.iter().map(|b| b.score).fold(f64::INFINITY, f64::min),
                 bands
                     .iter()
@@ -682,6 +692,7 @@ impl QuestionTally {
                 .unwrap_or_default(),
             kind: question.kind.name(),
             scored: question.weight > 0.0,
+            conditional: question.show_if.is_some(),
             combined: matches!(question.kind, QuestionKind::Multiple { .. }),
             counts: vec![0; labels.len()],
             labels,
@@ -793,6 +804,7 @@ impl QuestionTally {
             dimension: self.dimension.clone(),
             kind: self.kind.to_owned(),
             scored: self.scored,
+            conditional: self.conditional,
             asked: self.asked,
             hidden: self.hidden,
             answered: self.answered,
@@ -956,6 +968,7 @@ impl Analysis {
             "dimension",
             "question",
             "kind",
+            "conditional",
             "respondents",
             "asked",
             "answered",
@@ -994,6 +1007,7 @@ impl Analysis {
                     dimension.id.clone(),
                     String::new(),
                     String::new(),
+                    String::new(),
                     group.respondents.to_string(),
                 ]);
                 cells.extend(std::iter::repeat_n(String::new(), 13));
@@ -1028,6 +1042,7 @@ impl Analysis {
                         question.dimension.clone(),
                         question.id.clone(),
                         question.kind.clone(),
+                        if question.conditional { "yes" } else { "" }.to_owned(),
                         group.respondents.to_string(),
                         question.asked.to_string(),
                         question.answered.to_string(),
