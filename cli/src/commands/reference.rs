@@ -1,7 +1,6 @@
 //! `shindan reference build`: peer reference data from many results.
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use lexopt::prelude::*;
 use shindan_engine::{Bank, ReferenceBuilder, ResultDoc, echo};
@@ -92,8 +91,21 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let mut builder = ReferenceBuilder::default();
     let (mut read, mut skipped) = (0u64, 0u64);
     for path in &inputs {
-        let mut add = |text: &str, place: String| match ResultDoc::from_json(text) {
-            Ok(result) => match (&result.profile, rescored(&result, &banks)) {
+        files::each_result(path, |text, place| {
+            let result = match text.map(ResultDoc::from_json) {
+                Ok(Ok(result)) => result,
+                Ok(Err(diagnostic)) => {
+                    skipped += 1;
+                    eprintln!("{place}: error: {}; skipped", echo(&diagnostic.message));
+                    return;
+                }
+                Err(why) => {
+                    skipped += 1;
+                    eprintln!("{place}: error: {why}; skipped");
+                    return;
+                }
+            };
+            match (&result.profile, rescored(&result, &banks)) {
                 (Some(profile), Ok(scores)) => {
                     builder.add(
                         result.bank.tier,
@@ -110,33 +122,8 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                     skipped += 1;
                     eprintln!("{place}: error: {problem}; skipped");
                 }
-            },
-            Err(diagnostic) => {
-                skipped += 1;
-                eprintln!("{place}: error: {}; skipped", echo(&diagnostic.message));
             }
-        };
-        if is_lines(path) {
-            let file = std::fs::File::open(path).map_err(|error| {
-                Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
-            })?;
-            for (index, line) in BufReader::new(file).lines().enumerate() {
-                let line = line.map_err(|error| {
-                    Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
-                })?;
-                if !line.trim().is_empty() {
-                    add(&line, format!("{}:{}", path.display(), index + 1));
-                }
-            }
-        } else {
-            match std::fs::read_to_string(path) {
-                Ok(text) => add(&text, path.display().to_string()),
-                Err(error) => {
-                    skipped += 1;
-                    eprintln!("{}: error: cannot read ({error}); skipped", path.display());
-                }
-            }
-        }
+        })?;
     }
     let today = date::today();
     let edition = edition.unwrap_or_else(|| today[..4].to_owned());
@@ -154,9 +141,4 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         reference.suppressed
     );
     Ok(())
-}
-
-fn is_lines(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|extension| extension == "jsonl")
 }
