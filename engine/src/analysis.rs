@@ -6,7 +6,7 @@
 //!
 //! Every figure is computed on the **question value** *v* in 0–1 that
 //! scoring uses (ladder step *s* → (*s* − 1)/4, yes → 1, an option's score,
-//! a capped sum, a number's band; see [`crate::score`]). Weights are not
+//! a capped sum, a number's band; see [`score`](module@crate::score)). Weights are not
 //! applied: they decide how a dimension's score combines its questions, not
 //! whether the questions agree. A question of weight 0 (asked and recorded,
 //! not scored) is counted and its answers shown, but it is not an item of
