@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod analyze;
 pub mod batch;
 pub mod compile;
 pub mod coverage;

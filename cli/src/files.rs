@@ -1,5 +1,6 @@
 //! Reading files and loading them through the engine, printing problems.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use shindan_engine::{Bank, Catalogue, Checked, SourceFile, Undecodable};
@@ -67,4 +68,42 @@ pub fn load_bank_with_catalogue(
     let catalogue_path = catalogue_path(bank, catalogue);
     let catalogue = load_catalogue(&catalogue_path, reporter)?.ok_or(Failure::Input)?;
     load_bank(bank, &catalogue, reporter)?.ok_or(Failure::Input)
+}
+
+/// Calls `each` with every result in `path` and its place for messages: each
+/// non-blank line of a JSON Lines file (`*.jsonl`, read line by line, at
+/// `file:line`), else the whole file (at `file`). A whole file that cannot
+/// be read is handed over as `Err(why)`, to be reported and skipped; a JSON
+/// Lines file that cannot be read stops the command.
+pub fn each_result(
+    path: &Path,
+    mut each: impl FnMut(Result<&str, String>, String),
+) -> Result<(), Failure> {
+    let unreadable = |error: std::io::Error| {
+        Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
+    };
+    if is_lines(path) {
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        for (index, line) in BufReader::new(file).lines().enumerate() {
+            let line = line.map_err(unreadable)?;
+            if !line.trim().is_empty() {
+                each(Ok(&line), format!("{}:{}", path.display(), index + 1));
+            }
+        }
+    } else {
+        match std::fs::read_to_string(path) {
+            Ok(text) => each(Ok(&text), path.display().to_string()),
+            Err(error) => each(
+                Err(format!("cannot read ({error})")),
+                path.display().to_string(),
+            ),
+        }
+    }
+    Ok(())
+}
+
+/// Whether `path` names a JSON Lines file.
+fn is_lines(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|extension| extension == "jsonl")
 }

@@ -18,6 +18,7 @@ commands:
   score               score one company's answers, or a survey CSV (--responses)
   sample              write a synthetic survey CSV
   reference build     peer reference data from results
+  analyze FILE…       instrument analysis of results: item statistics, α, flags
   compile BANK…       write checked banks in the browser app's compact form
   coverage [FILE…]    question counts, time estimate and indicator coverage
   schema              print the JSON Schema of bank and catalogue files
@@ -101,6 +102,7 @@ fn main() -> ExitCode {
             "score" => commands::score::run(parser),
             "sample" => commands::sample::run(parser),
             "reference" => commands::reference::run(parser),
+            "analyze" => commands::analyze::run(parser),
             "compile" => commands::compile::run(parser),
             "coverage" => commands::coverage::run(parser),
             "schema" => commands::schema::run(parser),

@@ -68,6 +68,7 @@
 #![deny(missing_docs)]
 
 mod aggregate;
+pub mod analysis;
 mod answers;
 mod bank;
 mod compare;
@@ -110,6 +111,7 @@ pub use aggregate::{
     BINS, DimensionSummary, Filter, GroupBy, GroupSummary, Record, ScoreProblem, Summary,
     check_score, summarise,
 };
+pub use analysis::{Analysis, AnalysisBuilder, GroupAnalysis, Statistic, THRESHOLDS, Uncomputable};
 pub use answers::{
     Answer, AnswerError, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of,
 };
@@ -139,7 +141,10 @@ pub use reference::{
     Distribution, IndustryGroup, MIN_SHOWN_GROUP, PeerGroup, QUANTILES, Reference,
     ReferenceBuilder, quantile,
 };
-pub use result::{BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, ResultDoc};
+pub use result::{
+    BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, RescoreProblem, Rescored,
+    ResultDoc, SCORE_TOLERANCE,
+};
 pub use result_csv::result_csv;
 pub use sample::Sampler;
 #[cfg(feature = "schema")]

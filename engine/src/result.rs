@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::answers::{AnswerValue, Answers};
 use crate::bank::Bank;
 use crate::diag::{Code, Diagnostic};
+use crate::echo::echo;
 use crate::profile::Profile;
-use crate::score::Scores;
+use crate::score::{Scores, score};
 use crate::source::Span;
 use crate::tier::Tier;
 
@@ -210,4 +211,111 @@ impl ResultDoc {
         }
         Ok(())
     }
+
+    /// Scores the result again from its answers against `bank` (the bank it
+    /// names, chosen by the caller) and checks that the scores it carries
+    /// are those of its answers: a result edited by hand, or scored by a
+    /// different bank, is refused rather than counted. Tools that count
+    /// many results (peer reference data, instrument analysis) use it.
+    pub fn rescore(&self, bank: &Bank) -> Result<Rescored, RescoreProblem> {
+        if bank.tier != self.bank.tier {
+            return Err(RescoreProblem::Tier {
+                result: self.bank.tier,
+                bank: bank.id.clone(),
+                bank_tier: bank.tier,
+            });
+        }
+        let (answers, diagnostics) = Answers::from_values(bank, &self.answers);
+        if let Some(problem) = diagnostics.iter().find(|d| d.is_error()) {
+            return Err(RescoreProblem::Answers {
+                bank: bank.id.clone(),
+                message: problem.message.clone(),
+            });
+        }
+        let scores = score(bank, &answers, self.profile.as_ref());
+        let expected: Vec<(&str, Option<f64>)> = bank
+            .catalogue
+            .dimensions
+            .iter()
+            .zip(&scores.dimensions)
+            .map(|(dimension, scored)| (dimension.id.as_str(), scored.score))
+            .collect();
+        let matches = self.dimensions.len() == expected.len()
+            && self.dimensions.iter().all(|given| {
+                expected.iter().any(|(id, score)| {
+                    *id == given.id
+                        && match (score, given.score) {
+                            (Some(a), Some(b)) => (a - b).abs() <= SCORE_TOLERANCE,
+                            (None, None) => true,
+                            _ => false,
+                        }
+                })
+            });
+        if matches {
+            Ok(Rescored { answers, scores })
+        } else {
+            Err(RescoreProblem::Scores)
+        }
+    }
 }
+
+/// How far a result's score may be from the score of its answers (results
+/// keep full precision; 0.05 allows for one rounding to 0.1).
+pub const SCORE_TOLERANCE: f64 = 0.05;
+
+/// A result re-checked against its bank: its answers by index and their
+/// scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rescored {
+    /// The answers, checked against the bank.
+    pub answers: Answers,
+    /// Their scores (equal to the result's, within [`SCORE_TOLERANCE`]).
+    pub scores: Scores,
+}
+
+/// Why a result cannot be counted: see [`ResultDoc::rescore`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum RescoreProblem {
+    /// The result names another tier than the bank's.
+    Tier {
+        /// The tier the result names.
+        result: Tier,
+        /// The bank's id.
+        bank: String,
+        /// The bank's tier.
+        bank_tier: Tier,
+    },
+    /// An answer does not fit the bank.
+    Answers {
+        /// The bank's id.
+        bank: String,
+        /// The first problem.
+        message: String,
+    },
+    /// The scores it carries are not those of its answers.
+    Scores,
+}
+
+impl std::fmt::Display for RescoreProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RescoreProblem::Tier {
+                result,
+                bank,
+                bank_tier,
+            } => write!(
+                f,
+                "the result says tier `{}`, bank `{}` is `{}`",
+                result.as_str(),
+                echo(bank),
+                bank_tier.as_str()
+            ),
+            RescoreProblem::Answers { bank, message } => {
+                write!(f, "its answers do not fit bank `{}`: {message}", echo(bank))
+            }
+            RescoreProblem::Scores => f.write_str("its scores do not match its answers"),
+        }
+    }
+}
+
+impl std::error::Error for RescoreProblem {}

@@ -1,64 +1,30 @@
 //! `shindan reference build`: peer reference data from many results.
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use lexopt::prelude::*;
-use shindan_engine::{Answers, Bank, ReferenceBuilder, ResultDoc, echo, score};
+use shindan_engine::{Bank, ReferenceBuilder, ResultDoc, echo};
 
 use crate::report::Reporter;
 use crate::{Failure, Format, date, files, unexpected};
 
-/// How far a result's score may be from the score of its answers (results
-/// keep full precision; 0.05 allows for one rounding to 0.1).
-const SCORE_TOLERANCE: f64 = 0.05;
-
 /// The dimension scores of `result`, scored again from its answers against
-/// its bank; an error says why the result cannot be counted.
+/// the bank it names; an error says why the result cannot be counted.
 fn rescored(result: &ResultDoc, banks: &[Bank]) -> Result<Vec<(String, Option<f64>)>, String> {
     let bank = banks
         .iter()
         .find(|bank| bank.id == result.bank.id)
         .ok_or_else(|| format!("bank `{}` was not given with --bank", echo(&result.bank.id)))?;
-    if bank.tier != result.bank.tier {
-        return Err(format!(
-            "the result says tier `{}`, bank `{}` is `{}`",
-            result.bank.tier.as_str(),
-            bank.id,
-            bank.tier.as_str()
-        ));
-    }
-    let (answers, diagnostics) = Answers::from_values(bank, &result.answers);
-    if let Some(problem) = diagnostics.iter().find(|d| d.is_error()) {
-        return Err(format!(
-            "its answers do not fit bank `{}`: {}",
-            bank.id, problem.message
-        ));
-    }
-    let scores = score(bank, &answers, result.profile.as_ref());
-    let expected: Vec<(String, Option<f64>)> = bank
+    let rescored = result
+        .rescore(bank)
+        .map_err(|problem| problem.to_string())?;
+    Ok(bank
         .catalogue
         .dimensions
         .iter()
-        .zip(&scores.dimensions)
+        .zip(&rescored.scores.dimensions)
         .map(|(dimension, scored)| (dimension.id.clone(), scored.score))
-        .collect();
-    let matches = result.dimensions.len() == expected.len()
-        && result.dimensions.iter().all(|given| {
-            expected.iter().any(|(id, score)| {
-                *id == given.id
-                    && match (score, given.score) {
-                        (Some(a), Some(b)) => (a - b).abs() <= SCORE_TOLERANCE,
-                        (None, None) => true,
-                        _ => false,
-                    }
-            })
-        });
-    if matches {
-        Ok(expected)
-    } else {
-        Err("its scores do not match its answers".to_owned())
-    }
+        .collect())
 }
 
 const HELP: &str = "\
@@ -125,8 +91,21 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let mut builder = ReferenceBuilder::default();
     let (mut read, mut skipped) = (0u64, 0u64);
     for path in &inputs {
-        let mut add = |text: &str, place: String| match ResultDoc::from_json(text) {
-            Ok(result) => match (&result.profile, rescored(&result, &banks)) {
+        files::each_result(path, |text, place| {
+            let result = match text.map(ResultDoc::from_json) {
+                Ok(Ok(result)) => result,
+                Ok(Err(diagnostic)) => {
+                    skipped += 1;
+                    eprintln!("{place}: error: {}; skipped", echo(&diagnostic.message));
+                    return;
+                }
+                Err(why) => {
+                    skipped += 1;
+                    eprintln!("{place}: error: {why}; skipped");
+                    return;
+                }
+            };
+            match (&result.profile, rescored(&result, &banks)) {
                 (Some(profile), Ok(scores)) => {
                     builder.add(
                         result.bank.tier,
@@ -143,33 +122,8 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                     skipped += 1;
                     eprintln!("{place}: error: {problem}; skipped");
                 }
-            },
-            Err(diagnostic) => {
-                skipped += 1;
-                eprintln!("{place}: error: {}; skipped", echo(&diagnostic.message));
             }
-        };
-        if is_lines(path) {
-            let file = std::fs::File::open(path).map_err(|error| {
-                Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
-            })?;
-            for (index, line) in BufReader::new(file).lines().enumerate() {
-                let line = line.map_err(|error| {
-                    Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
-                })?;
-                if !line.trim().is_empty() {
-                    add(&line, format!("{}:{}", path.display(), index + 1));
-                }
-            }
-        } else {
-            match std::fs::read_to_string(path) {
-                Ok(text) => add(&text, path.display().to_string()),
-                Err(error) => {
-                    skipped += 1;
-                    eprintln!("{}: error: cannot read ({error}); skipped", path.display());
-                }
-            }
-        }
+        })?;
     }
     let today = date::today();
     let edition = edition.unwrap_or_else(|| today[..4].to_owned());
@@ -187,9 +141,4 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         reference.suppressed
     );
     Ok(())
-}
-
-fn is_lines(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|extension| extension == "jsonl")
 }

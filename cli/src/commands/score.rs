@@ -209,10 +209,12 @@ fn table(bank: &Bank, scores: &Scores, result: &ResultDoc) -> String {
     out
 }
 
-fn cells(text: &str) -> usize {
+/// Terminal cells `text` takes (a Japanese character takes two).
+pub(crate) fn cells(text: &str) -> usize {
     text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
-fn pad(text: &str, width: usize) -> String {
+/// `text` padded with spaces to `width` cells.
+pub(crate) fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(cells(text))))
 }
