@@ -46,6 +46,13 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// Pretty JSON of `value`. Serialising plain data does not fail, but if it
+/// ever did the command must fail too, never print an empty document.
+pub fn pretty_json(value: &impl serde::Serialize) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map_err(|error| Failure::Output(std::io::Error::other(error)))
+}
+
 /// `println!` that returns a closed pipe as [`Failure::Output`] instead of
 /// panicking.
 #[macro_export]

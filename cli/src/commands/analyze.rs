@@ -158,10 +158,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         return Err(Failure::Input);
     }
     match output {
-        Output::Json => crate::say!(
-            "{}",
-            serde_json::to_string_pretty(&analysis).unwrap_or_default()
-        ),
+        Output::Json => crate::say!("{}", crate::pretty_json(&analysis)?),
         Output::Csv => crate::say_text!("{}", analysis.to_csv()),
         Output::Text => crate::say_text!("{}", text(&analysis, &banks)),
     }

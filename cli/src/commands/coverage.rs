@@ -88,10 +88,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         }
     }
     if format == Format::Json {
-        crate::say!(
-            "{}",
-            serde_json::to_string_pretty(&records).unwrap_or_default()
-        );
+        crate::say!("{}", crate::pretty_json(&records)?);
     }
     if passes { Ok(()) } else { Err(Failure::Input) }
 }

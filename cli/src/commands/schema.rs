@@ -7,9 +7,6 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         return Err(unexpected(arg));
     }
     let schema = shindan_engine::json_schema();
-    crate::say!(
-        "{}",
-        serde_json::to_string_pretty(&schema).unwrap_or_default()
-    );
+    crate::say!("{}", crate::pretty_json(&schema)?);
     Ok(())
 }

@@ -106,10 +106,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         label.or(sheet.label),
     );
     match format {
-        Format::Json => crate::say!(
-            "{}",
-            serde_json::to_string_pretty(&result).unwrap_or_default()
-        ),
+        Format::Json => crate::say!("{}", crate::pretty_json(&result)?),
         Format::Text => crate::say_text!("{}", table(&bank, &scores, &result)),
     }
     Ok(())

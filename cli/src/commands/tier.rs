@@ -54,10 +54,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                 "tier": result.tier.as_str(),
                 "reason": {"ja": result.reason.ja, "en": result.reason.en},
             });
-            crate::say!(
-                "{}",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            );
+            crate::say!("{}", crate::pretty_json(&value)?);
         }
         Format::Text => {
             crate::say!("category: {}", result.category.as_str());

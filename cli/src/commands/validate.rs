@@ -130,10 +130,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
 
     let (errors, warnings) = (reporter.errors, reporter.warnings);
     match format {
-        Format::Json => crate::say!(
-            "{}",
-            serde_json::to_string_pretty(&reporter.into_json()).unwrap_or_default()
-        ),
+        Format::Json => crate::say!("{}", crate::pretty_json(&reporter.into_json())?),
         Format::Text => {
             for summary in &summaries {
                 crate::say!("{summary}");
