@@ -93,4 +93,39 @@ export const dashboardTests = [
       console.log(`     10,000 files read and summarised in ${Date.now() - started} ms`);
     },
   },
+  {
+    name: "設問分析 in the dashboard shows the figures `shindan analyze` prints for the same results, and saves the same CSV",
+    async run({ page, baseUrl }) {
+      const lines = results(60, 9);
+      const dir = mkdtempSync(join(tmpdir(), "shindan-analysis-"));
+      const jsonl = join(dir, "results.jsonl");
+      writeFileSync(jsonl, lines.join("\n") + "\n");
+      const cli = JSON.parse(shindan("analyze", jsonl, "--bank", "question-banks/small.yaml", "--format", "json"));
+      const cliCsv = shindan("analyze", jsonl, "--bank", "question-banks/small.yaml", "--format", "csv");
+      assert.equal(cli.groups.length, 1);
+      const [group] = cli.groups;
+
+      await openDashboard(page, baseUrl);
+      await page.setInputFiles("[data-testid=open-many]", lines.map((line, i) => asFile(`r${i}.json`, line)));
+      await waitLoaded(page, lines.length);
+      await page.waitForSelector("[data-testid=item-analysis]");
+      const shown = (statistic) => (statistic.value === undefined ? "" : statistic.value.toFixed(3));
+      let compared = 0;
+      for (const dimension of group.dimensions) {
+        const section = `[data-testid=item-analysis] section.analysis-dimension[data-dimension="${dimension.id}"]`;
+        assert.equal(await page.getAttribute(section, "data-alpha"), shown(dimension.alpha), `α of ${dimension.id}`);
+        for (const question of group.questions.filter((q) => q.dimension === dimension.id)) {
+          const row = `${section} tr[data-question="${question.id}"]`;
+          assert.equal(await page.getAttribute(row, "data-item-rest"), shown(question.item_rest), `item-rest of ${question.id}`);
+          compared++;
+        }
+      }
+      assert.ok(compared >= 10, `${compared} questions compared`);
+      assert.equal(await page.locator("[data-testid=analysis-flags] li").count(), group.flags.length);
+
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-analysis]")]);
+      const csv = readFileSync(await download.path());
+      assert.deepEqual(csv, Buffer.from(cliCsv, "utf8"), "the saved CSV is byte for byte the CLI's");
+    },
+  },
 ];

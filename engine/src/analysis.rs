@@ -337,7 +337,7 @@ impl FlagKind {
 
 /// Collects respondents one at a time, then computes the [`Analysis`].
 /// Memory grows with the banks' size, not with the number of respondents.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct AnalysisBuilder {
     groups: Vec<GroupTally>,
 }
@@ -429,7 +429,7 @@ impl AnalysisBuilder {
 }
 
 /// One group being counted.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct GroupTally {
     tier: Tier,
     bank: Option<String>,
@@ -591,7 +591,7 @@ impl GroupTally {
 }
 
 /// One dimension being counted.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct DimensionTally {
     id: String,
     /// Whether the bank asks about it (or, for scores, any row scored it).
@@ -613,7 +613,7 @@ impl DimensionTally {
 }
 
 /// One question being counted.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct QuestionTally {
     id: String,
     dimension: String,

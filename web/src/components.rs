@@ -9,6 +9,8 @@ mod consultation;
 mod dashboard;
 mod dialog;
 mod import_button;
+#[cfg(feature = "tools")]
+mod item_analysis;
 mod landing;
 mod notice;
 mod profile_form;
@@ -27,6 +29,8 @@ pub use consultation::Consultation;
 pub use dashboard::Dashboard;
 pub use dialog::{AskDialog, Modal};
 pub use import_button::ImportButton;
+#[cfg(feature = "tools")]
+pub use item_analysis::ItemAnalysis;
 pub use landing::Landing;
 pub use notice::NoticeBox;
 pub use profile_form::ProfileForm;

@@ -274,38 +274,75 @@ pub mod dashboard {
         "Scores (0–20–40–60–80–100)",
     );
     pub const REFUSED: Msg = msg("読み込めなかったファイル・行", "Files and rows not read");
+    pub const NOT_ANALYSED: Msg = msg("設問分析から除外", "left out of the item analysis");
 }
-
-// Author preview (`?mode=author`).
-pub const AUTHOR_TITLE: Msg = msg("問題バンクの確認", "Bank author preview");
-pub const AUTHOR_LEAD: Msg = msg(
-    "問題バンクとカタログ（YAML）を貼り付けるか開くと、入力が止まったところで検査します。両方を直して、そのまま回答を試せます。",
-    "Paste or open a question bank and its catalogue (YAML); they are checked when you pause typing. Edit either and try the pair in the journey.",
-);
-pub const AUTHOR_OPEN_FILE: Msg = msg(
-    "ファイルを開く（問題バンクまたはカタログ）",
-    "Open a file (bank or catalogue)",
-);
-pub const AUTHOR_TAB_BANK: Msg = msg("問題バンク", "Bank");
-pub const AUTHOR_TAB_CATALOGUE: Msg = msg("カタログ", "Catalogue");
-pub const AUTHOR_SOURCE_LABEL: Msg = msg("編集中のファイル", "The file being edited");
-pub const AUTHOR_NO_PROBLEMS: Msg = msg("問題はありません", "No problems");
-pub const AUTHOR_WARNINGS: Msg = msg("警告の件数", "Warnings");
-pub const AUTHOR_ERRORS: Msg = msg("エラーの件数", "Errors");
-pub const AUTHOR_CATALOGUE_FIRST: Msg = msg(
-    "カタログを直すと問題バンクを検査します",
-    "the bank is checked once the catalogue loads",
-);
-pub const AUTHOR_MORE: Msg = msg("表示していない件数", "Not listed");
-pub const AUTHOR_SHOW_IN_TEXT: Msg = msg("該当箇所へ", "Show in the text");
-pub const AUTHOR_TRY: Msg = msg("この問題バンクで回答してみる", "Try this bank");
-pub const AUTHOR_FILE_UNREADABLE: Msg = msg(
-    "ファイルを開けませんでした。",
-    "The file could not be opened.",
-);
 
 // Moving between the questions and the result sheet.
 pub const PAGE_NAV: Msg = msg("質問のページ", "Question pages");
 pub const GATES_SHORT: Msg = msg("法令の確認", "Legal checks");
 pub const REVIEW_AREA: Msg = msg("この分野を見直す", "Review this area");
 pub const BACK_TO_RESULT: Msg = msg("結果シートに戻る", "Back to the result sheet");
+
+/// Author preview (`?mode=author`).
+#[cfg(feature = "tools")]
+pub mod author {
+    use super::{Msg, msg};
+
+    pub const TITLE: Msg = msg("問題バンクの確認", "Bank author preview");
+    pub const LEAD: Msg = msg(
+        "問題バンクとカタログ（YAML）を貼り付けるか開くと、入力が止まったところで検査します。両方を直して、そのまま回答を試せます。",
+        "Paste or open a question bank and its catalogue (YAML); they are checked when you pause typing. Edit either and try the pair in the journey.",
+    );
+    pub const OPEN_FILE: Msg = msg(
+        "ファイルを開く（問題バンクまたはカタログ）",
+        "Open a file (bank or catalogue)",
+    );
+    pub const TAB_BANK: Msg = msg("問題バンク", "Bank");
+    pub const TAB_CATALOGUE: Msg = msg("カタログ", "Catalogue");
+    pub const SOURCE_LABEL: Msg = msg("編集中のファイル", "The file being edited");
+    pub const NO_PROBLEMS: Msg = msg("問題はありません", "No problems");
+    pub const WARNINGS: Msg = msg("警告の件数", "Warnings");
+    pub const ERRORS: Msg = msg("エラーの件数", "Errors");
+    pub const CATALOGUE_FIRST: Msg = msg(
+        "カタログを直すと問題バンクを検査します",
+        "the bank is checked once the catalogue loads",
+    );
+    pub const MORE: Msg = msg("表示していない件数", "Not listed");
+    pub const SHOW_IN_TEXT: Msg = msg("該当箇所へ", "Show in the text");
+    pub const TRY: Msg = msg("この問題バンクで回答してみる", "Try this bank");
+    pub const FILE_UNREADABLE: Msg = msg(
+        "ファイルを開けませんでした。",
+        "The file could not be opened.",
+    );
+}
+
+/// 設問分析 in the dashboard.
+#[cfg(feature = "tools")]
+pub mod item_analysis {
+    use super::{Msg, msg};
+
+    pub const HEADING: Msg = msg("設問分析", "Item analysis");
+    pub const LEAD: Msg = msg(
+        "読み込んだ結果の回答から、分野ごとの信頼性係数（クロンバックのα）と設問ごとの回答状況を示します（shindan analyze と同じ計算）。αが{}未満の分野、項目残余相関が{}未満の設問、一つの回答が{}%を超える設問に印を付けます。",
+        "From the answers in the results read: each area's reliability (Cronbach's α) and how each question was answered (the same figures as shindan analyze). Areas with α below {}, questions with an item–rest correlation below {} and questions where one answer exceeds {}% are flagged.",
+    );
+    pub const EXPORT: Msg = msg("設問分析をCSVで保存", "Save the item analysis (CSV)");
+    pub const COMPLETE: Msg = msg("完答", "complete cases");
+    pub const QUESTION: Msg = msg("設問", "Question");
+    pub const ASKED: Msg = msg("対象", "Asked");
+    pub const ANSWERED: Msg = msg("回答", "Answered");
+    pub const NOT_APPLICABLE: Msg = msg("該当なし率", "N/A rate");
+    pub const SKIPPED: Msg = msg("無回答率", "Skipped rate");
+    pub const ITEM_REST: Msg = msg("項目残余相関", "Item–rest r");
+    pub const ALPHA_IF_DROPPED: Msg = msg("除外時α", "α if dropped");
+    pub const TOP_ANSWER: Msg = msg("最多回答", "Top answer");
+    pub const FLAG_LOW_ALPHA: Msg = msg(
+        "αが低い（設問がまとまっていない）",
+        "low α (the questions do not hang together)",
+    );
+    pub const FLAG_LOW_ITEM_REST: Msg = msg(
+        "項目残余相関が低い（分野の他の設問と連動しない）",
+        "low item–rest correlation (does not move with the area's other questions)",
+    );
+    pub const FLAG_DOMINANT: Msg = msg("一つの回答に偏っている", "one answer dominates");
+}

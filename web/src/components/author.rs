@@ -15,7 +15,8 @@ use shindan_engine::{
 };
 
 use crate::files;
-use crate::messages as m;
+use crate::messages::Msg;
+use crate::messages::author as m;
 use crate::session::{Screen, use_session};
 
 const SHIPPED_CATALOGUE: &str = include_str!("../../../question-banks/catalogue.yaml");
@@ -182,16 +183,16 @@ fn utf16_offset(text: &str, byte: u32) -> u32 {
 fn summary(outcome: &Outcome, lang: Lang) -> String {
     let bank = outcome.bank.as_ref().map(|bank| bank.id.as_str());
     match (bank, outcome.errors, outcome.warnings) {
-        (Some(id), _, 0) => format!("{} — `{id}`", m::AUTHOR_NO_PROBLEMS.get(lang)),
+        (Some(id), _, 0) => format!("{} — `{id}`", m::NO_PROBLEMS.get(lang)),
         (Some(id), _, warnings) => {
-            format!("{} {warnings} — `{id}`", m::AUTHOR_WARNINGS.get(lang))
+            format!("{} {warnings} — `{id}`", m::WARNINGS.get(lang))
         }
         (None, errors, _) if outcome.bank_unchecked => format!(
             "{} {errors} — {}",
-            m::AUTHOR_ERRORS.get(lang),
-            m::AUTHOR_CATALOGUE_FIRST.get(lang)
+            m::ERRORS.get(lang),
+            m::CATALOGUE_FIRST.get(lang)
         ),
-        (None, errors, _) => format!("{} {errors}", m::AUTHOR_ERRORS.get(lang)),
+        (None, errors, _) => format!("{} {errors}", m::ERRORS.get(lang)),
     }
 }
 
@@ -264,10 +265,9 @@ pub fn Author() -> impl IntoView {
                     shown.set(document);
                     settle_now();
                 }
-                Some((name, Err(reason))) => session.tell(
-                    m::AUTHOR_FILE_UNREADABLE.text(),
-                    vec![format!("{name}: {reason}")],
-                ),
+                Some((name, Err(reason))) => {
+                    session.tell(m::FILE_UNREADABLE.text(), vec![format!("{name}: {reason}")])
+                }
                 None => {}
             }
         });
@@ -291,7 +291,7 @@ pub fn Author() -> impl IntoView {
             }
         });
     };
-    let tab = move |document: Document, label: m::Msg| {
+    let tab = move |document: Document, label: Msg| {
         view! {
             <button
                 type="button"
@@ -315,17 +315,17 @@ pub fn Author() -> impl IntoView {
 
     view! {
         <section class="author">
-            <h2>{move || m::AUTHOR_TITLE.get(lang.get())}</h2>
-            <p class="lead">{move || m::AUTHOR_LEAD.get(lang.get())}</p>
+            <h2>{move || m::TITLE.get(lang.get())}</h2>
+            <p class="lead">{move || m::LEAD.get(lang.get())}</p>
             <label class="button secondary file-button">
-                {move || m::AUTHOR_OPEN_FILE.get(lang.get())}
+                {move || m::OPEN_FILE.get(lang.get())}
                 <input type="file" class="visually-hidden" accept=".yaml,.yml,text/yaml" on:change=open_file />
             </label>
             <div class="author-panes">
                 <div class="field">
                     <div role="tablist" class="tabs">
-                        {tab(Document::Bank, m::AUTHOR_TAB_BANK)}
-                        {tab(Document::Catalogue, m::AUTHOR_TAB_CATALOGUE)}
+                        {tab(Document::Bank, m::TAB_BANK)}
+                        {tab(Document::Catalogue, m::TAB_CATALOGUE)}
                     </div>
                     <textarea
                         id="author-source"
@@ -334,7 +334,7 @@ pub fn Author() -> impl IntoView {
                             Document::Bank => "bank",
                             Document::Catalogue => "catalogue",
                         }
-                        aria-label=move || m::AUTHOR_SOURCE_LABEL.get(lang.get())
+                        aria-label=move || m::SOURCE_LABEL.get(lang.get())
                         spellcheck="false"
                         node_ref=editor
                         prop:value=move || draft_of(shown.get()).with(|draft| draft.text.clone())
@@ -351,7 +351,7 @@ pub fn Author() -> impl IntoView {
                         let lang = lang.get();
                         let outcome = outcome.get();
                         let more = (outcome.not_shown > 0)
-                            .then(|| format!("{} {}", m::AUTHOR_MORE.get(lang), outcome.not_shown));
+                            .then(|| format!("{} {}", m::MORE.get(lang), outcome.not_shown));
                         view! {
                             <p class="summary" data-testid="diagnostics-summary">
                                 {summary(&outcome, lang)}
@@ -371,7 +371,7 @@ pub fn Author() -> impl IntoView {
                                                         class="link"
                                                         on:click=move |_| show_in_text(document, span)
                                                     >
-                                                        {m::AUTHOR_SHOW_IN_TEXT.get(lang)}
+                                                        {m::SHOW_IN_TEXT.get(lang)}
                                                     </button>
                                                 })}
                                             </li>
@@ -392,7 +392,7 @@ pub fn Author() -> impl IntoView {
                     disabled=move || checking.get() || outcome.with(|outcome| outcome.bank.is_none())
                     on:click=try_bank
                 >
-                    {move || m::AUTHOR_TRY.get(lang.get())}
+                    {move || m::TRY.get(lang.get())}
                 </button>
             </div>
         </section>

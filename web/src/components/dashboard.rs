@@ -7,12 +7,16 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use shindan_engine::{
-    BINS, Filter, GroupBy, IndustryGroup, Lang, Prefecture, Record, ResultDoc, Tier,
-    records_from_scored_csv, summarise,
+    AnalysisBuilder, BINS, Bank, Filter, GroupBy, IndustryGroup, Lang, Prefecture, Record,
+    ResultDoc, Tier, records_from_scored_csv, summarise,
 };
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::ItemAnalysis;
 use crate::messages as m;
 use crate::messages::dashboard as t;
 use crate::session::use_session;
@@ -42,6 +46,10 @@ pub fn Dashboard() -> impl IntoView {
     let prefecture = RwSignal::new(None::<Prefecture>);
     let min_group = RwSignal::new(10usize);
     let names = RwSignal::new(Vec::<(String, shindan_engine::Text)>::new());
+    // Every result read, for 設問分析; a tally, so memory does not grow with
+    // the number of files.
+    let tally = RwSignal::new(AnalysisBuilder::new());
+    let analysis = Memo::new(move |_| tally.with(|tally| tally.clone().build()));
     spawn_local(async move {
         if let Ok(bank) = banks::fetch(Tier::Small).await {
             names.set(
@@ -76,6 +84,8 @@ pub fn Dashboard() -> impl IntoView {
                 }
             };
             let catalogue = &bank.catalogue;
+            let mut analysed = tally.get_untracked();
+            let mut banks_read: HashMap<(Tier, String), Arc<Bank>> = HashMap::new();
             for index in 0..total {
                 if index % BATCH == 0 {
                     progress.set(Some((index, total)));
@@ -99,12 +109,39 @@ pub fn Dashboard() -> impl IntoView {
                 };
                 if name.ends_with(".csv") {
                     let (rows, bad) = records_from_scored_csv(text.as_bytes(), catalogue);
+                    for row in &rows {
+                        analysed.add_scores(catalogue, row);
+                    }
                     loaded.extend(rows);
                     refused.extend(bad.into_iter().map(|problem| format!("{name}:{problem}")));
                 } else {
                     match ResultDoc::from_json(&text) {
                         Ok(result) => match Record::of(&result, catalogue) {
-                            Ok(record) => loaded.push(record),
+                            Ok(record) => {
+                                loaded.push(record);
+                                // Its answers, scored again by the bank and
+                                // edition it names, feed 設問分析.
+                                let key = (result.bank.tier, result.bank.version.clone());
+                                let bank = match banks_read.get(&key) {
+                                    Some(bank) => Ok(bank.clone()),
+                                    None => banks::fetch_edition(key.0, &key.1).await,
+                                };
+                                match bank.map_err(|reason| reason.to_string()).and_then(|bank| {
+                                    banks_read.insert(key, bank.clone());
+                                    result
+                                        .rescore(&bank)
+                                        .map(|rescored| (bank, rescored))
+                                        .map_err(|problem| problem.to_string())
+                                }) {
+                                    Ok((bank, rescored)) => {
+                                        analysed.add(&bank, &rescored.answers, &rescored.scores)
+                                    }
+                                    Err(problem) => refused.push(format!(
+                                        "{name} ({}): {problem}",
+                                        t::NOT_ANALYSED.get(session.lang.get_untracked())
+                                    )),
+                                }
+                            }
                             Err(problem) => refused.push(format!("{name}: {problem}")),
                         },
                         Err(diagnostic) => refused.push(format!("{name}: {}", diagnostic.message)),
@@ -112,6 +149,7 @@ pub fn Dashboard() -> impl IntoView {
                 }
             }
             progress.set(Some((total, total)));
+            tally.set(analysed);
             records.update(|records| records.extend(loaded));
             problems.update(|problems| problems.extend(refused));
         });
@@ -261,6 +299,7 @@ pub fn Dashboard() -> impl IntoView {
                     {t::SUPPRESSED.get(lang).replacen("{}", &hidden_groups.to_string(), 1).replacen("{}", &hidden_results.to_string(), 1).replacen("{}", &min_group.get_untracked().to_string(), 1)}
                 </p>
                 {groups}
+                <ItemAnalysis analysis=analysis lang=session.lang names=names />
                 <details class="refused" open=!problems.with(Vec::is_empty)>
                     <summary data-testid="refused-count">{format!("{} ({})", t::REFUSED.get(lang), problems.with(Vec::len))}</summary>
                     <ul data-testid="refused">
