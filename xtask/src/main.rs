@@ -113,22 +113,8 @@ fn test() -> Result<(), String> {
             },
         },
         Step {
-            name: "cargo test (engine, golden fixtures, CLI)",
+            name: "cargo test (engine, golden fixtures, fuzz corpus replay, CLI)",
             run: || cargo(&["test", "--workspace", "--exclude", WEB_PACKAGE]),
-        },
-        Step {
-            name: "fuzz corpus replays without fuzzing (stable)",
-            run: || {
-                cargo(&[
-                    "test",
-                    "-q",
-                    "-p",
-                    "shindan-tests",
-                    "--test",
-                    "it",
-                    "fuzz_corpus",
-                ])
-            },
         },
         Step {
             name: "engine builds for wasm32-unknown-unknown",
