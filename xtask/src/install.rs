@@ -10,6 +10,8 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
+use std::thread::JoinHandle;
 use std::time::SystemTime;
 
 use crate::{cargo_binary, probe, repo_root, run};
@@ -129,10 +131,56 @@ fn modified(path: &Path) -> Option<SystemTime> {
 /// Debian's Chromium and the matching ChromeDriver: browser downloads
 /// (Playwright's, wasm-pack's) do not work on every build machine.
 pub fn chromium() -> Result<(), String> {
+    chromium_logged(None)
+}
+
+/// The Chromium install started by [`chromium_in_background`], if any.
+static BACKGROUND_CHROMIUM: Mutex<Option<JoinHandle<Result<(), String>>>> = Mutex::new(None);
+
+/// Starts the Chromium install on another thread, so that on a fresh machine
+/// apt (network and disk bound) runs while the Rust steps use the CPU. Its
+/// output goes to `target/install-chromium.log`; [`chromium_joined`] waits
+/// for it.
+pub fn chromium_in_background() {
+    let log = repo_root().join("target").join("install-chromium.log");
+    let handle = std::thread::spawn(move || chromium_logged(Some(&log)));
+    if let Ok(mut slot) = BACKGROUND_CHROMIUM.lock() {
+        *slot = Some(handle);
+    }
+}
+
+/// Waits for the background install (or installs now if none was started).
+pub fn chromium_joined() -> Result<(), String> {
+    let handle = BACKGROUND_CHROMIUM
+        .lock()
+        .ok()
+        .and_then(|mut slot| slot.take());
+    match handle {
+        Some(handle) => handle
+            .join()
+            .map_err(|_| "the Chromium install stopped unexpectedly".to_owned())?,
+        None => chromium(),
+    }
+}
+
+fn chromium_logged(log: Option<&Path>) -> Result<(), String> {
     if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
         println!("install: chromium and chromedriver present ({CHROMIUM}, {CHROMEDRIVER})");
         return Ok(());
     }
+    let log_file = match log {
+        Some(path) => {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+            }
+            Some(
+                std::fs::File::create(path)
+                    .map_err(|error| format!("cannot create {}: {error}", path.display()))?,
+            )
+        }
+        None => None,
+    };
     let root = probe(Command::new("id").arg("-u")).is_some_and(|uid| uid == "0");
     let apt = |args: &[&str]| {
         let mut command = if root {
@@ -142,7 +190,16 @@ pub fn chromium() -> Result<(), String> {
             sudo.arg("apt-get");
             sudo
         };
-        run(command.args(args).env("DEBIAN_FRONTEND", "noninteractive"))
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        if let Some(file) = &log_file {
+            let out = file.try_clone().map_err(|error| error.to_string())?;
+            let err = file.try_clone().map_err(|error| error.to_string())?;
+            command.stdout(out).stderr(err);
+        }
+        run(&mut command).map_err(|message| match log {
+            Some(path) => format!("{message} (its output: {})", path.display()),
+            None => message,
+        })
     };
     apt(&["update"])?;
     apt(&["install", "-y", "chromium", "chromium-driver"])?;

@@ -88,6 +88,7 @@ struct Step {
 }
 
 fn test() -> Result<(), String> {
+    install::chromium_in_background();
     let steps = [
         Step {
             name: "install: rust target wasm32-unknown-unknown",
@@ -187,8 +188,8 @@ fn test() -> Result<(), String> {
             run: install::npm_packages,
         },
         Step {
-            name: "install: chromium and chromedriver",
-            run: install::chromium,
+            name: "install: chromium and chromedriver (started in the background)",
+            run: install::chromium_joined,
         },
         Step {
             name: "cargo clippy -D warnings (web crate, wasm32)",
