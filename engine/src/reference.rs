@@ -184,6 +184,10 @@ pub const MIN_SHOWN_GROUP: usize = 30;
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub struct Reference {
+    /// The catalogue the scores were computed on: dimension ids and levels
+    /// mean something only there, so a bank on another catalogue (or
+    /// another edition of it) is never compared with these peers.
+    pub catalogue: CatalogueKey,
     /// Edition, e.g. `2026`.
     pub edition: String,
     /// Date built, `YYYY-MM-DD`.
@@ -198,6 +202,34 @@ pub struct Reference {
     pub groups: Vec<PeerGroup>,
     /// How many groups were suppressed.
     pub suppressed: usize,
+}
+
+/// A catalogue's id and edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    any(feature = "compiled", feature = "yaml"),
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
+#[cfg_attr(
+    any(feature = "compiled", feature = "yaml-write"),
+    derive(serde::Serialize)
+)]
+pub struct CatalogueKey {
+    /// The catalogue's `id`.
+    pub id: String,
+    /// Its `version`.
+    pub version: String,
+}
+
+impl CatalogueKey {
+    /// The key of `catalogue`.
+    pub fn of(catalogue: &crate::Catalogue) -> CatalogueKey {
+        CatalogueKey {
+            id: catalogue.id.clone(),
+            version: catalogue.version.clone(),
+        }
+    }
 }
 
 /// Results counted in a group, and their scores by dimension id.
@@ -232,6 +264,7 @@ impl ReferenceBuilder {
     /// The reference data, suppressing groups under `min_group` results.
     pub fn build(
         self,
+        catalogue: CatalogueKey,
         edition: &str,
         date: &str,
         source: &str,
@@ -258,6 +291,7 @@ impl ReferenceBuilder {
             });
         }
         Reference {
+            catalogue,
             edition: edition.to_owned(),
             date: date.to_owned(),
             source: source.to_owned(),
@@ -278,12 +312,20 @@ impl Reference {
             .find(|group| group.tier == tier && group.industry == industry)
     }
 
-    /// The group a result sheet may compare a company with: none from
-    /// synthetic data unless a demonstration asks for it, and none smaller
-    /// than [`MIN_SHOWN_GROUP`] (or the file's own minimum, if larger), so
-    /// that no company is told it stands among made-up or too few peers.
-    pub fn shown_group(&self, tier: Tier, industry: Industry, demo: bool) -> Option<&PeerGroup> {
-        if self.synthetic && !demo {
+    /// The group a result sheet may compare a company with: none for a bank
+    /// on another catalogue or edition of it, none from synthetic data
+    /// unless a demonstration asks for it, and none smaller than
+    /// [`MIN_SHOWN_GROUP`] (or the file's own minimum, if larger), so that
+    /// no company is told it stands among unrelated, made-up or too few
+    /// peers.
+    pub fn shown_group(
+        &self,
+        catalogue: &crate::Catalogue,
+        tier: Tier,
+        industry: Industry,
+        demo: bool,
+    ) -> Option<&PeerGroup> {
+        if self.catalogue != CatalogueKey::of(catalogue) || (self.synthetic && !demo) {
             return None;
         }
         self.group(tier, industry)
@@ -350,6 +392,7 @@ impl Reference {
             });
         }
         let reference = Reference {
+            catalogue: raw.catalogue,
             edition: raw.edition,
             date: raw.date,
             source: raw.source,
@@ -415,6 +458,7 @@ impl Reference {
         }
         let file = raw::Reference {
             kind: "reference".to_owned(),
+            catalogue: self.catalogue.clone(),
             edition: self.edition.clone(),
             date: self.date.clone(),
             source: self.source.clone(),
@@ -468,6 +512,7 @@ mod raw {
     #[serde(deny_unknown_fields)]
     pub struct Reference {
         pub kind: String,
+        pub catalogue: super::CatalogueKey,
         pub edition: String,
         pub date: String,
         pub source: String,
@@ -517,6 +562,13 @@ mod raw {
 mod tests {
     use super::*;
 
+    fn test_key() -> CatalogueKey {
+        CatalogueKey {
+            id: "kyushu-hr".to_owned(),
+            version: "2026.2".to_owned(),
+        }
+    }
+
     /// Figures worked by hand for 10, 20, 30, 40, 50.
     #[test]
     fn arithmetic_against_hand_computed_values() {
@@ -562,7 +614,7 @@ mod tests {
                 [("hiring", Some(f64::from(i)))],
             );
         }
-        let reference = builder.build("2026", "2026-11-26", "test", true, 10);
+        let reference = builder.build(test_key(), "2026", "2026-11-26", "test", true, 10);
         assert_eq!(reference.groups.len(), 1);
         assert_eq!(reference.suppressed, 1);
         assert_eq!(reference.groups[0].industry, IndustryGroup::Commerce);
@@ -598,7 +650,14 @@ mod tests {
                 [(hostile, Some(f64::from(i)))],
             );
         }
-        let reference = builder.build("2026", "2026-11-26", "a \"source\"\nkind: bank", false, 10);
+        let reference = builder.build(
+            test_key(),
+            "2026",
+            "2026-11-26",
+            "a \"source\"\nkind: bank",
+            false,
+            10,
+        );
         let yaml = reference.to_yaml().expect("writes");
         let back = Reference::read(&crate::SourceFile::new("reference.yaml", yaml.clone()))
             .into_result()
@@ -614,7 +673,7 @@ mod tests {
                 [("hiring", Some(f64::INFINITY))],
             );
         }
-        let reference = builder.build("2026", "2026-11-26", "test", false, 10);
+        let reference = builder.build(test_key(), "2026", "2026-11-26", "test", false, 10);
         assert_eq!(reference.to_yaml(), Err(ReferenceWriteError::NotFinite));
     }
 }

@@ -219,12 +219,44 @@ fn synthetic_or_small_peer_groups_are_not_shown_to_real_users() {
     let mut reference = Reference::read(&file).into_result().expect("reference");
     assert!(reference.synthetic);
     let (tier, industry) = (shindan_engine::Tier::Small, Industry::Retail);
-    assert!(reference.shown_group(tier, industry, false).is_none());
-    assert!(reference.shown_group(tier, industry, true).is_some());
+    let catalogue = shipped("small").catalogue.clone();
+    assert!(
+        reference
+            .shown_group(&catalogue, tier, industry, false)
+            .is_none()
+    );
+    assert!(
+        reference
+            .shown_group(&catalogue, tier, industry, true)
+            .is_some()
+    );
     reference.synthetic = false;
-    assert!(reference.shown_group(tier, industry, false).is_some());
+    assert!(
+        reference
+            .shown_group(&catalogue, tier, industry, false)
+            .is_some()
+    );
+    // A bank on another catalogue, or another edition of it, has no peers here.
+    let mut other = catalogue.clone();
+    other.version = "2026.1".to_owned();
+    assert!(
+        reference
+            .shown_group(&other, tier, industry, false)
+            .is_none()
+    );
+    other.version = catalogue.version.clone();
+    other.id = "another-sheet".to_owned();
+    assert!(
+        reference
+            .shown_group(&other, tier, industry, false)
+            .is_none()
+    );
     for group in &mut reference.groups {
         group.n = 29;
     }
-    assert!(reference.shown_group(tier, industry, false).is_none());
+    assert!(
+        reference
+            .shown_group(&catalogue, tier, industry, false)
+            .is_none()
+    );
 }

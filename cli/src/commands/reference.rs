@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use lexopt::prelude::*;
-use shindan_engine::{Bank, ReferenceBuilder, ResultDoc, echo};
+use shindan_engine::{Bank, CatalogueKey, ReferenceBuilder, ResultDoc, echo};
 
 use crate::report::Reporter;
 use crate::{Failure, Format, date, files, unexpected};
@@ -127,7 +127,22 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     }
     let today = date::today();
     let edition = edition.unwrap_or_else(|| today[..4].to_owned());
-    let reference = builder.build(&edition, &today, &source, synthetic, min_group);
+    // Every bank given is on the catalogue its results are compared by.
+    let Some(catalogue) = banks.first().map(|bank| CatalogueKey::of(&bank.catalogue)) else {
+        return Err(Failure::Usage(
+            "give the banks the results answer with --bank".to_owned(),
+        ));
+    };
+    if let Some(other) = banks
+        .iter()
+        .find(|bank| CatalogueKey::of(&bank.catalogue) != catalogue)
+    {
+        return Err(Failure::Usage(format!(
+            "bank `{}` is on catalogue {} {}, the others on {} {}: reference data is built for one catalogue",
+            other.id, other.catalogue.id, other.catalogue.version, catalogue.id, catalogue.version
+        )));
+    }
+    let reference = builder.build(catalogue, &edition, &today, &source, synthetic, min_group);
     let yaml = reference.to_yaml().map_err(|error| {
         Failure::Unreadable(format!("cannot write {}: {error}", output.display()))
     })?;
