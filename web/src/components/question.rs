@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::{Answer, Bank, Choice, Lang, QuestionIndex, QuestionKind};
 
+use crate::components::RichText;
 use crate::messages as m;
 use crate::session::{Session, use_session};
 
@@ -224,7 +225,7 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
                 view! {
                     <details class="help">
                         <summary>{m::HELP.get(lang)}</summary>
-                        <p>{help.get(lang).to_owned()}</p>
+                        <RichText text=help.get(lang).to_owned() />
                         {law.clone().map(|law| view! { <p class="basis">{law}</p> })}
                     </details>
                 }
