@@ -60,7 +60,10 @@ export const consultationTests = [
       const addressed = first.recommendations.filter((id) => !last.recommendations.includes(id));
       const shown = await page.$$eval("[data-testid=addressed] li", (items) => items.map((li) => li.dataset.recommendation));
       assert.deepEqual(shown, addressed);
-      assert.ok(await page.isVisible("[data-testid=radar-previous]"), "before is drawn on the radar");
+      // The earlier visit is drawn by its scores: a point per area (all at the
+      // centre when it scored 0 everywhere).
+      const previous = await page.getAttribute("[data-testid=radar-previous]", "points");
+      assert.equal(previous.trim().split(" ").length, first.dimensions.length, "before is drawn on the radar");
       const pointsPerLine = await page.$$eval("[data-testid=trend] polyline", (lines) =>
         lines.map((line) => line.getAttribute("points").trim().split(" ").length),
       );

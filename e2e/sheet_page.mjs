@@ -49,27 +49,30 @@ export class SheetPage {
   async answerPage(pick = (i, n) => (i * 2 + 1) % n) {
     let position = 0;
     for (;;) {
-      const sets = await this.page.$$("fieldset.question");
-      let answeredOne = false;
-      for (const set of sets) {
-        if (await set.$("input:checked")) continue;
-        const number = await set.$("input[type=number]");
-        if (number) {
-          if ((await number.inputValue()) !== "") continue;
-          await number.fill(String(3 + position));
-          position++;
-          answeredOne = true;
-          break;
+      // One round trip finds the first unanswered question; answers can
+      // reveal questions (show_if), so the page is looked at again after each.
+      const next = await this.page.evaluate(() => {
+        const sets = [...document.querySelectorAll("fieldset.question")];
+        for (const [index, set] of sets.entries()) {
+          if (set.querySelector("input:checked")) continue;
+          const number = set.querySelector("input[type=number]");
+          if (number) {
+            if (number.value !== "") continue;
+            return { index, number: true };
+          }
+          const count = set.querySelectorAll("input[type=radio], input[type=checkbox]").length;
+          if (count > 0) return { index, count };
         }
-        const inputs = await set.$$("input[type=radio], input[type=checkbox]");
-        if (inputs.length === 0) continue;
-        await inputs[pick(position, inputs.length)].check();
-        position++;
-        answeredOne = true;
-        // Answers can reveal questions (show_if): look again from the top.
-        break;
+        return null;
+      });
+      if (next === null) return position;
+      const set = this.page.locator("fieldset.question").nth(next.index);
+      if (next.number) {
+        await set.locator("input[type=number]").fill(String(3 + position));
+      } else {
+        await set.locator("input[type=radio], input[type=checkbox]").nth(pick(position, next.count)).check();
       }
-      if (!answeredOne) return position;
+      position++;
     }
   }
 

@@ -138,7 +138,7 @@ pub use profile::{Prefecture, Profile};
 #[cfg(feature = "yaml-write")]
 pub use reference::ReferenceWriteError;
 pub use reference::{
-    Distribution, IndustryGroup, MIN_SHOWN_GROUP, PeerGroup, QUANTILES, Reference,
+    CatalogueKey, Distribution, IndustryGroup, MIN_SHOWN_GROUP, PeerGroup, QUANTILES, Reference,
     ReferenceBuilder, quantile,
 };
 pub use result::{
@@ -154,7 +154,7 @@ pub use score::{DimensionScore, NEXT_STEPS_SHOWN, Scores, gate_applicability, sc
 pub use scored::{ScoredProblem, records_from_scored_csv, scored_header, scored_row};
 pub use source::{LineCol, SourceFile, Span};
 pub use survey::{PROFILE_COLUMNS, SurveyColumns, SurveyError, SurveyRow, cell_value};
-pub use text::{Lang, Text, date_text};
+pub use text::{Block, Lang, Text, blocks, date_text};
 pub use tier::{Category, Classification, Industry, Tier, classify};
 #[cfg(feature = "yaml")]
 pub use validate::DEFAULT_LEVEL_THRESHOLDS;

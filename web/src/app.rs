@@ -86,7 +86,14 @@ pub fn App() -> impl IntoView {
             <a class="skip" href="#main">
                 {if shown == Lang::Ja { "本文へ移動" } else { "Skip to content" }}
             </a>
-            <h1 class="app-title">{m::APP_TITLE.get(shown)}</h1>
+            // The instrument's own title once a bank is chosen (a themed
+            // bank's catalogue names itself), the product's before.
+            <h1 class="app-title">
+                {move || session.bank.with(|bank| match bank {
+                    Some(bank) => bank.catalogue.title.get(shown).to_owned(),
+                    None => m::APP_TITLE.get(shown).to_owned(),
+                })}
+            </h1>
             <button
                 type="button"
                 class="lang-switch"

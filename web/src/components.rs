@@ -19,6 +19,7 @@ mod question;
 mod questionnaire;
 mod radar;
 mod result_sheet;
+mod rich_text;
 mod start_over;
 
 #[cfg(feature = "tools")]
@@ -39,4 +40,7 @@ pub use question::{GateCard, QuestionCard};
 pub use questionnaire::{Questionnaire, page_of};
 pub use radar::Radar;
 pub use result_sheet::ResultSheet;
+#[cfg(feature = "tools")]
+pub use result_sheet::axis_label;
+pub use rich_text::RichText;
 pub use start_over::StartOverButton;

@@ -152,8 +152,9 @@ async fn the_radar_has_a_ring_per_level_and_an_axis_per_dimension() {
     mount(&container, session, || {
         view! {
             <Radar
-                labels=vec!["a".into(), "b".into(), "c".into()]
-                levels=vec![Some(5), None, Some(2)]
+                labels=vec!["a 5".into(), "b –".into(), "c 2".into()]
+                scores=vec![Some(100.0), None, Some(25.0)]
+                thresholds=[20.0, 40.0, 60.0, 80.0]
                 title="radar"
             />
         }
@@ -167,6 +168,82 @@ async fn the_radar_has_a_ring_per_level_and_an_axis_per_dimension() {
     );
     let labels = container.query_selector_all("text.axis-label").unwrap();
     assert_eq!(labels.item(1).unwrap().text_content().unwrap(), "b –");
+}
+
+/// The box `getBBox()` gives for an SVG element, as (x, y, width, height).
+fn bbox(element: &web_sys::Element) -> (f64, f64, f64, f64) {
+    let get = js_sys::Reflect::get(element, &"getBBox".into()).unwrap();
+    let rect = get
+        .unchecked_into::<js_sys::Function>()
+        .call0(element)
+        .unwrap();
+    let field = |name: &str| {
+        js_sys::Reflect::get(&rect, &name.into())
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    };
+    (field("x"), field("y"), field("width"), field("height"))
+}
+
+#[wasm_bindgen_test]
+async fn radar_labels_stay_inside_the_box_at_3_10_and_16_axes_with_long_names() {
+    let long = "理念・人材戦略の浸透度と社員への伝わり方 (purpose and people strategy)";
+    for axes in [3, 10, 16] {
+        let (container, session, _bank) = setup();
+        let labels: Vec<String> = (0..axes)
+            .map(|axis| {
+                if axis % 2 == 0 {
+                    format!("{long} {axis}")
+                } else {
+                    format!("採用 {axis}")
+                }
+            })
+            .collect();
+        let scores: Vec<Option<f64>> = (0..axes).map(|axis| Some(axis as f64 * 6.0)).collect();
+        mount(&container, session, move || {
+            view! { <Radar labels=labels scores=scores thresholds=[20.0, 40.0, 60.0, 80.0] title="radar" /> }
+        });
+        let svg = container.query_selector("svg.radar").unwrap().unwrap();
+        let view_box: Vec<f64> = svg
+            .get_attribute("viewBox")
+            .unwrap()
+            .split(' ')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let (left, top) = (view_box[0], view_box[1]);
+        let (right, bottom) = (left + view_box[2], top + view_box[3]);
+        let texts = svg.query_selector_all("text").unwrap();
+        assert!(texts.length() as usize > axes);
+        for index in 0..texts.length() {
+            let text: web_sys::Element = texts.item(index).unwrap().unchecked_into();
+            let (x, y, width, height) = bbox(&text);
+            assert!(
+                x >= left && y >= top && x + width <= right && y + height <= bottom,
+                "{axes} axes: {:?} at ({x:.0}, {y:.0}, {width:.0}×{height:.0}) leaves the box {view_box:?}",
+                text.text_content()
+            );
+        }
+        // A shortened label keeps its full name for readers and tooltips.
+        assert!(
+            svg.query_selector("text.axis-label title")
+                .unwrap()
+                .is_some()
+        );
+        // Scores, not levels: 6 and 12 (both level 1) lie at different radii.
+        let dots = svg.query_selector_all("circle.dot").unwrap();
+        let radius = |index: u32| {
+            let dot: web_sys::Element = dots.item(index).unwrap().unchecked_into();
+            let cx: f64 = dot.get_attribute("cx").unwrap().parse().unwrap();
+            let cy: f64 = dot.get_attribute("cy").unwrap().parse().unwrap();
+            cx.hypot(cy)
+        };
+        assert!(
+            radius(2) > radius(1) + 1.0,
+            "{axes} axes: 12 drawn beyond 6"
+        );
+        container.remove();
+    }
 }
 
 #[wasm_bindgen_test]

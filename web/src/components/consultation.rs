@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::{Bank, Lang, ResultDoc, Text, changed_dimensions, compare, other_company};
 
-use crate::components::Radar;
+use crate::components::{Radar, axis_label};
 use crate::messages as m;
 use crate::session::use_session;
 use crate::{banks, files};
@@ -228,7 +228,8 @@ fn comparison(
             .map(|d| d.name.get(lang).to_owned())
             .unwrap_or_else(|| id.to_owned())
     };
-    let level_of = |result: &ResultDoc| {
+    // Each catalogue dimension's (score, level) in `result`.
+    let outcome_of = |result: &ResultDoc| {
         catalogue
             .dimensions
             .iter()
@@ -237,7 +238,7 @@ fn comparison(
                     .dimensions
                     .iter()
                     .find(|r| r.id == d.id)
-                    .and_then(|r| r.level)
+                    .map_or((None, None), |r| (r.score, r.level))
             })
             .collect::<Vec<_>>()
     };
@@ -324,9 +325,15 @@ fn comparison(
             })}
             <div class="chart-and-table">
                 <Radar
-                    labels=catalogue.dimensions.iter().map(|d| d.short.get(lang).to_owned()).collect()
-                    levels=level_of(after)
-                    previous=Some(level_of(before))
+                    labels=catalogue
+                        .dimensions
+                        .iter()
+                        .zip(outcome_of(after))
+                        .map(|(d, (_, level))| axis_label(d.short.get(lang), level))
+                        .collect()
+                    scores=outcome_of(after).into_iter().map(|(score, _)| score).collect()
+                    previous=Some(outcome_of(before).into_iter().map(|(score, _)| score).collect())
+                    thresholds=catalogue.level_thresholds
                     title=m::RADAR_LABEL.get(lang)
                 />
                 <table class="dimensions" data-testid="deltas">

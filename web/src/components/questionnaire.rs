@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shindan_engine::{Bank, DimensionIndex, Lang, Text};
 
-use crate::components::{GateCard, QuestionCard, StartOverButton};
+use crate::components::{GateCard, QuestionCard, RichText, StartOverButton};
 use crate::messages as m;
 use crate::session::{Screen, use_session};
 
@@ -113,7 +113,7 @@ pub fn Questionnaire() -> impl IntoView {
             view! {
                 {intro.map(|intro| view! { <p class="intro" data-testid="bank-intro">{intro}</p> })}
                 <h2 id="page-heading" tabindex="-1">{about.name.get(lang).to_owned()}</h2>
-                <p class="lead">{about.description.get(lang).to_owned()}</p>
+                <div class="lead"><RichText text=about.description.get(lang).to_owned() /></div>
                 {questions
                     .into_iter()
                     .map(|index| {

@@ -16,6 +16,14 @@ use crate::{banks, files, handoff};
 /// How many weakest dimensions the sheet names.
 const WEAKEST: usize = 3;
 
+/// A radar axis label: the area's short name and its level.
+pub fn axis_label(name: &str, level: Option<u8>) -> String {
+    match level {
+        Some(level) => format!("{name} {level}"),
+        None => format!("{name} –"),
+    }
+}
+
 /// The result screen.
 #[component]
 pub fn ResultSheet() -> impl IntoView {
@@ -66,7 +74,9 @@ pub fn ResultSheet() -> impl IntoView {
         let peers = reference.as_ref().and_then(|reference| {
             profile
                 .as_ref()
-                .and_then(|profile| reference.shown_group(bank.tier, profile.industry, demo))
+                .and_then(|profile| {
+                    reference.shown_group(&bank.catalogue, bank.tier, profile.industry, demo)
+                })
                 .map(|group| (reference.clone(), group.clone()))
         });
         let peer_of = |id: &str| {
@@ -79,18 +89,21 @@ pub fn ResultSheet() -> impl IntoView {
                 .dimensions
                 .iter()
                 .map(|dimension| match peer_of(&dimension.id) {
-                    Some(d) => (
-                        catalogue.level_of(d.quantiles[2]),
-                        catalogue.level_of(d.quantiles[4]),
-                    ),
-                    None => (0, 0),
+                    Some(d) => (d.quantiles[2], d.quantiles[4]),
+                    None => (0.0, 0.0),
                 })
                 .collect::<Vec<_>>()
         });
         let radar = view! {
             <Radar
-                labels=catalogue.dimensions.iter().map(|d| d.short.get(lang).to_owned()).collect()
-                levels=result.dimensions.iter().map(|d| d.level).collect()
+                labels=catalogue
+                    .dimensions
+                    .iter()
+                    .zip(&result.dimensions)
+                    .map(|(d, outcome)| axis_label(d.short.get(lang), outcome.level))
+                    .collect()
+                scores=result.dimensions.iter().map(|d| d.score).collect()
+                thresholds=catalogue.level_thresholds
                 title=m::RADAR_LABEL.get(lang)
                 band=band
             />
