@@ -137,6 +137,8 @@ pub struct Diagnostic {
     pub path: Option<String>,
     /// What to do about it.
     pub hints: Vec<String>,
+    /// Background that is not itself advice, e.g. the YAML parser's own words.
+    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -149,6 +151,7 @@ impl Diagnostic {
             span: None,
             path: None,
             hints: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -175,6 +178,12 @@ impl Diagnostic {
     /// Adds a hint.
     pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hints.push(hint.into());
+        self
+    }
+
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
         self
     }
 
