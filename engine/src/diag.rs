@@ -122,6 +122,26 @@ codes! {
     InvalidAnswer = "invalid-answer",
 }
 
+impl Code {
+    /// Whether problems of this kind make others in the same file follow
+    /// from them (a bank loaded with the wrong catalogue): such a problem is
+    /// shown first, whatever its line.
+    pub fn is_root_cause(self) -> bool {
+        matches!(self, Code::CatalogueMismatch)
+    }
+}
+
+/// Puts diagnostics in the order they are shown: root causes first, then
+/// by position in the file (stable, so equal positions keep their order).
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|diagnostic| {
+        (
+            !diagnostic.code.is_root_cause(),
+            diagnostic.span.map(|span| span.start),
+        )
+    });
+}
+
 /// One problem, located in one file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -204,7 +224,7 @@ impl Diagnostic {
 pub struct Checked<T> {
     /// The result, present only when there are no errors.
     pub value: Option<T>,
-    /// Errors and warnings, in file order.
+    /// Errors and warnings, root causes first, then in file order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -212,7 +232,7 @@ impl<T> Checked<T> {
     /// Builds the result from diagnostics and a value-producing step that
     /// only runs when no error was found.
     pub fn new(mut diagnostics: Vec<Diagnostic>, build: impl FnOnce() -> T) -> Checked<T> {
-        diagnostics.sort_by_key(|diagnostic| diagnostic.span.map(|span| span.start));
+        sort(&mut diagnostics);
         let value = if diagnostics.iter().any(Diagnostic::is_error) {
             None
         } else {

@@ -179,7 +179,7 @@ fn checked<T>(diagnostics: Vec<Diagnostic>, value: Option<T>) -> Checked<T> {
 }
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics.sort_by_key(|diagnostic| diagnostic.span.map(|span| span.start));
+    crate::diag::sort(&mut diagnostics);
     diagnostics
 }
 
