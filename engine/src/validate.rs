@@ -36,6 +36,9 @@ use show_if::ShowIfGraph;
 /// (N−1)/4 × 100 and so lands exactly on level N.
 pub const DEFAULT_LEVEL_THRESHOLDS: [f64; 4] = [20.0, 40.0, 60.0, 80.0];
 
+/// What a ladder's steps are called in messages.
+const LADDER_STEPS: &str = "ladder steps";
+
 /// Checks a raw catalogue.
 pub(crate) fn catalogue(
     file: &SourceFile,
@@ -681,12 +684,19 @@ impl<'a> Validator<'a> {
             .collect();
         let count = texts.len();
         <[Text; 5]>::try_from(texts).map_err(|_| {
-            self.push(
+            let diagnostic = if count == 4 && what == LADDER_STEPS {
+                Diagnostic::error(
+                    Code::LadderSteps,
+                    "4 ladder steps given, 5 needed: a four-point scale is a `single` question with scored options",
+                )
+                .hint("write `kind: single` and turn the steps into `options:` with `id`, `label` and `score` (e.g. 0, 0.33, 0.67, 1)")
+                .hint("or, to keep the ladder, add the missing step: one line per level, from level 1 (lowest) to level 5 (highest)")
+            } else {
                 Diagnostic::error(Code::LadderSteps, format!("{count} {what} given, 5 needed"))
-                    .at(list.span)
-                    .path(path)
-                    .hint("write one line per level, from level 1 (lowest) to level 5 (highest)"),
-            )
+                    .hint("write one line per level, from level 1 (lowest) to level 5 (highest)")
+            };
+            let diagnostic = diagnostic.at(list.span).path(path);
+            self.push(diagnostic)
         })
     }
 
@@ -1009,7 +1019,7 @@ impl<'a> Validator<'a> {
         let built = match kind {
             K::Ladder => match &raw.steps {
                 Some(steps) => self
-                    .five_texts(steps, &format!("{path}.steps"), "ladder steps")
+                    .five_texts(steps, &format!("{path}.steps"), LADDER_STEPS)
                     .map(|steps| QuestionKind::Ladder { steps }),
                 None => Err(self
                     .push(needs("steps").hint("list five steps, from 1 (lowest) to 5 (highest)"))),
