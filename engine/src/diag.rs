@@ -116,6 +116,9 @@ codes! {
     MissingJa = "missing-ja",
     /// A text has no English version (the Japanese one is shown instead).
     MissingEn = "missing-en",
+    /// A `ja` text has no Japanese in it, only Latin words (English under
+    /// `ja:`, say); a term that is the same in both languages is not one.
+    JaNotJapanese = "ja-not-japanese",
     /// A question's help states law but names no `basis:` and `effective:`.
     LawWithoutBasis = "law-without-basis",
     /// An answer does not fit its question (out of range, wrong type).

@@ -647,6 +647,16 @@ impl<'a> Validator<'a> {
         let RawText { ja, en } = &text.value;
         let ja = ja.as_deref().map(str::trim).filter(|ja| !ja.is_empty());
         let en = en.as_deref().map(str::trim).filter(|en| !en.is_empty());
+        if let Some(ja) = ja
+            && !is_japanese(ja)
+        {
+            self.reports.warning(
+                Diagnostic::warning(Code::JaNotJapanese, "the `ja` text has no Japanese in it")
+                .at(text.span)
+                .path(path)
+                .hint("write the Japanese under `ja:` and the English under `en:`; Japanese readers see `ja:` first"),
+            );
+        }
         match (ja, en) {
             (Some(ja), Some(en)) => Text::new(ja, en),
             (Some(ja), None) => {
@@ -1937,6 +1947,34 @@ impl<'a> Validator<'a> {
 /// An id listed in a condition, with the path to point at it.
 type ListedId<'c> = (&'c Spanned<String>, String);
 
+/// Whether a text meant as Japanese can be: it has kana or kanji, or no
+/// Latin word of three lowercase letters or more. So `DX`, `AI`, `KPI`, `%`,
+/// `2026` and web addresses pass (they read the same in both languages);
+/// `Question` or `hours` do not.
+fn is_japanese(text: &str) -> bool {
+    let japanese = |c: char| {
+        matches!(c,
+            '\u{3005}'..='\u{3007}'          // 々 〆 〇
+            | '\u{3040}'..='\u{30FF}'        // hiragana, katakana
+            | '\u{31F0}'..='\u{31FF}'        // katakana extensions
+            | '\u{3400}'..='\u{4DBF}'        // kanji, extension A
+            | '\u{4E00}'..='\u{9FFF}'        // kanji
+            | '\u{F900}'..='\u{FAFF}'        // compatibility kanji
+            | '\u{FF66}'..='\u{FF9F}'        // half-width katakana
+            | '\u{20000}'..='\u{3FFFF}') // kanji, extensions B onwards
+    };
+    if text.chars().any(japanese) {
+        return true;
+    }
+    let address = text.contains("://") || text.starts_with("www.");
+    let longest_word = text
+        .split(|c: char| !c.is_ascii_lowercase())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    address || longest_word < 3
+}
+
 /// Whether a Japanese text reads as a statement of law (an obligation, a
 /// statute or its entry into force): such help must cite its basis.
 fn states_law(ja: &str) -> bool {
@@ -1983,5 +2021,31 @@ fn kind_name(kind: QuestionKindName) -> &'static str {
         QuestionKindName::Single => "single",
         QuestionKindName::Multiple => "multiple",
         QuestionKindName::Number => "number",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_japanese;
+
+    #[test]
+    fn ja_texts_are_japanese_unless_they_hold_only_latin_words() {
+        for text in [
+            "質問",
+            "ハローワーク",
+            "DX",
+            "AI・IoT",
+            "KPI",
+            "%",
+            "2026",
+            "https://hr.kyushu.meti.go.jp/",
+            "Yes",
+            "人々",
+        ] {
+            assert!(is_japanese(text), "{text}");
+        }
+        for text in ["Question", "How many people?", "hours", "Do you have rules"] {
+            assert!(!is_japanese(text), "{text}");
+        }
     }
 }
