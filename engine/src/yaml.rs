@@ -8,7 +8,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Code, Diagnostic};
-use crate::raw::{ROOT_EXPECTED, RawHeader, Spanned};
+use crate::raw::{ROOT_EXPECTED, RawHeader};
 use crate::source::{SourceFile, Span};
 
 mod explain;
@@ -89,9 +89,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Box<Undecodable>> 
     }))
 }
 
-/// Reads the `kind:` of a document; also the first full syntax check.
-pub(crate) fn header(file: &SourceFile) -> Result<Option<Spanned<String>>, Diagnostic> {
-    parse::<RawHeader>(file).map(|header| header.kind)
+/// Reads the `kind:` of a document (and whether it holds `answers:`);
+/// also the first full syntax check.
+pub(crate) fn header(file: &SourceFile) -> Result<RawHeader, Diagnostic> {
+    parse::<RawHeader>(file)
 }
 
 /// Parses `file` into `T`, mapping any parser error to a located diagnostic.
