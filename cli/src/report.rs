@@ -19,6 +19,7 @@ struct Record<'a> {
     message: &'a str,
     path: Option<&'a str>,
     hints: &'a [String],
+    notes: &'a [String],
 }
 
 /// Collects what was found; prints text at once, JSON at the end.
@@ -66,6 +67,7 @@ impl Reporter {
                         message: &diagnostic.message,
                         path: diagnostic.path.as_deref(),
                         hints: &diagnostic.hints,
+                        notes: &diagnostic.notes,
                     };
                     self.records
                         .push(serde_json::to_value(record).unwrap_or_default());

@@ -892,3 +892,46 @@ fn r_date_an_impossible_date_is_refused() {
     ]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
 }
+
+#[test]
+fn validate_reports_a_catalogue_once_and_skips_answers_files_with_a_note() {
+    // The catalogue is needed by the first bank before it is listed itself:
+    // its error is still shown and counted once.
+    let dir = temp_dir("validate-once");
+    let catalogue = std::fs::read_to_string(repo().join(CATALOGUE))
+        .unwrap()
+        .replacen("  - id: commitment", "  - id: Commitment", 1);
+    std::fs::write(dir.join("catalogue.yaml"), catalogue).unwrap();
+    std::fs::copy(repo().join(BANK), dir.join("small.yaml")).unwrap();
+    std::fs::copy(repo().join(BANK), dir.join("sme.yaml")).unwrap();
+    std::fs::copy(repo().join(ANSWERS), dir.join("answers.yaml")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_shindan"))
+        .args([
+            "validate",
+            "answers.yaml",
+            "small.yaml",
+            "catalogue.yaml",
+            "sme.yaml",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "\
+answers.yaml: skipped: an answers file (`answers:` and no `kind:`) does not name its bank; check it with `shindan score --bank BANK --answers answers.yaml`
+catalogue.yaml:8:9: error[invalid-id]: dimension id `Commitment` is not a valid id
+  |
+8 |   - id: Commitment
+  |         ^^^^^^^^^^
+  = at: dimensions[0].id
+  = hint: ids use lowercase letters a–z, digits, `_` and `-`, and start with a letter or digit
+
+small.yaml: not checked: its catalogue catalogue.yaml has errors (shown above)
+sme.yaml: not checked: its catalogue catalogue.yaml has errors (shown above)
+1 error(s), 0 warning(s)
+"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -116,10 +116,33 @@ codes! {
     MissingJa = "missing-ja",
     /// A text has no English version (the Japanese one is shown instead).
     MissingEn = "missing-en",
+    /// A `ja` text has no Japanese in it, only Latin words (English under
+    /// `ja:`, say); a term that is the same in both languages is not one.
+    JaNotJapanese = "ja-not-japanese",
     /// A question's help states law but names no `basis:` and `effective:`.
     LawWithoutBasis = "law-without-basis",
     /// An answer does not fit its question (out of range, wrong type).
     InvalidAnswer = "invalid-answer",
+}
+
+impl Code {
+    /// Whether problems of this kind make others in the same file follow
+    /// from them (a bank loaded with the wrong catalogue): such a problem is
+    /// shown first, whatever its line.
+    pub fn is_root_cause(self) -> bool {
+        matches!(self, Code::CatalogueMismatch)
+    }
+}
+
+/// Puts diagnostics in the order they are shown: root causes first, then
+/// by position in the file (stable, so equal positions keep their order).
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|diagnostic| {
+        (
+            !diagnostic.code.is_root_cause(),
+            diagnostic.span.map(|span| span.start),
+        )
+    });
 }
 
 /// One problem, located in one file.
@@ -137,6 +160,8 @@ pub struct Diagnostic {
     pub path: Option<String>,
     /// What to do about it.
     pub hints: Vec<String>,
+    /// Background that is not itself advice, e.g. the YAML parser's own words.
+    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -149,6 +174,7 @@ impl Diagnostic {
             span: None,
             path: None,
             hints: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -178,6 +204,12 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
     /// Whether this diagnostic makes the file unusable.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -195,7 +227,7 @@ impl Diagnostic {
 pub struct Checked<T> {
     /// The result, present only when there are no errors.
     pub value: Option<T>,
-    /// Errors and warnings, in file order.
+    /// Errors and warnings, root causes first, then in file order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -203,7 +235,7 @@ impl<T> Checked<T> {
     /// Builds the result from diagnostics and a value-producing step that
     /// only runs when no error was found.
     pub fn new(mut diagnostics: Vec<Diagnostic>, build: impl FnOnce() -> T) -> Checked<T> {
-        diagnostics.sort_by_key(|diagnostic| diagnostic.span.map(|span| span.start));
+        sort(&mut diagnostics);
         let value = if diagnostics.iter().any(Diagnostic::is_error) {
             None
         } else {

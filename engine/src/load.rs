@@ -23,6 +23,10 @@ pub enum DocumentKind {
     Bank,
     /// Peer reference data (`kind: reference`).
     Reference,
+    /// A company's answers, or a saved result: `answers:` and no `kind:`.
+    /// It is checked against a bank ([`read_answer_sheet`]), which it does
+    /// not name.
+    Answers,
 }
 
 impl DocumentKind {
@@ -31,17 +35,21 @@ impl DocumentKind {
             DocumentKind::Catalogue => "catalogue",
             DocumentKind::Bank => "bank",
             DocumentKind::Reference => "reference",
+            DocumentKind::Answers => "answers",
         }
     }
 }
 
-/// Reads the `kind:` of a file, so a tool can tell banks from catalogues.
+/// Reads the `kind:` of a file, so a tool can tell banks from catalogues
+/// (and from answers files, which have `answers:` instead).
 pub fn document_kind(file: &SourceFile) -> Result<DocumentKind, Diagnostic> {
-    let kind = yaml::header(file)?;
+    let header = yaml::header(file)?;
+    let kind = header.kind;
     match kind.as_ref().map(|kind| kind.value.as_str()) {
         Some("catalogue") => Ok(DocumentKind::Catalogue),
         Some("bank") => Ok(DocumentKind::Bank),
         Some("reference") => Ok(DocumentKind::Reference),
+        None if header.answers => Ok(DocumentKind::Answers),
         Some(other) => Err(Diagnostic::error(
             Code::WrongKind,
             format!("`{other}` is not a kind of file Shindan reads"),
@@ -65,13 +73,13 @@ fn expect_kind(file: &SourceFile, expected: DocumentKind) -> Result<(), Diagnost
     if found == expected {
         return Ok(());
     }
+    let found = match found {
+        DocumentKind::Answers => "an answers file".to_owned(),
+        other => format!("a {} file", other.as_str()),
+    };
     Err(Diagnostic::error(
         Code::WrongKind,
-        format!(
-            "this is a {} file; a {} was expected",
-            found.as_str(),
-            expected.as_str()
-        ),
+        format!("this is {found}; a {} was expected", expected.as_str()),
     )
     .at(Span::new(0, 0))
     .path("kind")
@@ -81,6 +89,7 @@ fn expect_kind(file: &SourceFile, expected: DocumentKind) -> Result<(), Diagnost
         }
         DocumentKind::Catalogue => "pass the shared catalogue (`kind: catalogue`) here",
         DocumentKind::Reference => "pass peer reference data (`kind: reference`) here",
+        DocumentKind::Answers => "pass a company's answers (`answers:` by question id) here",
     }))
 }
 
@@ -179,7 +188,7 @@ fn checked<T>(diagnostics: Vec<Diagnostic>, value: Option<T>) -> Checked<T> {
 }
 
 fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    diagnostics.sort_by_key(|diagnostic| diagnostic.span.map(|span| span.start));
+    crate::diag::sort(&mut diagnostics);
     diagnostics
 }
 

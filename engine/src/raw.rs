@@ -63,6 +63,9 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Spanned<T> {
 pub struct RawHeader {
     /// `catalogue` or `bank`.
     pub kind: Option<Spanned<String>>,
+    /// Whether the file has a top-level `answers:` (an answers or result
+    /// file, which has no `kind:`).
+    pub answers: bool,
 }
 
 /// The `expecting` text of the header visitor, recognised in its error.
@@ -78,14 +81,16 @@ impl<'de> Deserialize<'de> for RawHeader {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawHeader, A::Error> {
                 let mut kind = None;
+                let mut answers = false;
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "kind" {
                         kind = Some(map.next_value::<Spanned<String>>()?);
                     } else {
+                        answers |= key == "answers";
                         map.next_value::<IgnoredAny>()?;
                     }
                 }
-                Ok(RawHeader { kind })
+                Ok(RawHeader { kind, answers })
             }
         }
         deserializer.deserialize_any(HeaderVisitor)

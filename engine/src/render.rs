@@ -9,6 +9,9 @@
 //!    = hint: first defined at 4:9; give each question its own id
 //! ```
 //!
+//! Notes (`= note:`) follow the hints: background such as the YAML parser's
+//! own words, kept out of the message.
+//!
 //! Pure string building, shared by the CLI and the tests; the browser lays
 //! out the same [`Diagnostic`] fields itself.
 
@@ -67,6 +70,9 @@ pub fn render(file: &SourceFile, diagnostic: &Diagnostic) -> String {
     }
     for hint in &diagnostic.hints {
         let _ = writeln!(out, "{pad} = hint: {hint}");
+    }
+    for note in &diagnostic.notes {
+        let _ = writeln!(out, "{pad} = note: {note}");
     }
     out
 }

@@ -36,6 +36,9 @@ use show_if::ShowIfGraph;
 /// (N−1)/4 × 100 and so lands exactly on level N.
 pub const DEFAULT_LEVEL_THRESHOLDS: [f64; 4] = [20.0, 40.0, 60.0, 80.0];
 
+/// What a ladder's steps are called in messages.
+const LADDER_STEPS: &str = "ladder steps";
+
 /// Checks a raw catalogue.
 pub(crate) fn catalogue(
     file: &SourceFile,
@@ -246,7 +249,7 @@ pub(crate) fn bank(
     let mut v = Validator::new(file);
     let id = v.id(&raw.id, "id", &mut BTreeMap::new(), "bank");
     if raw.catalogue.value != catalogue.id {
-        v.push(
+        let (proof, index) = v.reports.error_kept(
             Diagnostic::error(
                 Code::CatalogueMismatch,
                 format!(
@@ -261,6 +264,11 @@ pub(crate) fn bank(
                 catalogue.id
             )),
         );
+        v.mismatch = Some(Mismatch {
+            proof,
+            index,
+            unchecked: 0,
+        });
     }
     let title = v.text(&raw.title, "title");
     let intro = raw.intro.as_ref().map(|intro| v.text(intro, "intro"));
@@ -282,32 +290,36 @@ pub(crate) fn bank(
     // Ids first, so that conditions can refer to any question by id.
     let mut seen = BTreeMap::new();
     let mut items = BTreeMap::new();
-    for (index, question) in raw.questions.iter().enumerate() {
-        if v.id(
-            &question.id,
-            &format!("questions[{index}].id"),
-            &mut seen,
-            "question",
-        )
-        .is_ok()
-        {
-            items
-                .entry(question.id.value.clone())
-                .or_insert(Item::Question(index));
-        }
-    }
-    for (index, gate) in raw.gates.iter().enumerate() {
-        if v.id(
-            &gate.id,
-            &format!("gates[{index}].id"),
-            &mut seen,
-            "question",
-        )
-        .is_ok()
-        {
-            items
-                .entry(gate.id.value.clone())
-                .or_insert(Item::Gate(index));
+    let ids =
+        raw.questions
+            .iter()
+            .enumerate()
+            .map(|(index, question)| {
+                (
+                    &question.id,
+                    format!("questions[{index}].id"),
+                    Item::Question(index),
+                )
+            })
+            .chain(
+                raw.gates.iter().enumerate().map(|(index, gate)| {
+                    (&gate.id, format!("gates[{index}].id"), Item::Gate(index))
+                }),
+            );
+    for (id, path, item) in ids {
+        match v.id(id, &path, &mut seen, "question") {
+            Ok(name) => {
+                items.entry(name).or_insert(item);
+            }
+            // A well-formed id already seen: a duplicate, kept so that a
+            // condition naming the id it was meant to have can say so.
+            Err(proof) if seen.contains_key(&id.value) => {
+                let index = v.reports.last_index();
+                v.duplicated
+                    .entry(id.value.clone())
+                    .or_insert((index, proof));
+            }
+            Err(_) => {}
         }
     }
 
@@ -324,7 +336,7 @@ pub(crate) fn bank(
             .iter()
             .any(|question| question.dimension.value == dimension.id);
         if !asked {
-            v.push(
+            v.push_catalogue_ref(
                 Diagnostic::error(
                     Code::DimensionWithoutQuestions,
                     format!(
@@ -363,7 +375,7 @@ pub(crate) fn bank(
         let shows = gate.shows.as_ref().map(|figure| match figure.value {
             RawGateFigure::MinimumWage => {
                 if catalogue.minimum_wages.is_none() {
-                    v.push(
+                    v.push_catalogue_ref(
                         Diagnostic::error(
                             Code::MissingField,
                             "the gate shows the minimum wage, but the catalogue has no `minimum_wages:` table",
@@ -446,6 +458,7 @@ pub(crate) fn bank(
         })());
     }
 
+    v.explain_mismatch();
     let bank = (|| {
         Ok(Bank {
             id: id?,
@@ -508,6 +521,23 @@ enum Context<'a> {
 struct Validator<'a> {
     file: &'a SourceFile,
     reports: Reports,
+    /// The bank names another catalogue than the one it is checked against.
+    mismatch: Option<Mismatch>,
+    /// Question and gate ids given twice: where the (first) `duplicate-id`
+    /// error is kept, and its proof.
+    duplicated: BTreeMap<String, (usize, Reported)>,
+}
+
+/// A bank loaded with a catalogue it was not written for: its references to
+/// dimensions, indicators and programs cannot be checked, and reporting each
+/// one (hundreds in a real bank) would bury the one cause.
+struct Mismatch {
+    /// The `catalogue-mismatch` error, which stands for every reference.
+    proof: Reported,
+    /// Where that error is kept, to say how much it hides.
+    index: usize,
+    /// How many problems with catalogue references were held back.
+    unchecked: usize,
 }
 
 impl<'a> Validator<'a> {
@@ -515,12 +545,44 @@ impl<'a> Validator<'a> {
         Validator {
             file,
             reports: Reports::default(),
+            mismatch: None,
+            duplicated: BTreeMap::new(),
         }
     }
 
     /// Records an error; the proof lets the caller leave its part out.
     fn push(&mut self, diagnostic: Diagnostic) -> Reported {
         self.reports.error(diagnostic)
+    }
+
+    /// Records an error about a reference into the catalogue, unless the
+    /// bank names another catalogue: then the mismatch is the cause, and its
+    /// error stands for this one.
+    fn push_catalogue_ref(&mut self, diagnostic: Diagnostic) -> Reported {
+        match &mut self.mismatch {
+            Some(mismatch) => {
+                mismatch.unchecked += 1;
+                mismatch.proof
+            }
+            None => self.reports.error(diagnostic),
+        }
+    }
+
+    /// Says on the mismatch error how many problems it held back.
+    fn explain_mismatch(&mut self) {
+        let Some(mismatch) = &self.mismatch else {
+            return;
+        };
+        let unchecked = mismatch.unchecked;
+        if unchecked > 0 {
+            self.reports.amend(mismatch.index, |diagnostic| {
+                diagnostic.notes.push(if unchecked == 1 {
+                    "1 more problem with a dimension, indicator or program follows from this and is not shown".to_owned()
+                } else {
+                    format!("{unchecked} more problems with dimensions, indicators or programs follow from this and are not shown")
+                });
+            });
+        }
     }
 
     fn finish<T>(self, value: Result<T, Reported>) -> (Vec<Diagnostic>, Option<T>) {
@@ -585,6 +647,16 @@ impl<'a> Validator<'a> {
         let RawText { ja, en } = &text.value;
         let ja = ja.as_deref().map(str::trim).filter(|ja| !ja.is_empty());
         let en = en.as_deref().map(str::trim).filter(|en| !en.is_empty());
+        if let Some(ja) = ja
+            && !is_japanese(ja)
+        {
+            self.reports.warning(
+                Diagnostic::warning(Code::JaNotJapanese, "the `ja` text has no Japanese in it")
+                .at(text.span)
+                .path(path)
+                .hint("write the Japanese under `ja:` and the English under `en:`; Japanese readers see `ja:` first"),
+            );
+        }
         match (ja, en) {
             (Some(ja), Some(en)) => Text::new(ja, en),
             (Some(ja), None) => {
@@ -622,12 +694,19 @@ impl<'a> Validator<'a> {
             .collect();
         let count = texts.len();
         <[Text; 5]>::try_from(texts).map_err(|_| {
-            self.push(
+            let diagnostic = if count == 4 && what == LADDER_STEPS {
+                Diagnostic::error(
+                    Code::LadderSteps,
+                    "4 ladder steps given, 5 needed: a four-point scale is a `single` question with scored options",
+                )
+                .hint("write `kind: single` and turn the steps into `options:` with `id`, `label` and `score` (e.g. 0, 0.33, 0.67, 1)")
+                .hint("or, to keep the ladder, add the missing step: one line per level, from level 1 (lowest) to level 5 (highest)")
+            } else {
                 Diagnostic::error(Code::LadderSteps, format!("{count} {what} given, 5 needed"))
-                    .at(list.span)
-                    .path(path)
-                    .hint("write one line per level, from level 1 (lowest) to level 5 (highest)"),
-            )
+                    .hint("write one line per level, from level 1 (lowest) to level 5 (highest)")
+            };
+            let diagnostic = diagnostic.at(list.span).path(path);
+            self.push(diagnostic)
         })
     }
 
@@ -768,7 +847,7 @@ impl<'a> Validator<'a> {
                 }
                 None => {
                     let known: Vec<&str> = programs.iter().map(|p| p.id.as_str()).collect();
-                    found = Err(self.push(
+                    found = Err(self.push_catalogue_ref(
                         Diagnostic::error(
                             Code::UnknownProgram,
                             format!("support program `{}` is not in the catalogue", id.value),
@@ -800,7 +879,7 @@ impl<'a> Validator<'a> {
             .position(|dimension| dimension.id == raw.dimension.value)
             .ok_or_else(|| {
                 let known: Vec<&str> = catalogue.dimensions.iter().map(|d| d.id.as_str()).collect();
-                self.push(
+                self.push_catalogue_ref(
                     Diagnostic::error(
                         Code::UnknownDimension,
                         format!(
@@ -851,7 +930,7 @@ impl<'a> Validator<'a> {
                 None => {
                     let known: Vec<&str> =
                         catalogue.indicators.iter().map(|i| i.id.as_str()).collect();
-                    covers = Err(self.push(
+                    covers = Err(self.push_catalogue_ref(
                         Diagnostic::error(
                             Code::UnknownIndicator,
                             format!("indicator `{}` is not in the catalogue", id.value),
@@ -950,7 +1029,7 @@ impl<'a> Validator<'a> {
         let built = match kind {
             K::Ladder => match &raw.steps {
                 Some(steps) => self
-                    .five_texts(steps, &format!("{path}.steps"), "ladder steps")
+                    .five_texts(steps, &format!("{path}.steps"), LADDER_STEPS)
                     .map(|steps| QuestionKind::Ladder { steps }),
                 None => Err(self
                     .push(needs("steps").hint("list five steps, from 1 (lowest) to 5 (highest)"))),
@@ -1288,6 +1367,9 @@ impl<'a> Validator<'a> {
             }
             None => {
                 let known: Vec<&str> = items.keys().map(String::as_str).collect();
+                if let Some(proof) = self.meant_duplicate(question, &known) {
+                    return Err(proof);
+                }
                 return Err(self.push(
                     Diagnostic::error(
                         Code::UnknownQuestion,
@@ -1328,6 +1410,23 @@ impl<'a> Validator<'a> {
                 question: index,
                 test,
             })
+    }
+
+    /// A condition naming a question no one has, close to an id given
+    /// twice: most likely the copy was meant to get this id. Said on the
+    /// `duplicate-id` error, whose proof then stands for this reference,
+    /// rather than as "did you mean" the duplicated id.
+    fn meant_duplicate(&mut self, question: &Spanned<String>, known: &[&str]) -> Option<Reported> {
+        let nearest = crate::suggest::nearest(&question.value, known)?;
+        let &(index, proof) = self.duplicated.get(nearest)?;
+        let at = self.at(question.span);
+        let name = &question.value;
+        self.reports.amend(index, |diagnostic| {
+            diagnostic.hints.push(format!(
+                "the condition at {at} names `{name}`, which no question has: if this is `{name}`, rename it"
+            ));
+        });
+        Some(proof)
     }
 
     /// A `show_if` reference from question `from` to `to`, not asked
@@ -1408,7 +1507,7 @@ impl<'a> Validator<'a> {
             .position(|d| d.id == dimension.value)
         else {
             let known: Vec<&str> = catalogue.dimensions.iter().map(|d| d.id.as_str()).collect();
-            return Err(self.push(
+            return Err(self.push_catalogue_ref(
                 Diagnostic::error(
                     Code::UnknownDimension,
                     format!("dimension `{}` is not in the catalogue", dimension.value),
@@ -1848,6 +1947,34 @@ impl<'a> Validator<'a> {
 /// An id listed in a condition, with the path to point at it.
 type ListedId<'c> = (&'c Spanned<String>, String);
 
+/// Whether a text meant as Japanese can be: it has kana or kanji, or no
+/// Latin word of three lowercase letters or more. So `DX`, `AI`, `KPI`, `%`,
+/// `2026` and web addresses pass (they read the same in both languages);
+/// `Question` or `hours` do not.
+fn is_japanese(text: &str) -> bool {
+    let japanese = |c: char| {
+        matches!(c,
+            '\u{3005}'..='\u{3007}'          // 々 〆 〇
+            | '\u{3040}'..='\u{30FF}'        // hiragana, katakana
+            | '\u{31F0}'..='\u{31FF}'        // katakana extensions
+            | '\u{3400}'..='\u{4DBF}'        // kanji, extension A
+            | '\u{4E00}'..='\u{9FFF}'        // kanji
+            | '\u{F900}'..='\u{FAFF}'        // compatibility kanji
+            | '\u{FF66}'..='\u{FF9F}'        // half-width katakana
+            | '\u{20000}'..='\u{3FFFF}') // kanji, extensions B onwards
+    };
+    if text.chars().any(japanese) {
+        return true;
+    }
+    let address = text.contains("://") || text.starts_with("www.");
+    let longest_word = text
+        .split(|c: char| !c.is_ascii_lowercase())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    address || longest_word < 3
+}
+
 /// Whether a Japanese text reads as a statement of law (an obligation, a
 /// statute or its entry into force): such help must cite its basis.
 fn states_law(ja: &str) -> bool {
@@ -1894,5 +2021,31 @@ fn kind_name(kind: QuestionKindName) -> &'static str {
         QuestionKindName::Single => "single",
         QuestionKindName::Multiple => "multiple",
         QuestionKindName::Number => "number",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_japanese;
+
+    #[test]
+    fn ja_texts_are_japanese_unless_they_hold_only_latin_words() {
+        for text in [
+            "質問",
+            "ハローワーク",
+            "DX",
+            "AI・IoT",
+            "KPI",
+            "%",
+            "2026",
+            "https://hr.kyushu.meti.go.jp/",
+            "Yes",
+            "人々",
+        ] {
+            assert!(is_japanese(text), "{text}");
+        }
+        for text in ["Question", "How many people?", "hours", "Do you have rules"] {
+            assert!(!is_japanese(text), "{text}");
+        }
     }
 }

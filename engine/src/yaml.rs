@@ -8,8 +8,10 @@
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Code, Diagnostic};
-use crate::raw::{ROOT_EXPECTED, RawHeader, Spanned};
+use crate::raw::{ROOT_EXPECTED, RawHeader};
 use crate::source::{SourceFile, Span};
+
+mod explain;
 
 /// Largest file accepted: the biggest real bank is far below this.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -87,9 +89,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Box<Undecodable>> 
     }))
 }
 
-/// Reads the `kind:` of a document; also the first full syntax check.
-pub(crate) fn header(file: &SourceFile) -> Result<Option<Spanned<String>>, Diagnostic> {
-    parse::<RawHeader>(file).map(|header| header.kind)
+/// Reads the `kind:` of a document (and whether it holds `answers:`);
+/// also the first full syntax check.
+pub(crate) fn header(file: &SourceFile) -> Result<RawHeader, Diagnostic> {
+    parse::<RawHeader>(file)
 }
 
 /// Parses `file` into `T`, mapping any parser error to a located diagnostic.
@@ -127,7 +130,12 @@ fn reject_empty(file: &SourceFile) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Maps a serde-saphyr error to our code, message and hint.
+/// The advice for a text cut short by a comma in `{ja: …, en: …}`.
+const COMMA_HINT: &str =
+    "a comma inside `{…}` ends the text before it; put text with commas in quotes";
+
+/// Maps a serde-saphyr error to our code, message and hint, then looks at
+/// the text around it to point at the cause ([`explain`]).
 fn diagnose(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
     use serde_saphyr::Error as E;
     let error = error.without_snippet();
@@ -136,7 +144,7 @@ fn diagnose(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
             Code::UnknownField,
             format!("unknown key `{field}`"),
             if field.contains(' ') {
-                "a comma inside `{…}` ends the text before it; put text with commas in quotes".to_owned()
+                COMMA_HINT.to_owned()
             } else {
                 format!("expected one of: {}", expected.join(", "))
             },
@@ -144,7 +152,7 @@ fn diagnose(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
         E::SerdeMissingField { field, .. } => (
             Code::MissingField,
             format!("missing key `{field}`"),
-            format!("add `{field}:` to this mapping"),
+            format!("add `{field}:` to the mapping that starts here"),
         ),
         E::SerdeInvalidType { unexpected, expected, .. } if expected == ROOT_EXPECTED => (
             Code::WrongRoot,
@@ -209,22 +217,130 @@ fn diagnose(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
         }
     };
     let mut diagnostic = Diagnostic::error(code, message).hint(hint);
-    let code = diagnostic.code;
-    if let Some(location) = error.location() {
-        let span = location.span();
-        let start = match span.byte_offset() {
-            Some(offset) => u32::try_from(offset).unwrap_or(u32::MAX),
-            None => file.offset_of(location.line(), location.column()),
-        };
-        let len = span.byte_len().unwrap_or(0);
-        diagnostic = diagnostic.at(Span::new(
-            start,
-            start.saturating_add(u32::try_from(len).unwrap_or(0)),
-        ));
-    } else if code == Code::WrongRoot {
-        diagnostic = diagnostic.at(Span::new(0, 0));
+    let Some(location) = error.location() else {
+        if code == Code::WrongRoot {
+            diagnostic = diagnostic.at(Span::new(0, 0));
+        }
+        return diagnostic;
+    };
+    let span = location.span();
+    let start = match span.byte_offset() {
+        Some(offset) => usize::try_from(offset).unwrap_or(usize::MAX),
+        None => file.offset_of(location.line(), location.column()) as usize,
+    };
+    let len = usize::try_from(span.byte_len().unwrap_or(0)).unwrap_or(0);
+    diagnostic = diagnostic.at(span_of(start, len));
+    let text = file.text();
+    if start > text.len() {
+        return diagnostic;
     }
-    diagnostic
+    match error {
+        E::SerdeMissingField { field, .. } => match explain::mapping_start(text, start) {
+            Some((at, true)) => {
+                let example = top_level_example(field);
+                Diagnostic::error(Code::MissingField, format!("the file has no `{field}:`"))
+                    .at(span_of(at, 0))
+                    .path(*field)
+                    .hint(format!("add `{field}:` at the left margin{example}"))
+            }
+            Some((at, false)) => Diagnostic {
+                span: Some(span_of(at, 0)),
+                ..diagnostic
+            },
+            None => diagnostic,
+        },
+        E::SerdeUnknownField {
+            field, expected, ..
+        } if expected.iter().eq(["ja", "en"].iter()) && explain::comma_cut_text(text, start) => {
+            Diagnostic::error(
+                Code::UnknownField,
+                format!("unknown key `{field}`: an unquoted comma ends the text before it"),
+            )
+            .at(span_of(start, len))
+            .hint(COMMA_HINT)
+        }
+        E::DuplicateMappingKey { key: Some(key), .. } if explain::comma_cut_text(text, start) => {
+            Diagnostic::error(
+                Code::DuplicateKey,
+                format!("key `{key}` appears twice: unquoted commas cut both texts before `{key}`"),
+            )
+            .at(span_of(start, len))
+            .hint(COMMA_HINT)
+        }
+        _ if code == Code::YamlSyntax => {
+            let raw = strip_location(&error.to_string());
+            if raw.contains("tab") {
+                match explain::tab_position(text, start) {
+                    Some(tab) => Diagnostic {
+                        span: Some(span_of(tab, 1)),
+                        ..diagnostic
+                    },
+                    None => diagnostic,
+                }
+            } else if let Some((key, value)) = raw
+                .contains("mapping values are not allowed")
+                .then(|| explain::colon_in_value(text, start))
+                .flatten()
+            {
+                let quote = if value.contains('"') { '\'' } else { '"' };
+                Diagnostic::error(
+                    Code::YamlSyntax,
+                    "a colon followed by a space inside unquoted text starts a second key",
+                )
+                .at(span_of(start, 1))
+                .hint(format!(
+                    "put the text in quotes: `{key}: {quote}{value}{quote}`"
+                ))
+                .note(format!("the YAML parser said: {raw}"))
+            } else if let Some((message, hint, at)) = INDENTATION_ERRORS
+                .iter()
+                .any(|words| raw.contains(words))
+                .then(|| explain::indentation(text, start))
+                .flatten()
+            {
+                Diagnostic::error(Code::YamlSyntax, message)
+                    .at(span_of(at, 0))
+                    .hint(hint)
+                    .note(format!("the YAML parser said: {raw}"))
+            } else {
+                diagnostic
+            }
+        }
+        _ => diagnostic,
+    }
+}
+
+/// The parser's words for a line that does not fit the indentation around it.
+const INDENTATION_ERRORS: [&str; 5] = [
+    "did not find expected '-' indicator",
+    "did not find expected key",
+    "mapping values are not allowed in this context",
+    "block sequence entries are not allowed in this context",
+    "invalid indentation",
+];
+
+/// `, e.g. …` for a top-level key an author may not know how to write.
+fn top_level_example(field: &str) -> &'static str {
+    match field {
+        "id" => ", e.g. `id: small`, the file's stable id",
+        "version" => ", e.g. `version: \"2026.1\"` (in quotes, so it stays text)",
+        "tier" => ", e.g. `tier: small` (small, sme or midsize)",
+        "catalogue" => ", e.g. `catalogue: kyushu-hr`, the `id:` of the catalogue the bank uses",
+        "title" => {
+            ", e.g. `title: {ja: 小規模事業者向け 自己診断シート, en: Self-diagnosis sheet for small businesses}`"
+        }
+        "questions" => ", with the questions listed under it",
+        "dimensions" => ", with the dimensions listed under it",
+        _ => "",
+    }
+}
+
+fn span_of(start: usize, len: usize) -> Span {
+    let start = u32::try_from(start).unwrap_or(u32::MAX);
+    Span::new(
+        start,
+        start.saturating_add(u32::try_from(len).unwrap_or(u32::MAX)),
+    )
 }
 
 fn budget_breach(breach: &serde_saphyr::budget::BudgetBreach) -> (Code, String, String) {

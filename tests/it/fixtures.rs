@@ -42,6 +42,9 @@ pub fn diagnose(path: &Path, catalogue: &Catalogue) -> String {
         Ok(DocumentKind::Catalogue) => load_catalogue(&file).diagnostics,
         Ok(DocumentKind::Bank) => load_bank(&file, catalogue).diagnostics,
         Ok(DocumentKind::Reference) => shindan_engine::Reference::read(&file).diagnostics,
+        Ok(DocumentKind::Answers) => {
+            read_answer_sheet(&file, &every_kind_bank(catalogue)).diagnostics
+        }
     };
     render::render_all(&file, &diagnostics)
 }

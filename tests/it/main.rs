@@ -14,4 +14,5 @@ mod fixtures;
 mod fuzz_corpus;
 mod hostile;
 mod routing;
+mod schema;
 mod shipped;

@@ -1,10 +1,11 @@
-//! `shindan validate FILE…`: check banks and catalogues, reporting every
-//! problem of every file.
+//! `shindan validate FILE…`: check banks, catalogues and reference data,
+//! reporting every problem of every file once.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use lexopt::prelude::*;
-use shindan_engine::DocumentKind;
+use shindan_engine::{Catalogue, DocumentKind, SourceFile};
 
 use crate::files;
 use crate::report::Reporter;
@@ -13,10 +14,12 @@ use crate::{Failure, Format, unexpected};
 const HELP: &str = "\
 usage: shindan validate FILE… [--catalogue FILE] [--format text|json] [--deny-warnings]
 
-Checks each bank and catalogue. A bank is checked against --catalogue, or the
-catalogue.yaml beside it. Problems go to stderr like a compiler's (or to
-stdout as a JSON array with --format json). Exit 1 when any file has errors
-(or warnings, with --deny-warnings).";
+Checks each bank, catalogue and reference file. A bank is checked against
+--catalogue, or the catalogue.yaml beside it; a catalogue's problems are shown
+once, however many banks use it. An answers file is skipped with a note: it
+does not name its bank (check it with `shindan score`). Problems go to stderr
+like a compiler's (or to stdout as a JSON array with --format json). Exit 1
+when any file has errors (or warnings, with --deny-warnings).";
 
 pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     let mut paths = Vec::new();
@@ -43,6 +46,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
     }
 
     let mut reporter = Reporter::new(format);
+    let mut catalogues = Catalogues::default();
     let mut summaries = Vec::new();
     for path in &paths {
         let file = match files::read(path)? {
@@ -61,9 +65,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         };
         match kind {
             DocumentKind::Catalogue => {
-                let checked = shindan_engine::load_catalogue(&file);
-                reporter.report(&file, &checked.diagnostics);
-                if let Some(catalogue) = checked.value {
+                if let Some(catalogue) = catalogues.listed(path, &file, &mut reporter) {
                     summaries.push(format!(
                         "{}: ok — catalogue `{}` {}: {} dimensions, {} programs, {} indicators",
                         path.display(),
@@ -95,22 +97,24 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
                     ));
                 }
             }
+            DocumentKind::Answers => eprintln!(
+                "{0}: skipped: an answers file (`answers:` and no `kind:`) does not name its bank; check it with `shindan score --bank BANK --answers {0}`",
+                path.display()
+            ),
             DocumentKind::Bank => {
                 let catalogue_path = files::catalogue_path(path, catalogue.as_deref());
-                // A broken catalogue is reported when it is validated itself;
-                // here it only stops the bank's cross-checks.
-                let mut quiet = Reporter::new(format);
-                let Some(catalogue) = files::load_catalogue(&catalogue_path, &mut quiet)? else {
+                // The catalogue's own problems are reported once, the first
+                // time it is needed or listed; here they only stop the
+                // bank's cross-checks.
+                let Some(catalogue) = catalogues.for_bank(&catalogue_path, &mut reporter)? else {
                     eprintln!(
-                        "{}: error: its catalogue {} has errors; run `shindan validate {}`",
+                        "{}: not checked: its catalogue {} has errors (shown above)",
                         path.display(),
-                        catalogue_path.display(),
                         catalogue_path.display()
                     );
-                    reporter.errors += 1;
                     continue;
                 };
-                let checked = shindan_engine::load_bank(&file, &catalogue);
+                let checked = shindan_engine::load_bank(&file, catalogue);
                 reporter.report(&file, &checked.diagnostics);
                 if let Some(bank) = checked.value {
                     summaries.push(format!(
@@ -144,5 +148,51 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         Err(Failure::Input)
     } else {
         Ok(())
+    }
+}
+
+/// Every catalogue loaded in one run, by file, with its problems reported
+/// only the first time: a catalogue listed for validation and found beside
+/// three banks is one file with one set of errors, not four.
+#[derive(Default)]
+struct Catalogues {
+    loaded: BTreeMap<PathBuf, Option<Catalogue>>,
+}
+
+impl Catalogues {
+    /// The same file under whatever name it was given.
+    fn key(path: &Path) -> PathBuf {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+    }
+
+    /// A catalogue listed for validation, already read.
+    fn listed(
+        &mut self,
+        path: &Path,
+        file: &SourceFile,
+        reporter: &mut Reporter,
+    ) -> Option<&Catalogue> {
+        self.loaded
+            .entry(Self::key(path))
+            .or_insert_with(|| {
+                let checked = shindan_engine::load_catalogue(file);
+                reporter.report(file, &checked.diagnostics);
+                checked.value
+            })
+            .as_ref()
+    }
+
+    /// The catalogue a bank is checked against.
+    fn for_bank(
+        &mut self,
+        path: &Path,
+        reporter: &mut Reporter,
+    ) -> Result<Option<&Catalogue>, Failure> {
+        let key = Self::key(path);
+        if !self.loaded.contains_key(&key) {
+            let catalogue = files::load_catalogue(path, reporter)?;
+            self.loaded.insert(key.clone(), catalogue);
+        }
+        Ok(self.loaded.get(&key).and_then(Option::as_ref))
     }
 }

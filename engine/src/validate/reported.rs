@@ -30,6 +30,25 @@ impl Reports {
         Reported(())
     }
 
+    /// Records an error like [`Reports::error`] and says where it is kept,
+    /// so that later findings can add to it ([`Reports::amend`]).
+    pub(crate) fn error_kept(&mut self, diagnostic: Diagnostic) -> (Reported, usize) {
+        let proof = self.error(diagnostic);
+        (proof, self.diagnostics.len() - 1)
+    }
+
+    /// Where the last diagnostic recorded is kept, for [`Reports::amend`].
+    pub(crate) fn last_index(&self) -> usize {
+        self.diagnostics.len().saturating_sub(1)
+    }
+
+    /// Changes a diagnostic recorded before, e.g. to add a hint found later.
+    pub(crate) fn amend(&mut self, index: usize, change: impl FnOnce(&mut Diagnostic)) {
+        if let Some(diagnostic) = self.diagnostics.get_mut(index) {
+            change(diagnostic);
+        }
+    }
+
     /// Records a warning: the part is still built.
     pub(crate) fn warning(&mut self, mut diagnostic: Diagnostic) {
         diagnostic.severity = Severity::Warning;
