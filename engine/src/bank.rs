@@ -46,6 +46,33 @@ pub struct Catalogue {
     pub indicators: Vec<Indicator>,
     /// The statutory minimum wage per prefecture, for the gate that shows it.
     pub minimum_wages: Option<MinimumWages>,
+    /// Minutes answering each tier's bank may take, if the catalogue sets them.
+    pub time_targets: Option<TimeTargets>,
+    /// Licence, authorship or sources, printed on the result sheet.
+    pub attribution: Option<Text>,
+}
+
+/// Minutes per tier that answering a bank may take.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+pub struct TimeTargets {
+    /// 小規模事業者.
+    pub small: f64,
+    /// 中小企業.
+    pub sme: f64,
+    /// 中堅.
+    pub midsize: f64,
+}
+
+impl TimeTargets {
+    /// The minutes for `tier`.
+    pub fn of(self, tier: Tier) -> f64 {
+        match tier {
+            Tier::Small => self.small,
+            Tier::Sme => self.sme,
+            Tier::Midsize => self.midsize,
+        }
+    }
 }
 
 impl Catalogue {

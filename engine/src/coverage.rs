@@ -19,7 +19,7 @@
 
 use crate::bank::{Bank, Condition, QuestionKind};
 use crate::profile::{Prefecture, Profile};
-use crate::tier::{Industry, Tier, classify};
+use crate::tier::{Industry, classify};
 
 /// Seconds to read a short question and answer it.
 pub const SECONDS_PER_QUESTION: f64 = 15.0;
@@ -29,15 +29,6 @@ pub const SECONDS_TO_ANSWER_GATE: f64 = 2.0;
 pub const SECONDS_PER_NUMBER: f64 = 30.0;
 /// Japanese characters read per second.
 pub const READING_CHARS_PER_SECOND: f64 = 10.0;
-
-/// The time a tier's bank should stay within, in minutes.
-pub fn target_minutes(tier: Tier) -> f64 {
-    match tier {
-        Tier::Small => 8.0,
-        Tier::Sme => 12.0,
-        Tier::Midsize => 18.0,
-    }
-}
 
 /// One indicator against the questions that cover it.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,8 +52,8 @@ pub struct Coverage {
     pub gates_asked: usize,
     /// Estimated minutes to answer everything.
     pub minutes: f64,
-    /// The target for the tier.
-    pub target_minutes: f64,
+    /// The catalogue's time target for the tier (`time_targets`), if any.
+    pub target_minutes: Option<f64>,
     /// Every indicator of the catalogue.
     pub indicators: Vec<IndicatorCoverage>,
 }
@@ -79,7 +70,13 @@ impl Coverage {
 
     /// Whether every required indicator is covered and the time is within target.
     pub fn passes(&self, bank: &Bank) -> bool {
-        self.uncovered(bank).is_empty() && self.minutes <= self.target_minutes
+        self.uncovered(bank).is_empty() && !self.over_time()
+    }
+
+    /// Whether the estimate exceeds the catalogue's target for the tier.
+    pub fn over_time(&self) -> bool {
+        self.target_minutes
+            .is_some_and(|target| self.minutes > target)
     }
 }
 
@@ -131,7 +128,10 @@ pub fn coverage(bank: &Bank) -> Coverage {
         gates: bank.gates.len(),
         gates_asked,
         minutes: (seconds / 60.0 * 10.0).round() / 10.0,
-        target_minutes: target_minutes(bank.tier),
+        target_minutes: bank
+            .catalogue
+            .time_targets
+            .map(|targets| targets.of(bank.tier)),
         indicators,
     }
 }

@@ -119,7 +119,7 @@ pub use bank::{
     AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, DimensionIndex, Gate,
     GateFigure, Indicator, LegalBasis, MAX_CONDITION_DEPTH, MAX_OPTIONS, MinimumWage, MinimumWages,
     ProfileTest, Program, ProgramIndex, ProgramStatus, Question, QuestionIndex, QuestionKind,
-    Recommendation, Unsound, compiled_name,
+    Recommendation, TimeTargets, Unsound, compiled_name,
 };
 pub use compare::{Comparison, DimensionChange, changed_dimensions, compare, other_company};
 #[cfg(feature = "compiled")]

@@ -136,6 +136,28 @@ pub struct RawCatalogue {
     /// The statutory minimum wage per prefecture, shown with the gate that
     /// asks about it (`shows: minimum_wage`). Update it each autumn.
     pub minimum_wages: Option<RawMinimumWages>,
+    /// How many minutes answering a tier's bank may take, checked by
+    /// `shindan coverage` (the call's limit, or the author's own).
+    pub time_targets: Option<RawTimeTargets>,
+    /// Licence, authorship or sources of the instrument, printed on every
+    /// result sheet.
+    pub attribution: Option<Spanned<RawText>>,
+}
+
+/// Minutes per tier.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RawTimeTargets {
+    /// 小規模事業者.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 120)))]
+    pub small: Spanned<f64>,
+    /// 中小企業.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 120)))]
+    pub sme: Spanned<f64>,
+    /// 中堅.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 120)))]
+    pub midsize: Spanned<f64>,
 }
 
 /// The dated minimum-wage table.

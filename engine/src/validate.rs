@@ -17,13 +17,13 @@ use std::collections::BTreeMap;
 use crate::bank::{
     AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, Gate, GateFigure, Indicator,
     Item, LegalBasis, MAX_OPTIONS, MinimumWage, MinimumWages, ProfileTest, Program, ProgramStatus,
-    Question, QuestionIndex, QuestionKind, Recommendation,
+    Question, QuestionIndex, QuestionKind, Recommendation, TimeTargets,
 };
 use crate::diag::{Code, Diagnostic};
 use crate::profile::Prefecture;
 use crate::raw::{
     ProfileField, QuestionKindName, RawBank, RawCatalogue, RawCondition, RawGateFigure,
-    RawMinimumWages, RawOption, RawProgramStatus, RawQuestion, RawText, Spanned,
+    RawMinimumWages, RawOption, RawProgramStatus, RawQuestion, RawText, RawTimeTargets, Spanned,
 };
 use crate::source::{SourceFile, Span};
 use crate::suggest::suggest;
@@ -224,6 +224,22 @@ pub(crate) fn catalogue(
         .minimum_wages
         .as_ref()
         .map(|table| v.minimum_wages(table));
+    let time_targets = match raw
+        .time_targets
+        .as_ref()
+        .map(|targets| v.time_targets(targets))
+    {
+        Some(Err(reported)) => {
+            problems = Err(reported);
+            None
+        }
+        Some(Ok(targets)) => Some(targets),
+        None => None,
+    };
+    let attribution = raw
+        .attribution
+        .as_ref()
+        .map(|text| v.text(text, "attribution"));
     let catalogue = (|| {
         problems?;
         Ok(Catalogue {
@@ -235,6 +251,8 @@ pub(crate) fn catalogue(
             programs,
             indicators,
             minimum_wages,
+            time_targets,
+            attribution,
         })
     })();
     v.finish(catalogue)
@@ -1904,6 +1922,36 @@ impl<'a> Validator<'a> {
         Ok(LegalBasis {
             basis: basis_text?.to_owned(),
             effective: date?,
+        })
+    }
+
+    /// Minutes per tier: each a number from 1 to 120.
+    fn time_targets(&mut self, raw: &RawTimeTargets) -> Result<TimeTargets, Reported> {
+        let mut minutes = |value: &Spanned<f64>, tier: &str| {
+            if value.value.is_finite() && (1.0..=120.0).contains(&value.value) {
+                Ok(value.value)
+            } else {
+                Err(self.push(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        format!(
+                            "{} minutes is not a time a company can be asked for",
+                            value.value
+                        ),
+                    )
+                    .at(value.span)
+                    .path(format!("time_targets.{tier}"))
+                    .hint("give the minutes answering this tier's bank may take, from 1 to 120"),
+                ))
+            }
+        };
+        let small = minutes(&raw.small, "small");
+        let sme = minutes(&raw.sme, "sme");
+        let midsize = minutes(&raw.midsize, "midsize");
+        Ok(TimeTargets {
+            small: small?,
+            sme: sme?,
+            midsize: midsize?,
         })
     }
 

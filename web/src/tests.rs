@@ -269,6 +269,12 @@ async fn the_result_sheet_shows_the_engines_levels() {
     }
     // Four workers: the work-rules duty does not bind, so it is listed apart.
     assert_eq!(count(&container, "[data-testid=gate-findings] li"), 0);
+    // The catalogue's attribution is printed with the sheet.
+    let attribution = container
+        .query_selector("[data-testid=attribution]")
+        .unwrap()
+        .expect("attribution shown");
+    assert!(attribution.text_content().unwrap().contains("出典表示の例"));
 }
 
 #[wasm_bindgen_test]

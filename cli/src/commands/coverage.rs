@@ -94,16 +94,19 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
 }
 
 fn text(bank: &Bank, measured: &shindan_engine::Coverage, uncovered: &[&str]) -> String {
+    let target = match measured.target_minutes {
+        Some(minutes) => format!("target ≤ {minutes:.0}"),
+        None => "no target: the catalogue sets no time_targets".to_owned(),
+    };
     let mut out = format!(
-        "{} ({}): {} questions + {} gates (at most {} asked of one company), about {:.1} min (target ≤ {:.0}){}\n",
+        "{} ({}): {} questions + {} gates (at most {} asked of one company), about {:.1} min ({target}){}\n",
         bank.id,
         bank.tier.as_str(),
         measured.questions,
         measured.gates,
         measured.gates_asked,
         measured.minutes,
-        measured.target_minutes,
-        if measured.minutes > measured.target_minutes {
+        if measured.over_time() {
             "  OVER TARGET"
         } else {
             ""

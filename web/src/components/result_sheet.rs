@@ -385,6 +385,7 @@ pub fn ResultSheet() -> impl IntoView {
                         <dd>{format!("{:.0}%", result.completeness * 100.0)}</dd>
                     </dl>
                     {as_of.filter(|_| current_edition).map(|note| view! { <p class="as-of" data-testid="as-of">{note}</p> })}
+                    {catalogue.attribution.as_ref().map(|text| view! { <p class="attribution" data-testid="attribution">{text.get(lang).to_owned()}</p> })}
                     {superseded.map(|note| view! { <p class="superseded" data-testid="superseded">{note}</p> })}
                 </header>
                 <section class="overall" data-testid="overall">
