@@ -111,4 +111,68 @@ export const consultationTests = [
       assert.equal((await page.$$("[data-testid=loaded] li")).length, 3, "confirmed as the same company");
     },
   },
+  {
+    name: "a target and two actions set on the sheet are saved, re-opened, and followed up at the next visit",
+    async run({ page, browser, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open();
+      await sheet.start();
+      await sheet.fillProfile(COMPANY);
+      await sheet.toQuestions();
+      await sheet.answerEverything(() => 0);
+      // A target for one area and two of the suggested next steps.
+      await page.selectOption("[data-testid=target-hiring]", "3");
+      const steps = await page.$$eval("[data-testid=next-steps] > li", (items) => items.map((li) => li.dataset.recommendation));
+      assert.ok(steps.length >= 2, `next steps: ${steps}`);
+      const [first, second] = steps;
+      await page.check(`[data-testid=plan-${first}]`);
+      await page.check(`[data-testid=plan-${second}]`);
+      await page.fill(`[data-testid=who-${first}]`, "総務 山田");
+      await page.dispatchEvent(`[data-testid=who-${first}]`, "change");
+      await page.fill(`[data-testid=by-${first}]`, "2027-03-31");
+      await page.dispatchEvent(`[data-testid=by-${first}]`, "change");
+      assert.equal(await page.locator("[data-testid=plan] .plan-actions li").count(), 2);
+      assert.match(await page.textContent("[data-testid=plan]"), /総務 山田/);
+
+      const saved = JSON.parse((await sheet.download("export-json")).bytes.toString("utf8"));
+      assert.deepEqual(saved.plan.targets, { hiring: 3 });
+      assert.deepEqual(saved.plan.actions, [
+        { recommendation: first, who: "総務 山田", by: "2027-03-31" },
+        { recommendation: second },
+      ]);
+      // Re-opened after starting over, the plan is back on the sheet.
+      await sheet.startOver();
+      await page.waitForSelector("[data-testid=start]");
+      await sheet.importFile("visit-1.json", JSON.stringify(saved));
+      await page.waitForSelector("[data-testid=plan]");
+      assert.equal(await page.inputValue("[data-testid=target-hiring]"), "3");
+      assert.ok(await page.isChecked(`[data-testid=plan-${first}]`));
+      // A plan that does not fit the question set is refused, answers untouched.
+      const wrong = { ...saved, plan: { targets: { hiring: 9 }, actions: [] } };
+      await sheet.importFile("wrong-plan.json", JSON.stringify(wrong));
+      assert.match(await sheet.notice(), /plan\.targets\.hiring: level 9/);
+      assert.equal(await page.inputValue("[data-testid=target-hiring]"), "3");
+
+      // The next visit, better in every area, followed up in consultation mode.
+      const later = await resultOn(browser, baseUrl, "2026-12-20", (i, n) => n - 1);
+      const earlier = { ...saved, date: "2026-06-20" };
+      await sheet.open("?mode=consult");
+      await page.waitForSelector("[data-testid=consultation]");
+      await page.setInputFiles("[data-testid=open-results]", [file("visit-1.json", earlier), file("visit-2.json", later)]);
+      await page.waitForSelector("[data-testid=follow-up]");
+      const reached = later.dimensions.find((d) => d.id === "hiring").level;
+      assert.equal(
+        await page.getAttribute("[data-testid=follow-up-targets] tr[data-dimension=hiring]", "data-met"),
+        String(reached >= 3),
+      );
+      const actions = await page.$$eval("[data-testid=follow-up-actions] li", (items) =>
+        items.map((li) => [li.dataset.action, li.dataset.done]),
+      );
+      assert.deepEqual(
+        actions,
+        [first, second].map((id) => [id, String(!later.recommendations.includes(id))]),
+      );
+      assert.match(await page.textContent("[data-testid=follow-up-actions]"), /総務 山田/);
+    },
+  },
 ];

@@ -201,6 +201,7 @@ mod tests {
             gates: Vec::new(),
             recommendations: recommendations.iter().map(|&id| id.to_owned()).collect(),
             notes: Default::default(),
+            plan: Default::default(),
         }
     }
 

@@ -81,6 +81,7 @@ mod echo;
 mod handoff;
 #[cfg(feature = "yaml")]
 mod load;
+pub mod plan;
 mod profile;
 #[cfg(test)]
 mod properties;
@@ -134,6 +135,7 @@ pub use handoff::{
 };
 #[cfg(feature = "yaml")]
 pub use load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};
+pub use plan::{Action, FollowUp, MAX_ACTIONS, Plan, follow_up};
 pub use profile::{Prefecture, Profile};
 #[cfg(feature = "yaml-write")]
 pub use reference::ReferenceWriteError;

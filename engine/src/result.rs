@@ -11,6 +11,7 @@ use crate::answers::{AnswerValue, Answers};
 use crate::bank::Bank;
 use crate::diag::{Code, Diagnostic};
 use crate::echo::echo;
+use crate::plan::Plan;
 use crate::profile::Profile;
 use crate::score::{Scores, score};
 use crate::source::Span;
@@ -51,6 +52,10 @@ pub struct ResultDoc {
     /// A consultant's notes by dimension id (added in consultation mode).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, String>,
+    /// Targets and actions for the next review (added 2026-11; absent when
+    /// none were set).
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub plan: Plan,
 }
 
 /// Which bank a result answers.
@@ -156,6 +161,7 @@ impl ResultDoc {
                 .map(|&index| bank.recommendations[index].id.clone())
                 .collect(),
             notes: BTreeMap::new(),
+            plan: Plan::default(),
         }
     }
 

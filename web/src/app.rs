@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
         let page = session.page.get();
         let last_question = session.last_question.get();
         let profile = session.profile.get();
+        let plan = session.plan.get();
         let Some(bank) = session.bank.get() else {
             return;
         };
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
             screen,
             page,
             last_question,
+            plan,
         });
     });
 
@@ -166,6 +168,7 @@ pub(crate) fn resume(session: Session, saved: Saved) {
         session.begin(bank, answers);
         session.page.set(saved.page);
         session.last_question.set(saved.last_question);
+        session.plan.set(saved.plan);
         session.screen.set(saved.screen);
     });
 }

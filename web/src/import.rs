@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use shindan_engine::{Answers, Bank, Profile, ResultDoc, Text};
+use shindan_engine::{Answers, Bank, Plan, Profile, ResultDoc, Text};
 
 use crate::banks;
 
@@ -15,6 +15,8 @@ pub struct Opened {
     pub answers: Answers,
     /// Its profile.
     pub profile: Option<Profile>,
+    /// Its targets and actions.
+    pub plan: Plan,
 }
 
 /// Why a file was refused: a sentence for the user and the engine's details.
@@ -101,9 +103,19 @@ pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refu
             errors,
         ));
     }
+    // A plan that does not fit the bank is refused like answers that do not.
+    let plan_problems = result.plan.problems(&bank);
+    if !plan_problems.is_empty() {
+        return Err(Refused::new(
+            "目標・行動計画の一部が質問票に合いません。",
+            "Part of the targets and action plan does not fit the question set.",
+            plan_problems,
+        ));
+    }
     Ok(Opened {
         bank,
         answers,
         profile: result.profile,
+        plan: result.plan,
     })
 }

@@ -130,6 +130,17 @@ pub const GATE_FINDINGS: Msg = msg(
     "Points to check (legal and basic)",
 );
 pub const NO_GATE_FINDINGS: Msg = msg("確認事項はありません。", "Nothing to check.");
+pub const TARGET: Msg = msg("次回の目標", "Target for next time");
+pub const ADD_TO_PLAN: Msg = msg(
+    "行動計画に入れる（5つまで）",
+    "Add to the action plan (up to five)",
+);
+pub const ACTION_WHO: Msg = msg("担当", "Who");
+pub const ACTION_BY: Msg = msg("期限", "By");
+pub const PLAN_HEADING: Msg = msg(
+    "次回までの目標と行動計画",
+    "Targets and action plan for the next review",
+);
 pub const NEXT_STEPS: Msg = msg("次の一歩と使える支援", "Next steps and support that fits");
 pub const NO_NEXT_STEPS: Msg = msg("該当する提案はありません。", "No suggestion applies.");
 pub const CHOOSE: Msg = msg("選択してください", "Please choose");
@@ -201,6 +212,19 @@ pub mod consult {
     use super::{Msg, msg};
 
     pub const CONSULT_HEADING: Msg = msg("相談対応：結果の比較", "Consultation: compare results");
+    pub const FOLLOW_UP: Msg = msg(
+        "前回の目標と行動計画の振り返り",
+        "Follow-up of the targets and action plan set",
+    );
+    pub const REACHED: Msg = msg("今回のレベル", "Level reached");
+    pub const TARGET_STATE: Msg = msg("達成", "Met");
+    pub const TARGET_MET: Msg = msg("達成", "met");
+    pub const TARGET_NOT_MET: Msg = msg("未達", "not yet");
+    pub const ACTION_DONE: Msg = msg(
+        "実施済み（提案から外れました）",
+        "Done (no longer suggested)",
+    );
+    pub const ACTION_OPEN: Msg = msg("継続中", "Still open");
     pub const CONSULT_LEAD: Msg = msg(
         "同じ企業の結果ファイル（JSON）を2つ以上開くと、前回と今回の比較と推移を示します。ファイルはこのブラウザの中だけで読み込みます。",
         "Open two or more result files (JSON) of one company to see what moved and the trend. Files are read in this browser only.",

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
-use shindan_engine::{AnswerValue, Lang, Profile, Tier};
+use shindan_engine::{AnswerValue, Lang, Plan, Profile, Tier};
 
 use crate::session::Screen;
 
@@ -33,6 +33,10 @@ pub struct Saved {
     /// The last question answered.
     #[serde(default)]
     pub last_question: Option<String>,
+    /// Targets and actions set on the result sheet (absent in sessions
+    /// saved before 2026-11 and when none are set).
+    #[serde(default, skip_serializing_if = "Plan::is_empty")]
+    pub plan: Plan,
 }
 
 /// The saved diagnosis, if any and readable.

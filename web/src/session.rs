@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shindan_engine::{Answers, Bank, Lang, Profile, Reference, Scores, Text, score};
+use shindan_engine::{Answers, Bank, Lang, Plan, Profile, Reference, Scores, Text, score};
 
 use crate::messages::Msg;
 
@@ -96,6 +96,8 @@ pub struct Session {
     pub reference: RwSignal<Option<Arc<Reference>>>,
     /// The question the page is asking, if any.
     pub dialog: RwSignal<Option<Ask>>,
+    /// Targets and actions for the next review, set on the result sheet.
+    pub plan: RwSignal<Plan>,
     /// Set when the questions were opened from the result sheet to review
     /// one area: the questionnaire then offers the way straight back.
     pub reviewing: RwSignal<bool>,
@@ -130,6 +132,7 @@ impl Session {
             reference: RwSignal::new(None),
             dialog: RwSignal::new(None),
             reviewing: RwSignal::new(false),
+            plan: RwSignal::new(Plan::default()),
         }
     }
 
@@ -140,6 +143,7 @@ impl Session {
         self.page.set(0);
         self.last_question.set(None);
         self.reviewing.set(false);
+        self.plan.set(Plan::default());
     }
 
     /// Back to a blank sheet.
@@ -153,6 +157,7 @@ impl Session {
         self.persist.set(true);
         self.dialog.set(None);
         self.reviewing.set(false);
+        self.plan.set(Plan::default());
         self.screen.set(Screen::Landing);
     }
 

@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shindan_engine::{Bank, Lang, ResultDoc, Text, changed_dimensions, compare, other_company};
+use shindan_engine::{
+    Bank, Lang, ResultDoc, Text, changed_dimensions, compare, follow_up, other_company,
+};
 
 use crate::components::{Radar, axis_label};
 use crate::messages as m;
@@ -349,6 +351,7 @@ fn comparison(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {follow_up_view(lang, bank, all, after)}
             <h3>{m::consult::ADDRESSED.get(lang)}</h3>
             <ul data-testid="addressed">{texts(&change.addressed)}</ul>
             <h3>{m::consult::NEW_SUGGESTIONS.get(lang)}</h3>
@@ -363,6 +366,98 @@ fn comparison(
             </div>
         </section>
     }
+}
+
+/// The plan set at the latest earlier visit that has one, against `after`:
+/// each target with the level reached, each action with whether its next
+/// step is still suggested.
+fn follow_up_view(
+    lang: Lang,
+    bank: &Bank,
+    all: &[ResultDoc],
+    after: &ResultDoc,
+) -> impl IntoView + use<> {
+    let earlier = all
+        .iter()
+        .filter(|result| result.date < after.date)
+        .rev()
+        .find(|result| !result.plan.is_empty())?;
+    let follow = follow_up(earlier, after)?;
+    let catalogue = &bank.catalogue;
+    let name_of = |id: &str| {
+        catalogue
+            .dimensions
+            .iter()
+            .find(|d| d.id == id)
+            .map_or(id.to_owned(), |d| d.name.get(lang).to_owned())
+    };
+    let level = |level: Option<u8>| {
+        level.map_or("–".to_owned(), |level| {
+            format!("{} {level}", m::LEVEL.get(lang))
+        })
+    };
+    let targets = follow
+        .targets
+        .iter()
+        .map(|target| {
+            let met = if target.met() {
+                m::consult::TARGET_MET
+            } else {
+                m::consult::TARGET_NOT_MET
+            };
+            view! {
+                <tr data-dimension=target.dimension.clone() data-met=target.met().to_string()>
+                    <th scope="row">{name_of(&target.dimension)}</th>
+                    <td>{level(Some(target.target))}</td>
+                    <td>{level(target.actual)}</td>
+                    <td>{met.get(lang)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let actions = follow
+        .actions
+        .iter()
+        .map(|outcome| {
+            let action = &outcome.action;
+            let text = bank
+                .recommendations
+                .iter()
+                .find(|r| r.id == action.recommendation)
+                .map_or(action.recommendation.clone(), |r| r.text.get(lang).to_owned());
+            let state = if outcome.addressed { m::consult::ACTION_DONE } else { m::consult::ACTION_OPEN };
+            let who_by = [
+                (!action.who.is_empty()).then(|| format!("{}: {}", m::ACTION_WHO.get(lang), action.who)),
+                (!action.by.is_empty()).then(|| format!("{}: {}", m::ACTION_BY.get(lang), action.by)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ・ ");
+            view! {
+                <li data-action=action.recommendation.clone() data-done=outcome.addressed.to_string()>
+                    <strong>{state.get(lang)}</strong> " " {text} " " <span class="action-who-by">{who_by}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="follow-up" data-testid="follow-up">
+            <h3>{format!("{} ({})", m::consult::FOLLOW_UP.get(lang), earlier.date)}</h3>
+            <table class="dimensions" data-testid="follow-up-targets">
+                <thead>
+                    <tr>
+                        <th scope="col">{m::DIMENSION.get(lang)}</th>
+                        <th scope="col">{m::TARGET.get(lang)}</th>
+                        <th scope="col">{m::consult::REACHED.get(lang)}</th>
+                        <th scope="col">{m::consult::TARGET_STATE.get(lang)}</th>
+                    </tr>
+                </thead>
+                <tbody>{targets}</tbody>
+            </table>
+            <ul data-testid="follow-up-actions">{actions}</ul>
+        </section>
+    })
 }
 
 /// A line per dimension over the results, score 0–100, each line named at

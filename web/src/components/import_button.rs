@@ -33,6 +33,7 @@ pub fn ImportButton(lang: Lang) -> impl IntoView {
                 Ok(opened) => {
                     session.profile.set(opened.profile);
                     session.begin(opened.bank, opened.answers);
+                    session.plan.set(opened.plan);
                     session.notice.set(None);
                     session.screen.set(Screen::Result);
                 }

@@ -3,18 +3,177 @@
 //! steps with their programs. Every figure is the engine's `ResultDoc` for
 //! the current answers, the same as `shindan score` prints.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use shindan_engine::{Lang, ResultDoc, encode_handoff, result_csv};
+use shindan_engine::{Bank, Lang, MAX_ACTIONS, ResultDoc, encode_handoff, result_csv};
 
 use crate::components::{ImportButton, QrCodeView, Radar, StartOverButton, page_of};
 use crate::kiosk::use_kiosk;
 use crate::messages as m;
-use crate::session::{Screen, use_session};
+use crate::session::{Screen, Session, use_session};
 use crate::today::today;
 use crate::{banks, files, handoff};
 
 /// How many weakest dimensions the sheet names.
 const WEAKEST: usize = 3;
+
+/// The target level chosen for `dimension` (「—」 for none).
+fn target_select(session: Session, dimension: &str, lang: Lang) -> impl IntoView + use<> {
+    let id = dimension.to_owned();
+    let current = {
+        let id = id.clone();
+        Memo::new(move |_| session.plan.with(|plan| plan.targets.get(&id).copied()))
+    };
+    let choose = move |event: leptos::ev::Event| {
+        let level = event_target_value(&event).parse::<u8>().ok();
+        session.plan.update(|plan| plan.set_target(&id, level));
+    };
+    view! {
+        <select
+            class="target-select"
+            data-testid=format!("target-{dimension}")
+            aria-label=m::TARGET.get(lang)
+            on:change=choose
+        >
+            <option value="" selected=move || current.get().is_none()>"—"</option>
+            {(1..=5u8)
+                .map(|level| view! {
+                    <option value=level.to_string() selected=move || current.get() == Some(level)>
+                        {format!("{} {level}", m::LEVEL.get(lang))}
+                    </option>
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// The choice of a next step as an action, with who and by when once
+/// chosen. Memos keep the inputs in place while the user types.
+fn action_editor(session: Session, recommendation: &str, lang: Lang) -> impl IntoView + use<> {
+    let id = recommendation.to_owned();
+    let chosen = {
+        let id = id.clone();
+        Memo::new(move |_| session.plan.with(|plan| plan.has_action(&id)))
+    };
+    let full = Memo::new(move |_| session.plan.with(|plan| plan.actions.len() >= MAX_ACTIONS));
+    let toggle = {
+        let id = id.clone();
+        move |event: leptos::ev::Event| {
+            let on = event_target_checked(&event);
+            session.plan.update(|plan| {
+                if on {
+                    // The box is disabled when the plan is full.
+                    let _ = plan.add_action(&id);
+                } else {
+                    plan.remove_action(&id);
+                }
+            });
+        }
+    };
+    let details = move || {
+        chosen.get().then(|| {
+            let (who, by) = session.plan.with_untracked(|plan| {
+                plan.actions
+                    .iter()
+                    .find(|action| action.recommendation == id)
+                    .map(|action| (action.who.clone(), action.by.clone()))
+                    .unwrap_or_default()
+            });
+            let set_who = {
+                let id = id.clone();
+                move |event: leptos::ev::Event| {
+                    let value = event_target_value(&event);
+                    session.plan.update(|plan| {
+                        if let Some(action) = plan.action_mut(&id) {
+                            action.who = value;
+                        }
+                    });
+                }
+            };
+            let set_by = {
+                let id = id.clone();
+                move |event: leptos::ev::Event| {
+                    let value = event_target_value(&event);
+                    session.plan.update(|plan| {
+                        if let Some(action) = plan.action_mut(&id) {
+                            action.by = value;
+                        }
+                    });
+                }
+            };
+            view! {
+                <span class="action-details">
+                    <label>
+                        {m::ACTION_WHO.get(lang)} " "
+                        <input type="text" maxlength="60" data-testid=format!("who-{id}") prop:value=who on:change=set_who />
+                    </label>
+                    <label>
+                        {m::ACTION_BY.get(lang)} " "
+                        <input type="date" data-testid=format!("by-{id}") prop:value=by on:change=set_by />
+                    </label>
+                </span>
+            }
+        })
+    };
+    view! {
+        <div class="action no-print">
+            <label>
+                <input
+                    type="checkbox"
+                    data-testid=format!("plan-{recommendation}")
+                    prop:checked=move || chosen.get()
+                    disabled=move || full.get() && !chosen.get()
+                    on:change=toggle
+                />
+                " " {m::ADD_TO_PLAN.get(lang)}
+            </label>
+            {details}
+        </div>
+    }
+}
+
+/// The plan as it will be printed and saved: targets, then actions.
+fn plan_summary(session: Session, bank: &Arc<Bank>, lang: Lang) -> impl IntoView + use<> {
+    let bank = bank.clone();
+    move || {
+        session.plan.with(|plan| {
+            (!plan.is_empty()).then(|| {
+                let catalogue = &bank.catalogue;
+                let targets = catalogue
+                    .dimensions
+                    .iter()
+                    .filter_map(|d| plan.targets.get(&d.id).map(|level| (d, *level)))
+                    .map(|(d, level)| {
+                        view! { <li data-target=d.id.clone()>{format!("{} → {} {level}", d.name.get(lang), m::LEVEL.get(lang))}</li> }
+                    })
+                    .collect_view();
+                let actions = plan
+                    .actions
+                    .iter()
+                    .map(|action| {
+                        let text = bank
+                            .recommendations
+                            .iter()
+                            .find(|r| r.id == action.recommendation)
+                            .map_or(action.recommendation.clone(), |r| r.text.get(lang).to_owned());
+                        let who = (!action.who.is_empty()).then(|| format!("{}: {}", m::ACTION_WHO.get(lang), action.who));
+                        let by = (!action.by.is_empty()).then(|| format!("{}: {}", m::ACTION_BY.get(lang), action.by));
+                        let detail = [who, by].into_iter().flatten().collect::<Vec<_>>().join(" ・ ");
+                        view! { <li data-action=action.recommendation.clone()>{text} <span class="action-who-by">{detail}</span></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="plan" data-testid="plan">
+                        <h3>{m::PLAN_HEADING.get(lang)}</h3>
+                        <ul class="plan-targets">{targets}</ul>
+                        <ol class="plan-actions">{actions}</ol>
+                    </section>
+                }
+            })
+        })
+    }
+}
 
 /// A radar axis label: the area's short name and its level.
 pub fn axis_label(name: &str, level: Option<u8>) -> String {
@@ -182,6 +341,7 @@ pub fn ResultSheet() -> impl IntoView {
                             {peer.as_ref().map(|(deviation, percentile)| format!("{} {deviation}, {} {percentile}", m::DEVIATION.get(lang), m::PERCENTILE.get(lang)))}
                         </td>
                         <td>{meaning}</td>
+                        <td class="target">{target_select(session, &outcome.id, lang)}</td>
                     </tr>
                 }
             })
@@ -291,6 +451,7 @@ pub fn ResultSheet() -> impl IntoView {
                     <span class="priority">{m::PRIORITY.get(lang)} " " {recommendation.priority}</span>
                     <p>{recommendation.text.get(lang).to_owned()}</p>
                     <ul class="programs">{programs}</ul>
+                    {action_editor(session, &recommendation.id, lang)}
                 </li>
             }
         };
@@ -310,13 +471,20 @@ pub fn ResultSheet() -> impl IntoView {
         });
         let no_steps = scores.recommendations.is_empty();
 
-        let json = serde_json::to_string_pretty(&result).unwrap_or_default();
         let csv = result_csv(&result, &bank, lang);
+        let plan_view = plan_summary(session, &bank, lang);
         let file_stem = format!("shindan-{}-{}", result.bank.id, result.date);
         let export_json = {
             let name = format!("{file_stem}.json");
+            let result = result.clone();
+            // Written on click, with the plan as it is then.
             move |_| {
-                if let Err(error) = files::download(&name, "application/json", &json) {
+                let mut result = result.clone();
+                result.plan = session.plan.get_untracked();
+                let written = serde_json::to_string_pretty(&result)
+                    .map_err(|error| error.to_string())
+                    .and_then(|json| files::download(&name, "application/json", &json));
+                if let Err(error) = written {
                     session.tell(m::EXPORT_JSON.text(), vec![error]);
                 }
             }
@@ -405,6 +573,7 @@ pub fn ResultSheet() -> impl IntoView {
                                 <th scope="col">{m::SCORE.get(lang)}</th>
                                 <th scope="col">{m::PEER_COLUMN.get(lang)}</th>
                                 <th scope="col">{m::MEANING.get(lang)}</th>
+                                <th scope="col">{m::TARGET.get(lang)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -434,6 +603,7 @@ pub fn ResultSheet() -> impl IntoView {
                         {more_steps_view}
                     </section>
                 })}
+                {plan_view}
                 {take_home}
                 <div class="actions no-print">
                     {(!in_kiosk).then(|| view! {
