@@ -68,6 +68,9 @@ export const consultationTests = [
         lines.map((line) => line.getAttribute("points").trim().split(" ").length),
       );
       assert.ok(pointsPerLine.some((n) => n === 3), `trend lines: ${pointsPerLine}`);
+      // One small chart per area (no ten lines crossing in one), levels as bands.
+      assert.equal(await page.locator("[data-testid=trend] figure.trend-chart").count(), last.dimensions.length);
+      assert.equal(await page.locator("[data-testid=trend] figure.trend-chart").first().locator("rect.band").count(), 5);
 
       await page.fill("#note-hiring", "求人票の見直しを11月に実施");
       const saved = await sheet.download("save-notes");
