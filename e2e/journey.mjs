@@ -180,6 +180,34 @@ export const journeyTests = [
     },
   },
   {
+    name: "on a 390 px phone the bank's intro and the area heading show below the sticky progress bar",
+    viewport: { width: 390, height: 844 },
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open();
+      await sheet.start();
+      await sheet.fillProfile(SMALL_COMPANY);
+      await sheet.toQuestions();
+      const placed = async () => {
+        await page.waitForTimeout(100); // the focus moves on the next frame
+        return page.evaluate(() => {
+          const bar = document.querySelector("[data-testid=progress]").getBoundingClientRect();
+          const rect = (selector) => document.querySelector(selector)?.getBoundingClientRect();
+          return { bar: bar.bottom, intro: rect("[data-testid=bank-intro]")?.top, heading: rect("#page-heading").top, height: innerHeight, focused: document.activeElement?.id };
+        });
+      };
+      const first = await placed();
+      assert.ok(first.intro !== undefined, "the small bank has an intro");
+      assert.ok(first.intro >= first.bar - 1, `intro at ${first.intro}, bar ends at ${first.bar}`);
+      assert.ok(first.heading >= first.bar - 1 && first.heading < first.height, `heading at ${first.heading}`);
+      assert.equal(first.focused, "page-heading");
+      await sheet.answerPage();
+      await sheet.next();
+      const second = await placed();
+      assert.ok(second.heading >= second.bar - 1 && second.heading < second.height, `heading at ${second.heading}, bar ends at ${second.bar}`);
+    },
+  },
+  {
     name: "the printed sheet has the chart and no buttons",
     async run({ page, baseUrl }) {
       await smallRunToResult(page, baseUrl);
@@ -187,6 +215,14 @@ export const journeyTests = [
       assert.ok(await page.isVisible("svg.radar"), "chart is printed");
       assert.ok(!(await page.isVisible("[data-testid=print]")), "buttons are not printed");
       assert.ok(!(await page.isVisible(".app-header")), "header is not printed");
+      // The radar's labels print at 9 pt or more (1 CSS px = 0.75 pt).
+      const labelPt = await page.evaluate(() => {
+        const svg = document.querySelector("svg.radar");
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const font = parseFloat(getComputedStyle(svg.querySelector("text.axis-label")).fontSize);
+        return font * scale * 0.75;
+      });
+      assert.ok(labelPt >= 9, `radar labels print at ${labelPt.toFixed(1)} pt`);
       const pdf = await page.pdf({ format: "A4", printBackground: true });
       const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} A4 pages (one or two wanted)`);
@@ -284,7 +320,9 @@ export const journeyTests = [
       }
       await page.keyboard.press("Enter");
       await page.waitForSelector("fieldset.question");
-      for (let i = 0; i < 10; i++) {
+      // Arriving at the questions puts the focus on the page's heading.
+      await page.waitForFunction(() => document.activeElement?.id === "page-heading");
+      for (let i = 0; i < 20; i++) {
         await page.keyboard.press("Tab");
         if (await page.evaluate(() => document.activeElement?.type === "radio")) break;
       }

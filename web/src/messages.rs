@@ -130,7 +130,7 @@ pub const GATE_FINDINGS: Msg = msg(
     "Points to check (legal and basic)",
 );
 pub const NO_GATE_FINDINGS: Msg = msg("確認事項はありません。", "Nothing to check.");
-pub const TARGET: Msg = msg("次回の目標", "Target for next time");
+pub const TARGET: Msg = msg("次回の目標", "Target");
 pub const ADD_TO_PLAN: Msg = msg(
     "行動計画に入れる（5つまで）",
     "Add to the action plan (up to five)",

@@ -38,14 +38,18 @@ pub fn page_of(bank: &Bank, dimension: DimensionIndex) -> Option<usize> {
         .position(|page| *page == Page::Dimension(dimension))
 }
 
-/// Moves keyboard and screen-reader focus to the new page's heading.
+/// Moves keyboard and screen-reader focus to the new page's heading,
+/// leaving the page at its top: focusing would otherwise scroll the heading
+/// up under the sticky progress bar, hiding the bank's intro above it.
 fn focus_heading() {
     request_animation_frame(|| {
         window().scroll_to_with_x_and_y(0.0, 0.0);
         if let Some(heading) = document().get_element_by_id("page-heading")
             && let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
         {
-            let _ = heading.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
         }
     });
 }
@@ -85,13 +89,16 @@ pub fn Questionnaire() -> impl IntoView {
         })
     };
 
-    // Back on the page of the last answer after a reload.
-    if let Some(id) = session.last_question.get_untracked() {
-        request_animation_frame(move || {
+    // Back on the page of the last answer after a reload; otherwise (from
+    // the profile, or from the result sheet) at the top of the page with the
+    // focus on its heading.
+    match session.last_question.get_untracked() {
+        Some(id) => request_animation_frame(move || {
             if let Some(element) = document().get_element_by_id(&format!("q-{id}")) {
                 element.scroll_into_view();
             }
-        });
+        }),
+        None => focus_heading(),
     }
 
     let page_view = move |lang: Lang| {
