@@ -271,6 +271,14 @@ export const journeyTests = [
         const violations = await sheet.accessibilityViolations();
         assert.deepEqual(violations, [], `${screen}: ${violations.join("\n")}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        // On a 360 px phone the radar's labels stay readable: 11 px or more.
+        const labelPx = await page.evaluate(() => {
+          const svg = document.querySelector("svg.radar");
+          if (!svg) return null;
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return parseFloat(getComputedStyle(svg.querySelector("text.axis-label")).fontSize) * scale;
+        });
+        assert.ok(labelPx === null || labelPx >= 11, `${screen}: radar labels at ${labelPx?.toFixed(1)} px`);
         assert.ok(overflow <= 0, `${screen} scrolls sideways by ${overflow} px at 360 px`);
       };
       await sheet.open();

@@ -13,9 +13,9 @@ const RADIUS: f64 = 130.0;
 /// Where labels sit, as a share of the outer radius.
 const LABEL_AT: f64 = 1.14;
 /// Label font size in view box units (the stylesheet's `.axis-label`).
-const FONT: f64 = 12.0;
+const FONT: f64 = 14.0;
 /// The widest label line, in ems, and the most lines a label takes.
-const LINE_EMS: f64 = 7.0;
+const LINE_EMS: f64 = 6.0;
 const MAX_LINES: usize = 2;
 /// Space kept around everything drawn.
 const MARGIN: f64 = 8.0;
