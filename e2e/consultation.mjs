@@ -178,4 +178,23 @@ export const consultationTests = [
       assert.match(await page.textContent("[data-testid=follow-up-actions]"), /総務 山田/);
     },
   },
+  {
+    name: "a company that grew into another size is compared on the areas both sheets share, and the page says so",
+    async run({ page, browser, baseUrl }) {
+      const small = await resultOn(browser, baseUrl, "2026-01-15", () => 0);
+      const grown = await resultOn(browser, baseUrl, "2026-11-20", (i, n) => n - 1, { ...COMPANY, employees: 30 });
+      assert.equal(small.bank.tier, "small");
+      assert.equal(grown.bank.tier, "sme");
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open("?mode=consult");
+      await page.waitForSelector("[data-testid=consultation]");
+      await page.setInputFiles("[data-testid=open-results]", [file("2026-01.json", small), file("2026-11.json", grown)]);
+      // Only the headcount changed: the same company, not held back.
+      await page.waitForSelector("[data-testid=editions-differ]");
+      assert.equal(await page.$("[data-testid=suspect]"), null);
+      assert.match(await page.textContent("[data-testid=editions-differ]"), /小規模事業者 2026\.2 → 中小企業 2026\.2/);
+      assert.equal((await page.$$("[data-testid=loaded] li")).length, 2);
+      assert.equal(await page.locator("[data-testid=deltas] tbody tr").count(), grown.dimensions.length);
+    },
+  },
 ];

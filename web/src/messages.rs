@@ -249,8 +249,8 @@ pub mod consult {
         "Save the latest result with notes",
     );
     pub const EDITIONS_DIFFER: Msg = msg(
-        "比べる結果は、質問票の版が異なります。次の分野は版の間で質問が変わったため、点数の差には質問の違いも含まれます：",
-        "The results compared answer different editions of the question set. In these areas the questions changed between editions, so part of the difference comes from the questions themselves:",
+        "比べる結果は、質問票（企業規模の区分または版）が異なります。共通の分野で比べますが、次の分野は質問が異なるため、点数の差には質問の違いも含まれます：",
+        "The results compared answer different question sets (another company size or edition). They are compared on the areas both have; in these areas the questions differ, so part of the difference comes from the questions themselves:",
     );
     pub const OTHER_COMPANY: Msg = msg(
         "次のファイルは、最新の結果と会社の名前・業種・所在地が違うため、まだ比較に入れていません。同じ会社（名前を変えた場合など）なら比較に入れ、違う会社なら外してください。",

@@ -67,8 +67,12 @@ pub fn Consultation() -> impl IntoView {
                 );
             }
             if let Some(first) = loaded.first().cloned() {
+                // Another tier's bank (the company grew or shrank) is
+                // compared on the areas both share; another bank of the
+                // same tier is a different instrument.
                 loaded.retain(|result| {
-                    let same = result.bank.id == first.bank.id;
+                    let same =
+                        result.bank.id == first.bank.id || result.bank.tier != first.bank.tier;
                     if !same {
                         refused.push(format!(
                             "{}: question set `{}`, not `{}`; left out",
@@ -79,7 +83,9 @@ pub fn Consultation() -> impl IntoView {
                 });
                 let last = loaded.last().cloned().unwrap_or_else(|| first.clone());
                 let after = banks::fetch_edition(last.bank.tier, &last.bank.version).await;
-                let before = if first.bank.version == last.bank.version {
+                let before = if first.bank.version == last.bank.version
+                    && first.bank.tier == last.bank.tier
+                {
                     None
                 } else {
                     Some(banks::fetch_edition(first.bank.tier, &first.bank.version).await)
@@ -87,10 +93,20 @@ pub fn Consultation() -> impl IntoView {
                 match (before, after) {
                     (_, Err(error)) | (Some(Err(error)), _) => refused.push(error),
                     (before, Ok(after)) => {
+                        // The edition, and the tier too when it changed.
+                        let lang = session.lang.get_untracked();
+                        let tiers_differ = first.bank.tier != last.bank.tier;
+                        let label = |bank: &Bank| {
+                            if tiers_differ {
+                                format!("{} {}", bank.tier.name().get(lang), bank.version)
+                            } else {
+                                bank.version.clone()
+                            }
+                        };
                         edition_changes.set(match before {
                             Some(Ok(before)) => Some((
-                                before.version.clone(),
-                                after.version.clone(),
+                                label(&before),
+                                label(&after),
                                 changed_dimensions(&before, &after),
                             )),
                             _ => None,
@@ -305,12 +321,17 @@ fn comparison(
             .collect_view()
     };
     let latest = after.clone();
+    let session = use_session();
     let save = move |_| {
         let mut result = latest.clone();
         result.notes = notes.get_untracked();
-        let json = serde_json::to_string_pretty(&result).unwrap_or_default();
         let name = format!("shindan-{}-{}-notes.json", result.bank.id, result.date);
-        let _ = files::download(&name, "application/json", &json);
+        let written = serde_json::to_string_pretty(&result)
+            .map_err(|error| error.to_string())
+            .and_then(|json| files::download(&name, "application/json", &json));
+        if let Err(error) = written {
+            session.tell(m::consult::SAVE_WITH_NOTES.text(), vec![error]);
+        }
     };
     view! {
         <section class="compare" data-testid="compare">

@@ -59,31 +59,57 @@ fn ems(c: char) -> f64 {
     if c.is_ascii() { 0.62 } else { 1.0 }
 }
 
-/// `label` in at most `MAX_LINES` lines of at most `LINE_EMS` ems; cut with
-/// "…" when longer (the caller then shows the full text in a `<title>`).
+/// `label` in at most `MAX_LINES` lines of about `LINE_EMS` ems, broken at
+/// spaces where it can be (「コミットメント 3」 keeps the word whole), within a
+/// word where it must; cut with "…" when longer (the caller then shows
+/// the full text in a `<title>`).
 fn wrap(label: &str) -> (Vec<String>, bool) {
-    let mut lines = vec![String::new()];
-    let mut width = 0.0;
+    let width = |text: &str| text.chars().map(ems).sum::<f64>();
+    let mut lines: Vec<String> = vec![String::new()];
     let mut cut = false;
-    for c in label.chars() {
-        if width + ems(c) > LINE_EMS {
+    'words: for word in label.split(' ').filter(|word| !word.is_empty()) {
+        let Some(line) = lines.last_mut() else { break };
+        let joined = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(&joined) <= LINE_EMS {
+            *line = joined;
+            continue;
+        }
+        // The word starts a new line, if there is one left.
+        if !line.is_empty() {
             if lines.len() == MAX_LINES {
                 cut = true;
                 break;
             }
             lines.push(String::new());
-            width = 0.0;
-            if c == ' ' {
-                continue;
+        }
+        // A word one em too long stays whole (the view box is fitted to
+        // the lines as drawn); a longer one is broken.
+        if width(word) <= LINE_EMS + 1.0 {
+            if let Some(line) = lines.last_mut() {
+                *line = word.to_owned();
+            }
+            continue;
+        }
+        for c in word.chars() {
+            let Some(line) = lines.last_mut() else { break };
+            if width(line) + ems(c) > LINE_EMS {
+                if lines.len() == MAX_LINES {
+                    cut = true;
+                    break 'words;
+                }
+                lines.push(String::new());
+            }
+            if let Some(line) = lines.last_mut() {
+                line.push(c);
             }
         }
-        if let Some(line) = lines.last_mut() {
-            line.push(c);
-        }
-        width += ems(c);
     }
     if cut && let Some(line) = lines.last_mut() {
-        while line.chars().map(ems).sum::<f64>() + 1.0 > LINE_EMS {
+        while width(line) + 1.0 > LINE_EMS {
             line.pop();
         }
         line.push('…');
