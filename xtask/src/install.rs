@@ -88,7 +88,10 @@ fn cargo_tool(
         }
         command
             .args([krate, "--version", version, "--root"])
-            .arg(tools_dir());
+            .arg(tools_dir())
+            // Build tools, run for seconds: a light optimisation level
+            // shortens the cold install that every fresh CI machine pays.
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1");
         run(&mut command)
     };
     match install(true) {
