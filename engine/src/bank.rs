@@ -76,6 +76,18 @@ impl TimeTargets {
 }
 
 impl Catalogue {
+    /// The name of the dimension `id`, or the id itself for one this
+    /// catalogue does not have (a file from another edition).
+    pub fn dimension_name(&self, id: &str, lang: crate::Lang) -> String {
+        self.dimensions
+            .iter()
+            .find(|dimension| dimension.id == id)
+            .map_or_else(
+                || id.to_owned(),
+                |dimension| dimension.name.get(lang).to_owned(),
+            )
+    }
+
     /// The level 1–5 of a score 0–100.
     pub fn level_of(&self, score: f64) -> u8 {
         let passed = self

@@ -41,6 +41,6 @@ pub use questionnaire::{Questionnaire, page_of};
 pub use radar::Radar;
 pub use result_sheet::ResultSheet;
 #[cfg(feature = "tools")]
-pub use result_sheet::axis_label;
+pub use result_sheet::{action_line, axis_label};
 pub use rich_text::RichText;
 pub use start_over::StartOverButton;

@@ -13,7 +13,7 @@ use shindan_engine::{
     Bank, Lang, ResultDoc, Text, changed_dimensions, compare, follow_up, other_company,
 };
 
-use crate::components::{Radar, axis_label};
+use crate::components::{Radar, action_line, axis_label};
 use crate::messages as m;
 use crate::session::use_session;
 use crate::{banks, files};
@@ -238,14 +238,7 @@ fn comparison(
         .map(|(_, _, changed)| changed.clone())
         .unwrap_or_default();
     let catalogue = &bank.catalogue;
-    let name_of = |id: &str| {
-        catalogue
-            .dimensions
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| d.name.get(lang).to_owned())
-            .unwrap_or_else(|| id.to_owned())
-    };
+    let name_of = |id: &str| catalogue.dimension_name(id, lang);
     // Each catalogue dimension's (score, level) in `result`.
     let outcome_of = |result: &ResultDoc| {
         catalogue
@@ -405,13 +398,7 @@ fn follow_up_view(
         .find(|result| !result.plan.is_empty())?;
     let follow = follow_up(earlier, after)?;
     let catalogue = &bank.catalogue;
-    let name_of = |id: &str| {
-        catalogue
-            .dimensions
-            .iter()
-            .find(|d| d.id == id)
-            .map_or(id.to_owned(), |d| d.name.get(lang).to_owned())
-    };
+    let name_of = |id: &str| catalogue.dimension_name(id, lang);
     let level = |level: Option<u8>| {
         level.map_or("–".to_owned(), |level| {
             format!("{} {level}", m::LEVEL.get(lang))
@@ -441,20 +428,8 @@ fn follow_up_view(
         .iter()
         .map(|outcome| {
             let action = &outcome.action;
-            let text = bank
-                .recommendations
-                .iter()
-                .find(|r| r.id == action.recommendation)
-                .map_or(action.recommendation.clone(), |r| r.text.get(lang).to_owned());
+            let (text, who_by) = action_line(bank, action, lang);
             let state = if outcome.addressed { m::consult::ACTION_DONE } else { m::consult::ACTION_OPEN };
-            let who_by = [
-                (!action.who.is_empty()).then(|| format!("{}: {}", m::ACTION_WHO.get(lang), action.who)),
-                (!action.by.is_empty()).then(|| format!("{}: {}", m::ACTION_BY.get(lang), action.by)),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ・ ");
             view! {
                 <li data-action=action.recommendation.clone() data-done=outcome.addressed.to_string()>
                     <strong>{state.get(lang)}</strong> " " {text} " " <span class="action-who-by">{who_by}</span>

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shindan_engine::{Bank, Lang, MAX_ACTIONS, ResultDoc, encode_handoff, result_csv};
+use shindan_engine::{Action, Bank, Lang, MAX_ACTIONS, ResultDoc, encode_handoff, result_csv};
 
 use crate::components::{ImportButton, QrCodeView, Radar, StartOverButton, page_of};
 use crate::kiosk::use_kiosk;
@@ -133,6 +133,30 @@ fn action_editor(session: Session, recommendation: &str, lang: Lang) -> impl Int
     }
 }
 
+/// An action as people read it: its next step's text, and "担当: … ・ 期限: …"
+/// for what is filled in. Shared by the sheet and the consultation follow-up.
+pub fn action_line(bank: &Bank, action: &Action, lang: Lang) -> (String, String) {
+    let text = bank
+        .recommendations
+        .iter()
+        .find(|r| r.id == action.recommendation)
+        .map_or_else(
+            || action.recommendation.clone(),
+            |r| r.text.get(lang).to_owned(),
+        );
+    let who =
+        (!action.who.is_empty()).then(|| format!("{}: {}", m::ACTION_WHO.get(lang), action.who));
+    let by = (!action.by.is_empty()).then(|| format!("{}: {}", m::ACTION_BY.get(lang), action.by));
+    (
+        text,
+        [who, by]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ・ "),
+    )
+}
+
 /// The plan as it will be printed and saved: targets, then actions.
 fn plan_summary(session: Session, bank: &Arc<Bank>, lang: Lang) -> impl IntoView + use<> {
     let bank = bank.clone();
@@ -152,14 +176,7 @@ fn plan_summary(session: Session, bank: &Arc<Bank>, lang: Lang) -> impl IntoView
                     .actions
                     .iter()
                     .map(|action| {
-                        let text = bank
-                            .recommendations
-                            .iter()
-                            .find(|r| r.id == action.recommendation)
-                            .map_or(action.recommendation.clone(), |r| r.text.get(lang).to_owned());
-                        let who = (!action.who.is_empty()).then(|| format!("{}: {}", m::ACTION_WHO.get(lang), action.who));
-                        let by = (!action.by.is_empty()).then(|| format!("{}: {}", m::ACTION_BY.get(lang), action.by));
-                        let detail = [who, by].into_iter().flatten().collect::<Vec<_>>().join(" ・ ");
+                        let (text, detail) = action_line(&bank, action, lang);
                         view! { <li data-action=action.recommendation.clone()>{text} <span class="action-who-by">{detail}</span></li> }
                     })
                     .collect_view();
