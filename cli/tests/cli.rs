@@ -2,12 +2,13 @@
 
 #![allow(
     clippy::unwrap_used,
+    clippy::panic,
     reason = "test code: a failed unwrap is a failed test"
 )]
 
 use std::path::PathBuf;
 
-use shindan_engine::{Compiled, Tier};
+use shindan_engine::{Compiled, Industry, Tier};
 use std::process::{Command, Output};
 
 fn repo() -> PathBuf {
@@ -161,6 +162,129 @@ fn usage_errors_exit_2() {
     let missing = shindan(&["validate", "no/such/file.yaml"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("cannot read no/such/file.yaml"));
+}
+
+#[test]
+fn usage_errors_show_the_usage_and_exit_2() {
+    for (args, says) in [
+        (&["tier", "--industry", "retail"][..], "--employees <N>"),
+        (&["validate"][..], "<FILE>..."),
+        (
+            &[
+                "score",
+                "--bank",
+                BANK,
+                "--answers",
+                ANSWERS,
+                "--format",
+                "csv",
+            ][..],
+            "with --answers, --format is text or json",
+        ),
+        (
+            &["score", "--bank", BANK, "--answers", ANSWERS, "--strict"][..],
+            "'--answers <FILE>' cannot be used with '--strict'",
+        ),
+    ] {
+        let output = shindan(args);
+        let text = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {text}");
+        assert!(text.contains(says), "{args:?}: {text}");
+        assert!(text.contains("Usage: shindan "), "{args:?}: {text}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn misspellings_are_refused_with_the_right_spelling() {
+    for (args, tip) in [
+        (
+            &["tier", "--industry", "retal", "--employees", "3"][..],
+            "tip: a similar value exists: 'retail'",
+        ),
+        (
+            &["valdate", CATALOGUE][..],
+            "tip: a similar subcommand exists: 'validate'",
+        ),
+        (
+            &["validate", "--deny-warning", CATALOGUE][..],
+            "tip: a similar argument exists: '--deny-warnings'",
+        ),
+        (
+            &["tier", "--industy", "retail", "--employees", "3"][..],
+            "tip: a similar argument exists: '--industry'",
+        ),
+    ] {
+        let output = shindan(args);
+        let text = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {text}");
+        assert!(text.contains(tip), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn help_lists_every_command() {
+    let output = shindan(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for command in [
+        "validate",
+        "tier",
+        "score",
+        "sample",
+        "reference",
+        "analyze",
+        "compile",
+        "coverage",
+        "schema",
+        "completions",
+    ] {
+        assert!(
+            text.contains(&format!("\n  {command} ")),
+            "{command}: {text}"
+        );
+    }
+    assert!(text.contains("exit status: 0 ok, 1 the input has problems, 2 usage errors"));
+}
+
+#[test]
+fn tier_help_names_every_industry_of_the_engine_in_japanese() {
+    let output = shindan(&["tier", "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for industry in Industry::ALL {
+        let line = text
+            .lines()
+            .find(|line| {
+                line.trim_start()
+                    .starts_with(&format!("- {}:", industry.as_str()))
+            })
+            .unwrap_or_else(|| panic!("{}: {text}", industry.as_str()));
+        assert!(line.ends_with(&industry.name().ja), "{line}");
+    }
+}
+
+#[test]
+fn completions_are_generated_for_each_shell() {
+    let bash = shindan(&["completions", "bash"]);
+    assert_eq!(bash.status.code(), Some(0), "{}", stderr(&bash));
+    let script = stdout(&bash);
+    assert!(script.contains("_shindan()"), "{script}");
+    assert!(script.contains("complete -F _shindan"), "{script}");
+    // Every shell knows the commands and flags; those whose scripts list
+    // values know the industries too.
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = shindan(&["completions", shell]);
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = stdout(&output);
+        for word in ["shindan", "validate", "deny-warnings"] {
+            assert!(script.contains(word), "{shell}, {word}: {script}");
+        }
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            assert!(script.contains("retail"), "{shell}: {script}");
+        }
+    }
+    assert_eq!(shindan(&["completions", "tcsh"]).status.code(), Some(2));
 }
 
 #[test]
@@ -758,6 +882,7 @@ fn r_p1_a_closed_pipe_ends_quietly() {
             "cli/tests/data/survey-cp932.csv",
         ],
         &["schema"],
+        &["completions", "bash"],
     ] {
         let output = with_closed_stdout(args);
         let errors = stderr(&output);
