@@ -52,7 +52,7 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     catalogue: Option<PathBuf>,
     /// How the analysis is printed.
-    #[arg(long = "format", value_enum, default_value_t = Output::Text)]
+    #[arg(long = "format", value_name = "FORMAT", value_enum, default_value_t = Output::Text)]
     output: Output,
 }
 

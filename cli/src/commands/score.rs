@@ -22,17 +22,17 @@ result JSON line per company. A bad row is reported on stderr with its line
 number and skipped; the exit status stays 0 unless --strict.";
 
 #[derive(Debug, clap::Args)]
+#[command(group(
+    clap::ArgGroup::new("input")
+        .required(true)
+        .args(["answers", "responses"])
+))]
 pub struct Args {
     /// The question bank the answers are for.
     #[arg(long, value_name = "FILE")]
     bank: PathBuf,
     /// One company's answers (YAML or JSON, or a result JSON).
-    #[arg(
-        long,
-        value_name = "FILE",
-        required_unless_present = "responses",
-        conflicts_with = "responses"
-    )]
+    #[arg(long, value_name = "FILE")]
     answers: Option<PathBuf>,
     /// A survey CSV, one company per row.
     #[arg(long, value_name = "FILE.csv")]
