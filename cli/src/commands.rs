@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod batch;
 pub mod compile;
+pub mod completions;
 pub mod coverage;
 pub mod reference;
 pub mod sample;

@@ -2,6 +2,7 @@
 //! results. A thin layer over `shindan-engine`: it reads files, hands their
 //! text to the engine and prints what comes back.
 
+mod choice;
 mod commands;
 mod date;
 mod files;
@@ -9,29 +10,82 @@ mod report;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage: shindan <command> [options]
+use clap::error::ErrorKind;
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-commands:
-  validate FILE…      check banks and catalogues; every problem at once
-  tier                classify a company (中小企業基本法 第2条)
-  score               score one company's answers, or a survey CSV (--responses)
-  sample              write a synthetic survey CSV
-  reference build     peer reference data from results
-  analyze FILE…       instrument analysis of results: item statistics, α, flags
-  compile BANK…       write checked banks in the browser app's compact form
-  coverage [FILE…]    question counts, time estimate and indicator coverage
-  schema              print the JSON Schema of bank and catalogue files
+/// The whole command line, in one definition: help, usage errors,
+/// suggestions and shell completions are all generated from it.
+#[derive(Debug, Parser)]
+#[command(
+    name = "shindan",
+    version = shindan_engine::VERSION,
+    about = "Check question banks, classify companies, score answers and analyse results.",
+    after_help = "Run `shindan <command> --help` for its options.\n\
+                  exit status: 0 ok, 1 the input has problems, 2 usage errors",
+    subcommand_required = true,
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Run `shindan <command> --help` for its options.
-exit status: 0 ok, 1 the input has problems, 2 usage errors";
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check banks and catalogues; every problem at once.
+    #[command(long_about = commands::validate::LONG_ABOUT)]
+    Validate(commands::validate::Args),
+    /// Classify a company (中小企業基本法 第2条).
+    Tier(commands::tier::Args),
+    /// Score one company's answers, or a survey CSV (--responses).
+    #[command(long_about = commands::score::LONG_ABOUT)]
+    Score(commands::score::Args),
+    /// Write a synthetic survey CSV.
+    #[command(long_about = commands::sample::LONG_ABOUT)]
+    Sample(commands::sample::Args),
+    /// Peer reference data from results (`reference build`).
+    #[command(subcommand)]
+    Reference(commands::reference::Action),
+    /// Instrument analysis of results: item statistics, α, flags.
+    #[command(long_about = commands::analyze::LONG_ABOUT)]
+    Analyze(commands::analyze::Args),
+    /// Write checked banks in the browser app's compact form.
+    #[command(long_about = commands::compile::LONG_ABOUT)]
+    Compile(commands::compile::Args),
+    /// Question counts, time estimate and indicator coverage.
+    #[command(long_about = commands::coverage::LONG_ABOUT)]
+    Coverage(commands::coverage::Args),
+    /// Print the JSON Schema of bank and catalogue files, for editors.
+    Schema,
+    /// Print a shell completion script.
+    #[command(long_about = commands::completions::LONG_ABOUT)]
+    Completions(commands::completions::Args),
+}
+
+impl Command {
+    fn run(self) -> Result<(), Failure> {
+        match self {
+            Command::Validate(args) => commands::validate::run(args),
+            Command::Tier(args) => commands::tier::run(args),
+            Command::Score(args) => commands::score::run(args),
+            Command::Sample(args) => commands::sample::run(args),
+            Command::Reference(action) => commands::reference::run(action),
+            Command::Analyze(args) => commands::analyze::run(args),
+            Command::Compile(args) => commands::compile::run(args),
+            Command::Coverage(args) => commands::coverage::run(args),
+            Command::Schema => commands::schema::run(),
+            Command::Completions(args) => commands::completions::run(args),
+        }
+    }
+}
 
 /// How a command ends when it does not succeed.
 #[derive(Debug)]
 pub enum Failure {
     /// The input has problems; they have been printed.
     Input,
-    /// The command line is wrong.
+    /// The command line is wrong in a way only the command can tell (the
+    /// parser has already refused everything else).
     Usage(String),
     /// A named file cannot be read at all (missing, no permission).
     Unreadable(String),
@@ -72,14 +126,8 @@ macro_rules! say_text {
     }};
 }
 
-impl From<lexopt::Error> for Failure {
-    fn from(error: lexopt::Error) -> Failure {
-        Failure::Usage(error.to_string())
-    }
-}
-
 /// Output format shared by the commands that have one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// For people.
     Text,
@@ -87,51 +135,21 @@ pub enum Format {
     Json,
 }
 
-impl Format {
-    /// Parses `--format VALUE`.
-    pub fn parse(value: &str) -> Result<Format, Failure> {
-        match value {
-            "text" => Ok(Format::Text),
-            "json" => Ok(Format::Json),
-            other => Err(Failure::Usage(format!(
-                "unknown format `{other}` (use text or json)"
-            ))),
-        }
-    }
-}
-
 fn main() -> ExitCode {
-    let mut parser = lexopt::Parser::from_env();
-    let result = match parser.next() {
-        Ok(Some(lexopt::Arg::Value(command))) => match command.to_string_lossy().as_ref() {
-            "validate" => commands::validate::run(parser),
-            "tier" => commands::tier::run(parser),
-            "score" => commands::score::run(parser),
-            "sample" => commands::sample::run(parser),
-            "reference" => commands::reference::run(parser),
-            "analyze" => commands::analyze::run(parser),
-            "compile" => commands::compile::run(parser),
-            "coverage" => commands::coverage::run(parser),
-            "schema" => commands::schema::run(parser),
-            other => Err(Failure::Usage(format!("unknown command `{other}`"))),
-        },
-        Ok(Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h'))) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Ok(Some(lexopt::Arg::Long("version"))) => {
-            println!("shindan {}", shindan_engine::VERSION);
-            return ExitCode::SUCCESS;
-        }
-        Ok(Some(other)) => Err(Failure::Usage(format!("unexpected {}", describe(&other)))),
-        Ok(None) => Err(Failure::Usage("no command given".to_owned())),
-        Err(error) => Err(error.into()),
+    // Help, version and usage errors end here, with clap's exit codes
+    // (0 for help and version, 2 for usage errors).
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
     };
-    match result {
+    match cli.command.run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input) => ExitCode::from(1),
         Err(Failure::Usage(message)) => {
-            eprintln!("shindan: error: {message}\n\n{USAGE}");
+            let error = usage_error(&matches, message);
+            // Nothing more can be said if stderr is closed too.
+            let _ = error.print();
             ExitCode::from(2)
         }
         Err(Failure::Unreadable(message)) => {
@@ -148,15 +166,18 @@ fn main() -> ExitCode {
     }
 }
 
-fn describe(arg: &lexopt::Arg<'_>) -> String {
-    match arg {
-        lexopt::Arg::Short(c) => format!("option -{c}"),
-        lexopt::Arg::Long(name) => format!("option --{name}"),
-        lexopt::Arg::Value(value) => format!("argument `{}`", value.to_string_lossy()),
+/// A usage error found by a command, shown as the parser shows its own:
+/// with the usage line of the subcommand that was run.
+fn usage_error(matches: &ArgMatches, message: String) -> clap::Error {
+    let mut command = Cli::command();
+    command.build();
+    let mut at = matches;
+    while let Some((name, sub)) = at.subcommand() {
+        let Some(found) = command.find_subcommand(name).cloned() else {
+            break;
+        };
+        command = found;
+        at = sub;
     }
-}
-
-/// The error for an option or argument a command does not take.
-pub fn unexpected(arg: lexopt::Arg<'_>) -> Failure {
-    Failure::Usage(format!("unexpected {}", describe(&arg)))
+    command.error(ErrorKind::ValueValidation, message)
 }

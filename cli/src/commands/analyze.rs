@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use lexopt::prelude::*;
 use shindan_engine::analysis::{
     Analysis, DimensionAnalysis, Flag, FlagKind, GroupAnalysis, QuestionAnalysis, Statistic,
     Thresholds, Uncomputable,
@@ -17,11 +16,10 @@ use shindan_engine::{
 
 use crate::commands::score::{cells, pad};
 use crate::report::Reporter;
-use crate::{Failure, Format, files, unexpected};
+use crate::{Failure, Format, files};
 
-const HELP: &str = "\
-usage: shindan analyze FILE… --bank BANK… [--catalogue FILE] [--format text|csv|json]
-
+/// What `shindan analyze --help` explains beyond the options.
+pub const LONG_ABOUT: &str = "\
 Instrument analysis for the people who own the banks, per tier and bank
 edition: per question the numbers asked and answered, N/A and skipped
 rates, the answer distribution, floor and ceiling shares and the corrected
@@ -39,59 +37,43 @@ level distributions come from it (its edition is not recorded; its rows
 count under their tier). Broken files and lines are reported on stderr and
 skipped; the exit status is 1 when nothing could be analysed.
 
---format text (default) prints tables, Japanese labels first; csv writes one
-table for Excel (UTF-8 with BOM); json writes the engine's analysis as is.
 The formulas and the handling of N/A, skipped and hidden questions are in
 the engine's `analysis` module docs.";
 
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Results: JSON, JSON Lines (`*.jsonl`) or a scored survey CSV (`*.csv`).
+    #[arg(value_name = "FILE", required = true)]
+    inputs: Vec<PathBuf>,
+    /// Each bank and edition the results use (they are scored again); repeat it.
+    #[arg(long = "bank", value_name = "BANK", required = true)]
+    bank_paths: Vec<PathBuf>,
+    /// The catalogue (default: catalogue.yaml beside each bank).
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// How the analysis is printed.
+    #[arg(long = "format", value_name = "FORMAT", value_enum, default_value_t = Output::Text)]
+    output: Output,
+}
+
 /// What `--format` asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Output {
+    /// Tables, Japanese labels first.
     Text,
+    /// One table for Excel (UTF-8 with BOM).
     Csv,
+    /// The engine's analysis as is.
     Json,
 }
 
-pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
-    let mut inputs = Vec::new();
-    let mut bank_paths = Vec::new();
-    let mut catalogue = None;
-    let mut output = Output::Text;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Value(path) => inputs.push(PathBuf::from(path)),
-            Long("bank") => bank_paths.push(PathBuf::from(parser.value()?)),
-            Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
-            Long("format") => {
-                output = match parser.value()?.string()?.as_str() {
-                    "text" => Output::Text,
-                    "csv" => Output::Csv,
-                    "json" => Output::Json,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "unknown format `{other}` (use text, csv or json)"
-                        )));
-                    }
-                }
-            }
-            Long("help") | Short('h') => {
-                crate::say!("{HELP}");
-                return Ok(());
-            }
-            other => return Err(unexpected(other)),
-        }
-    }
-    if inputs.is_empty() {
-        return Err(Failure::Usage(
-            "give at least one results file (JSON, JSON Lines or a scored CSV)".to_owned(),
-        ));
-    }
-    if bank_paths.is_empty() {
-        return Err(Failure::Usage(
-            "give --bank for each bank and edition the results use (they are scored again)"
-                .to_owned(),
-        ));
-    }
+pub fn run(args: Args) -> Result<(), Failure> {
+    let Args {
+        inputs,
+        bank_paths,
+        catalogue,
+        output,
+    } = args;
     let mut reporter = Reporter::new(Format::Text);
     let banks = bank_paths
         .iter()

@@ -3,42 +3,41 @@
 
 use std::path::{Path, PathBuf};
 
-use lexopt::prelude::*;
 use shindan_engine::{Compiled, Reference};
 
 use crate::report::Reporter;
-use crate::{Failure, Format, files, unexpected};
+use crate::{Failure, Format, files};
 
-const HELP: &str = "\
-usage: shindan compile BANK… --out-dir DIR [--catalogue FILE] [--reference FILE]
-
+/// What `shindan compile --help` explains beyond the options.
+pub const LONG_ABOUT: &str = "\
 Checks each bank (and the catalogue beside it) and writes DIR/<tier>.bin:
 the catalogue and the bank in the compiled form the browser app loads. A
 bank with errors is reported and nothing is written for it (exit 1).
 With --reference, the peer reference data goes to DIR/reference.bin.";
 
-pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
-    let mut paths = Vec::new();
-    let mut catalogue = None;
-    let mut out_dir = None;
-    let mut reference = None;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Value(path) => paths.push(PathBuf::from(path)),
-            Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
-            Long("out-dir") | Short('o') => out_dir = Some(PathBuf::from(parser.value()?)),
-            Long("reference") => reference = Some(PathBuf::from(parser.value()?)),
-            Long("help") | Short('h') => {
-                crate::say!("{HELP}");
-                return Ok(());
-            }
-            other => return Err(unexpected(other)),
-        }
-    }
-    let out_dir = out_dir.ok_or_else(|| Failure::Usage("give --out-dir DIR".to_owned()))?;
-    if paths.is_empty() {
-        return Err(Failure::Usage("give at least one bank".to_owned()));
-    }
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The banks to compile, one current bank per tier.
+    #[arg(value_name = "BANK", required = true)]
+    paths: Vec<PathBuf>,
+    /// Where the .bin files go.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    out_dir: PathBuf,
+    /// The catalogue (default: catalogue.yaml beside each bank).
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// Peer reference data to compile too.
+    #[arg(long, value_name = "FILE")]
+    reference: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<(), Failure> {
+    let Args {
+        paths,
+        out_dir,
+        catalogue,
+        reference,
+    } = args;
     let mut reporter = Reporter::new(Format::Text);
     let mut written: Vec<String> = Vec::new();
     let mut failed = false;

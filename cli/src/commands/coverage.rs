@@ -3,36 +3,37 @@
 
 use std::path::{Path, PathBuf};
 
-use lexopt::prelude::*;
 use serde_json::json;
 use shindan_engine::{Bank, Lang, coverage};
 
 use crate::report::Reporter;
-use crate::{Failure, Format, files, unexpected};
+use crate::{Failure, Format, files};
 
-const HELP: &str = "\
-usage: shindan coverage [BANK…] [--catalogue FILE] [--format text|json]
-
+/// What `shindan coverage --help` explains beyond the options.
+pub const LONG_ABOUT: &str = "\
 Defaults to the banks in question-banks/. Exit 1 when an indicator is not
 covered in a tier where the catalogue says it applies, or a bank is over its
 time target (small 8, sme 12, midsize 18 minutes).";
 
-pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
-    let mut paths = Vec::new();
-    let mut catalogue = None;
-    let mut format = Format::Text;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Value(path) => paths.push(PathBuf::from(path)),
-            Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
-            Long("format") => format = Format::parse(&parser.value()?.string()?)?,
-            Long("help") | Short('h') => {
-                crate::say!("{HELP}");
-                return Ok(());
-            }
-            other => return Err(unexpected(other)),
-        }
-    }
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The banks to measure (default: question-banks/{small,sme,midsize}.yaml).
+    #[arg(value_name = "BANK")]
+    paths: Vec<PathBuf>,
+    /// The catalogue (default: catalogue.yaml beside each bank).
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// How the figures are printed.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+pub fn run(args: Args) -> Result<(), Failure> {
+    let Args {
+        mut paths,
+        catalogue,
+        format,
+    } = args;
     if paths.is_empty() {
         paths = ["small", "sme", "midsize"]
             .iter()

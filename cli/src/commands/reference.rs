@@ -2,11 +2,10 @@
 
 use std::path::PathBuf;
 
-use lexopt::prelude::*;
 use shindan_engine::{Bank, CatalogueKey, ReferenceBuilder, ResultDoc, echo};
 
 use crate::report::Reporter;
-use crate::{Failure, Format, date, files, unexpected};
+use crate::{Failure, Format, date, files};
 
 /// The dimension scores of `result`, scored again from its answers against
 /// the bank it names; an error says why the result cannot be counted.
@@ -27,11 +26,8 @@ fn rescored(result: &ResultDoc, banks: &[Bank]) -> Result<Vec<(String, Option<f6
         .collect())
 }
 
-const HELP: &str = "\
-usage: shindan reference build RESULT… --bank BANK… -o reference.yaml
-                               [--min-group N] [--edition E] [--source TEXT]
-                               [--synthetic]
-
+/// What `shindan reference build --help` explains beyond the options.
+const BUILD_LONG_ABOUT: &str = "\
 Reads result files (JSON from the app or `shindan score --format json`) and
 JSON Lines files (`*.jsonl`, one result per line, as `shindan score
 --responses … --format jsonl` writes), groups them by tier and industry
@@ -42,47 +38,48 @@ Each result is scored again from its answers against the bank it names
 beside it): a result whose scores do not match its answers, or that names
 a bank not given, is reported and skipped, as is a broken file or line.";
 
-pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
-    match parser.next()? {
-        Some(Value(sub)) if sub == "build" => {}
-        Some(Long("help") | Short('h')) => {
-            println!("{HELP}");
-            return Ok(());
-        }
-        _ => return Err(Failure::Usage("use `shindan reference build …`".to_owned())),
-    }
-    let mut inputs = Vec::new();
-    let mut output = None;
-    let mut min_group = 10usize;
-    let mut edition = None;
-    let mut source = "Shindan results".to_owned();
-    let mut synthetic = false;
-    let mut bank_paths = Vec::new();
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Value(path) => inputs.push(PathBuf::from(path)),
-            Long("bank") => bank_paths.push(PathBuf::from(parser.value()?)),
-            Short('o') | Long("output") => output = Some(PathBuf::from(parser.value()?)),
-            Long("min-group") => min_group = parser.value()?.parse()?,
-            Long("edition") => edition = Some(parser.value()?.string()?),
-            Long("source") => source = parser.value()?.string()?,
-            Long("synthetic") => synthetic = true,
-            Long("help") | Short('h') => {
-                println!("{HELP}");
-                return Ok(());
-            }
-            other => return Err(unexpected(other)),
-        }
-    }
-    let output = output.ok_or_else(|| Failure::Usage("give -o reference.yaml".to_owned()))?;
-    if inputs.is_empty() {
-        return Err(Failure::Usage("give at least one result file".to_owned()));
-    }
-    if bank_paths.is_empty() {
-        return Err(Failure::Usage(
-            "give --bank for each bank the results use (their scores are checked)".to_owned(),
-        ));
-    }
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Peer reference data (reference.yaml) from many results.
+    #[command(long_about = BUILD_LONG_ABOUT)]
+    Build(BuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Result files: JSON, or JSON Lines (`*.jsonl`).
+    #[arg(value_name = "RESULT", required = true)]
+    inputs: Vec<PathBuf>,
+    /// Each bank the results use (their scores are checked); repeat it.
+    #[arg(long = "bank", value_name = "BANK", required = true)]
+    bank_paths: Vec<PathBuf>,
+    /// Where the reference data is written.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: PathBuf,
+    /// Groups with fewer results are left out.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    min_group: usize,
+    /// The edition named in the file (default: this year).
+    #[arg(long, value_name = "E")]
+    edition: Option<String>,
+    /// Where the results come from, as the file states it.
+    #[arg(long, value_name = "TEXT", default_value = "Shindan results")]
+    source: String,
+    /// Mark the data as synthetic (the app then says サンプルデータ).
+    #[arg(long)]
+    synthetic: bool,
+}
+
+pub fn run(action: Action) -> Result<(), Failure> {
+    let Action::Build(BuildArgs {
+        inputs,
+        bank_paths,
+        output,
+        min_group,
+        edition,
+        source,
+        synthetic,
+    }) = action;
     let mut reporter = Reporter::new(Format::Text);
     let banks = bank_paths
         .iter()

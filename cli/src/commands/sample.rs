@@ -3,39 +3,40 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use lexopt::prelude::*;
 use shindan_engine::{Sampler, table};
 
 use crate::report::Reporter;
-use crate::{Failure, Format, files, unexpected};
+use crate::{Failure, Format, files};
 
-const HELP: &str = "\
-usage: shindan sample --bank FILE --rows N [--seed S] [--catalogue FILE]
-
+/// What `shindan sample --help` explains beyond the options.
+pub const LONG_ABOUT: &str = "\
 Writes a survey CSV to stdout: a header (respondent, industry,
 regular_employees, capital_yen, prefecture, then every question and gate
 id) and N rows of valid, made-up answers. The same seed gives the same rows.";
 
-pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
-    let mut bank_path = None;
-    let mut catalogue = None;
-    let mut rows = None;
-    let mut seed = 1u64;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("bank") => bank_path = Some(PathBuf::from(parser.value()?)),
-            Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
-            Long("rows") => rows = Some(parser.value()?.parse::<u64>()?),
-            Long("seed") => seed = parser.value()?.parse::<u64>()?,
-            Long("help") | Short('h') => {
-                println!("{HELP}");
-                return Ok(());
-            }
-            other => return Err(unexpected(other)),
-        }
-    }
-    let bank_path = bank_path.ok_or_else(|| Failure::Usage("--bank is required".to_owned()))?;
-    let rows = rows.ok_or_else(|| Failure::Usage("--rows is required".to_owned()))?;
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The question bank whose questions the rows answer.
+    #[arg(long, value_name = "FILE")]
+    bank: PathBuf,
+    /// How many companies.
+    #[arg(long, value_name = "N")]
+    rows: u64,
+    /// The seed of the made-up answers.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// The catalogue (default: catalogue.yaml beside the bank).
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<(), Failure> {
+    let Args {
+        bank: bank_path,
+        rows,
+        seed,
+        catalogue,
+    } = args;
     let mut reporter = Reporter::new(Format::Text);
     let bank = files::load_bank_with_catalogue(&bank_path, catalogue.as_deref(), &mut reporter)?;
     let mut sampler = Sampler::new(&bank, seed);

@@ -1,11 +1,8 @@
 //! `shindan schema`: the JSON Schema of bank and catalogue files, for editors.
 
-use crate::{Failure, unexpected};
+use crate::Failure;
 
-pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
-    if let Some(arg) = parser.next()? {
-        return Err(unexpected(arg));
-    }
+pub fn run() -> Result<(), Failure> {
     let schema = shindan_engine::json_schema();
     crate::say!("{}", crate::pretty_json(&schema)?);
     Ok(())

@@ -2,18 +2,15 @@
 
 use std::path::PathBuf;
 
-use lexopt::prelude::*;
+use clap::ValueEnum;
 use shindan_engine::{Bank, Lang, ResultDoc, Scores};
 
 use crate::commands::batch::{self, BatchFormat};
 use crate::report::Reporter;
-use crate::{Failure, Format, date, files, unexpected};
+use crate::{Failure, Format, date, files};
 
-const HELP: &str = "\
-usage: shindan score --bank FILE --answers FILE [--catalogue FILE] [--date YYYY-MM-DD]
-                     [--label TEXT] [--format text|json]
-       shindan score --bank FILE --responses FILE.csv [--format csv|jsonl] [--strict]
-
+/// What `shindan score --help` explains beyond the options.
+pub const LONG_ABOUT: &str = "\
 The answers file (YAML or JSON) holds `answers:` by question id, and
 optionally `profile:` and `label:`; a result JSON from the app works too.
 Prints the result sheet as a table, or the result JSON (schema 1).
@@ -24,49 +21,81 @@ regular_employees, capital_yen, prefecture, then question and gate ids; see
 result JSON line per company. A bad row is reported on stderr with its line
 number and skipped; the exit status stays 0 unless --strict.";
 
-pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
-    let mut bank_path = None;
-    let mut answers_path = None;
-    let mut catalogue = None;
-    let mut date = None;
-    let mut label = None;
-    let mut format = None;
-    let mut responses = None;
-    let mut strict = false;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("bank") => bank_path = Some(PathBuf::from(parser.value()?)),
-            Long("answers") => answers_path = Some(PathBuf::from(parser.value()?)),
-            Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
-            Long("date") => {
-                let value = parser.value()?.string()?;
-                if !date::is_date(&value) {
-                    return Err(Failure::Usage(format!(
-                        "--date `{value}` is not YYYY-MM-DD"
-                    )));
-                }
-                date = Some(value);
-            }
-            Long("label") => label = Some(parser.value()?.string()?),
-            Long("format") => format = Some(parser.value()?.string()?),
-            Long("responses") => responses = Some(PathBuf::from(parser.value()?)),
-            Long("strict") => strict = true,
-            Long("help") | Short('h') => {
-                crate::say!("{HELP}");
-                return Ok(());
-            }
-            other => return Err(unexpected(other)),
-        }
+#[derive(Debug, clap::Args)]
+#[command(group(
+    clap::ArgGroup::new("input")
+        .required(true)
+        .args(["answers", "responses"])
+))]
+pub struct Args {
+    /// The question bank the answers are for.
+    #[arg(long, value_name = "FILE")]
+    bank: PathBuf,
+    /// One company's answers (YAML or JSON, or a result JSON).
+    #[arg(long, value_name = "FILE")]
+    answers: Option<PathBuf>,
+    /// A survey CSV, one company per row.
+    #[arg(long, value_name = "FILE.csv")]
+    responses: Option<PathBuf>,
+    /// The catalogue (default: catalogue.yaml beside the bank).
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// The date the result carries (default: today in Japan).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<String>,
+    /// A label for the result, instead of the answers file's.
+    #[arg(long, value_name = "TEXT", conflicts_with = "responses")]
+    label: Option<String>,
+    /// What is printed: text or json with --answers (default text), csv or
+    /// jsonl with --responses (default csv).
+    #[arg(long, value_enum)]
+    format: Option<ScoreFormat>,
+    /// With --responses, exit 1 when a row is skipped.
+    #[arg(long, conflicts_with = "answers")]
+    strict: bool,
+}
+
+/// What `--format` asks for; which ones apply depends on the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScoreFormat {
+    /// The result sheet as a table (--answers).
+    Text,
+    /// The result JSON, schema 1 (--answers).
+    Json,
+    /// A CSV row of scores per company (--responses).
+    Csv,
+    /// A result JSON line per company (--responses).
+    Jsonl,
+}
+
+/// `--date` is a real calendar date.
+fn parse_date(value: &str) -> Result<String, String> {
+    if date::is_date(value) {
+        Ok(value.to_owned())
+    } else {
+        Err("not a calendar date written YYYY-MM-DD".to_owned())
     }
-    let bank_path = bank_path.ok_or_else(|| Failure::Usage("--bank is required".to_owned()))?;
+}
+
+pub fn run(args: Args) -> Result<(), Failure> {
+    let Args {
+        bank: bank_path,
+        answers,
+        responses,
+        catalogue,
+        date,
+        label,
+        format,
+        strict,
+    } = args;
     if let Some(responses) = responses {
-        let format = match format.as_deref() {
-            None | Some("csv") => BatchFormat::Csv,
-            Some("jsonl") => BatchFormat::Jsonl,
-            Some(other) => {
-                return Err(Failure::Usage(format!(
-                    "unknown format `{other}` for --responses (use csv or jsonl)"
-                )));
+        let format = match format {
+            None | Some(ScoreFormat::Csv) => BatchFormat::Csv,
+            Some(ScoreFormat::Jsonl) => BatchFormat::Jsonl,
+            Some(ScoreFormat::Text | ScoreFormat::Json) => {
+                return Err(Failure::Usage(
+                    "with --responses, --format is csv or jsonl".to_owned(),
+                ));
             }
         };
         let mut reporter = Reporter::new(Format::Text);
@@ -76,11 +105,21 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
         return batch::run(&bank, &responses, format, &date, strict);
     }
     let format = match format {
-        Some(format) => Format::parse(&format)?,
-        None => Format::Text,
+        None | Some(ScoreFormat::Text) => Format::Text,
+        Some(ScoreFormat::Json) => Format::Json,
+        Some(ScoreFormat::Csv | ScoreFormat::Jsonl) => {
+            return Err(Failure::Usage(
+                "with --answers, --format is text or json (csv and jsonl are for --responses)"
+                    .to_owned(),
+            ));
+        }
     };
-    let answers_path = answers_path
-        .ok_or_else(|| Failure::Usage("--answers or --responses is required".to_owned()))?;
+    // The parser requires one of the two.
+    let Some(answers_path) = answers else {
+        return Err(Failure::Usage(
+            "--answers or --responses is required".to_owned(),
+        ));
+    };
 
     let mut reporter = Reporter::new(Format::Text);
     let bank = files::load_bank_with_catalogue(&bank_path, catalogue.as_deref(), &mut reporter)?;

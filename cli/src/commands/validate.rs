@@ -4,16 +4,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use lexopt::prelude::*;
 use shindan_engine::{Catalogue, DocumentKind, SourceFile};
 
 use crate::files;
 use crate::report::Reporter;
-use crate::{Failure, Format, unexpected};
+use crate::{Failure, Format};
 
-const HELP: &str = "\
-usage: shindan validate FILE… [--catalogue FILE] [--format text|json] [--deny-warnings]
-
+/// What `shindan validate --help` explains beyond the options.
+pub const LONG_ABOUT: &str = "\
 Checks each bank, catalogue and reference file. A bank is checked against
 --catalogue, or the catalogue.yaml beside it; a catalogue's problems are shown
 once, however many banks use it. An answers file is skipped with a note: it
@@ -21,30 +19,29 @@ does not name its bank (check it with `shindan score`). Problems go to stderr
 like a compiler's (or to stdout as a JSON array with --format json). Exit 1
 when any file has errors (or warnings, with --deny-warnings).";
 
-pub fn run(mut parser: lexopt::Parser) -> Result<(), Failure> {
-    let mut paths = Vec::new();
-    let mut catalogue = None;
-    let mut format = Format::Text;
-    let mut deny_warnings = false;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Value(path) => paths.push(PathBuf::from(path)),
-            Long("catalogue") => catalogue = Some(PathBuf::from(parser.value()?)),
-            Long("format") => format = Format::parse(&parser.value()?.string()?)?,
-            Long("deny-warnings") => deny_warnings = true,
-            Long("help") | Short('h') => {
-                crate::say!("{HELP}");
-                return Ok(());
-            }
-            other => return Err(unexpected(other)),
-        }
-    }
-    if paths.is_empty() {
-        return Err(Failure::Usage(
-            "give at least one file to validate".to_owned(),
-        ));
-    }
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Banks, catalogues and reference files to check.
+    #[arg(value_name = "FILE", required = true)]
+    paths: Vec<PathBuf>,
+    /// The catalogue to check banks against (default: catalogue.yaml beside each bank).
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    /// How problems are printed.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+}
 
+pub fn run(args: Args) -> Result<(), Failure> {
+    let Args {
+        paths,
+        catalogue,
+        format,
+        deny_warnings,
+    } = args;
     let mut reporter = Reporter::new(format);
     let mut catalogues = Catalogues::default();
     let mut summaries = Vec::new();
