@@ -1,22 +1,11 @@
 // Issue 6 for analysts: many results in the dashboard, a broken file among
 // them, small groups suppressed, the aggregate exported; and 10,000 files.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { shindan } from "./cli.mjs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SheetPage } from "./sheet_page.mjs";
-
-const repo = process.env.SHINDAN_REPO ?? process.cwd();
-
-function shindan(...args) {
-  return execFileSync("cargo", ["run", "-q", "-p", "shindan-cli", "--", ...args], {
-    cwd: repo,
-    encoding: "utf8",
-    maxBuffer: 1 << 28,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-}
 
 /// `rows` scored results of synthetic small companies, one JSON text each.
 function results(rows, seed) {

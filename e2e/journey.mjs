@@ -2,22 +2,13 @@
 // export/import, a refused import, print, accessibility, parity with the
 // CLI, and author mode.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { shindan } from "./cli.mjs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SheetPage } from "./sheet_page.mjs";
 
-const repo = process.env.SHINDAN_REPO ?? process.cwd();
 const SMALL_COMPANY = { industry: "retail", employees: 4, capital: 300, prefecture: "kumamoto" };
-
-/// The real CLI, as the people who analyse results run it.
-function shindan(...args) {
-  return execFileSync("cargo", ["run", "-q", "-p", "shindan-cli", "--", ...args], {
-    cwd: repo,
-    encoding: "utf8",
-  });
-}
 
 async function smallRunToResult(page, baseUrl) {
   const sheet = new SheetPage(page, baseUrl);
@@ -40,7 +31,7 @@ export const journeyTests = [
   {
     name: "a small company completes the diagnosis and gets its sheet",
     async run({ page, baseUrl }) {
-      const sheet = new SheetPage(page, baseUrl);
+      const sheet = new SheetPage(page, baseUrl, { pointer: true });
       await sheet.open();
       assert.equal(await page.getAttribute("html", "lang"), "ja");
       await sheet.start();

@@ -1,7 +1,8 @@
 // Playwright Test runs the journeys of e2e/*.mjs in Debian's Chromium
 // (never a downloaded browser), two at a time on a 2-core machine, each with
 // its own timeout, and keeps a screenshot and a trace of every failure.
-// `cargo xtask test` serves dist/ and sets SHINDAN_URL and SHINDAN_REPO.
+// `cargo xtask test` serves dist/ and sets SHINDAN_URL, SHINDAN_REPO and
+// SHINDAN_CLI (the `shindan` binary it built).
 //
 //   npx playwright test -c e2e/playwright.config.mjs [-g name-filter]
 import { defineConfig } from "@playwright/test";

@@ -7,9 +7,14 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 export class SheetPage {
-  constructor(page, baseUrl) {
+  /// `pointer: true` answers with Playwright's pointer clicks (scrolled into
+  /// view, waited on until stable), as a person clicks; the default clicks
+  /// the same inputs inside the page, the same events for the app without
+  /// the waits, for journeys about what comes after the questions.
+  constructor(page, baseUrl, { pointer = false } = {}) {
     this.page = page;
     this.baseUrl = baseUrl;
+    this.pointer = pointer;
   }
 
   async open(query = "") {
@@ -66,11 +71,29 @@ export class SheetPage {
         return null;
       });
       if (next === null) return position;
-      const set = this.page.locator("fieldset.question").nth(next.index);
-      if (next.number) {
-        await set.locator("input[type=number]").fill(String(3 + position));
+      const value = next.number ? String(3 + position) : null;
+      const option = next.number ? null : pick(position, next.count);
+      if (this.pointer) {
+        const set = this.page.locator("fieldset.question").nth(next.index);
+        if (value !== null) await set.locator("input[type=number]").fill(value);
+        else await set.locator("input[type=radio], input[type=checkbox]").nth(option).check();
       } else {
-        await set.locator("input[type=radio], input[type=checkbox]").nth(pick(position, next.count)).check();
+        await this.page.evaluate(
+          async ({ index, value, option }) => {
+            const set = document.querySelectorAll("fieldset.question")[index];
+            if (value !== null) {
+              const input = set.querySelector("input[type=number]");
+              input.value = value;
+              input.dispatchEvent(new Event("input", { bubbles: true }));
+              input.dispatchEvent(new Event("change", { bubbles: true }));
+            } else {
+              set.querySelectorAll("input[type=radio], input[type=checkbox]")[option].click();
+            }
+            // The app's updates run after the event: look again only then.
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          },
+          { index: next.index, value, option },
+        );
       }
       position++;
     }

@@ -15,7 +15,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use crate::{cargo_binary, probe, repo_root, run};
+use crate::process::{cargo_binary, probe, run};
+use crate::repo_root;
 
 /// Every target in `fuzz/fuzz_targets/`.
 pub const TARGETS: &[&str] = &[

@@ -14,7 +14,8 @@ use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::SystemTime;
 
-use crate::{cargo_binary, probe, repo_root, run};
+use crate::process::{cargo_binary, probe, run};
+use crate::repo_root;
 
 /// Must equal the `wasm-bindgen` version pinned in the web crate.
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
@@ -29,8 +30,7 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Everything `dist`, `serve` and `size` need (not the browser).
 pub fn for_build() -> Result<(), String> {
     wasm_target()?;
-    wasm_bindgen_cli()?;
-    wasm_pack()?;
+    cargo_tools(None)?;
     npm_packages()
 }
 
@@ -47,7 +47,11 @@ pub fn wasm_target() -> Result<(), String> {
     Ok(())
 }
 
-pub fn wasm_bindgen_cli() -> Result<(), String> {
+/// wasm-bindgen-cli and wasm-pack, built in one folder so the crates they
+/// share (clap, serde, syn, rustls, …) compile once; the folder is removed
+/// afterwards. With a `log`, cargo's output goes there.
+pub fn cargo_tools(log: Option<&Path>) -> Result<(), String> {
+    let build = tools_dir().join("build");
     cargo_tool(
         "wasm-bindgen-cli",
         "wasm-bindgen",
@@ -55,21 +59,79 @@ pub fn wasm_bindgen_cli() -> Result<(), String> {
         // The locked build fails on some registry mirrors (a locked
         // dependency version is missing); the unlocked one works.
         true,
-    )
+        &build,
+        log,
+    )?;
+    cargo_tool(
+        "wasm-pack",
+        "wasm-pack",
+        WASM_PACK_VERSION,
+        false,
+        &build,
+        log,
+    )?;
+    if build.exists() {
+        std::fs::remove_dir_all(&build)
+            .map_err(|error| format!("cannot remove {}: {error}", build.display()))?;
+    }
+    Ok(())
 }
 
-pub fn wasm_pack() -> Result<(), String> {
-    cargo_tool("wasm-pack", "wasm-pack", WASM_PACK_VERSION, false)
+/// Starts the wasm-bindgen-cli and wasm-pack installs on another thread: on
+/// a fresh machine they compile ~350 crates, and the test steps before the
+/// first wasm build leave a core idle while they link or wait on one crate.
+/// Output goes to `target/install-cargo-tools.log`; [`cargo_tools_joined`]
+/// waits for them.
+pub fn cargo_tools_in_background() {
+    let log = repo_root().join("target").join("install-cargo-tools.log");
+    CARGO_TOOLS_JOB.start(move || cargo_tools(Some(&log)));
+}
+
+/// Waits for the background install (or installs now if none was started).
+pub fn cargo_tools_joined() -> Result<(), String> {
+    CARGO_TOOLS_JOB.join(|| cargo_tools(None))
+}
+
+static CARGO_TOOLS_JOB: Background = Background::new();
+
+/// An install running on another thread while the test steps go on.
+struct Background(Mutex<Option<JoinHandle<Result<(), String>>>>);
+
+impl Background {
+    const fn new() -> Self {
+        Self(Mutex::new(None))
+    }
+
+    fn start(&self, job: impl FnOnce() -> Result<(), String> + Send + 'static) {
+        let handle = std::thread::spawn(job);
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(handle);
+        }
+    }
+
+    /// The job's result once it ends, or `now()` if it was never started.
+    fn join(&self, now: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+        let handle = self.0.lock().ok().and_then(|mut slot| slot.take());
+        match handle {
+            Some(handle) => handle
+                .join()
+                .map_err(|_| "a background install stopped unexpectedly".to_owned())?,
+            None => now(),
+        }
+    }
 }
 
 /// Installs `krate` at `version` into `.tools` unless `.tools/bin/<binary>
 /// --version` already reports that version. `--locked` first, for the
-/// versions the crate was released with; unlocked only if allowed.
+/// versions the crate was released with; unlocked only if allowed. With a
+/// `log`, cargo's output is appended there instead of shown.
 fn cargo_tool(
     krate: &str,
     binary: &str,
     version: &str,
     unlocked_fallback: bool,
+    build: &Path,
+    log: Option<&Path>,
 ) -> Result<(), String> {
     let path = tool(binary);
     let found = probe(Command::new(&path).arg("--version"));
@@ -91,8 +153,15 @@ fn cargo_tool(
             .arg(tools_dir())
             // Build tools, run for seconds: a light optimisation level
             // shortens the cold install that every fresh CI machine pays.
-            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1");
-        run(&mut command)
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+            .env("CARGO_TARGET_DIR", build);
+        if let Some(log) = log {
+            logged(&mut command, log)?;
+        }
+        run(&mut command).map_err(|message| match log {
+            Some(log) => format!("{message} (its output: {})", log.display()),
+            None => message,
+        })
     };
     match install(true) {
         Ok(()) => {}
@@ -103,6 +172,22 @@ fn cargo_tool(
         Err(message) => return Err(message),
     }
     println!("install: {krate} {version} installed ({})", path.display());
+    Ok(())
+}
+
+/// Sends the command's stdout and stderr to the end of `log`.
+fn logged(command: &mut Command, log: &Path) -> Result<(), String> {
+    if let Some(dir) = log.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .map_err(|error| format!("cannot open {}: {error}", log.display()))?;
+    let err = file.try_clone().map_err(|error| error.to_string())?;
+    command.stdout(file).stderr(err);
     Ok(())
 }
 
@@ -137,53 +222,31 @@ pub fn chromium() -> Result<(), String> {
     chromium_logged(None)
 }
 
-/// The Chromium install started by [`chromium_in_background`], if any.
-static BACKGROUND_CHROMIUM: Mutex<Option<JoinHandle<Result<(), String>>>> = Mutex::new(None);
-
 /// Starts the Chromium install on another thread, so that on a fresh machine
 /// apt (network and disk bound) runs while the Rust steps use the CPU. Its
 /// output goes to `target/install-chromium.log`; [`chromium_joined`] waits
 /// for it.
 pub fn chromium_in_background() {
     let log = repo_root().join("target").join("install-chromium.log");
-    let handle = std::thread::spawn(move || chromium_logged(Some(&log)));
-    if let Ok(mut slot) = BACKGROUND_CHROMIUM.lock() {
-        *slot = Some(handle);
-    }
+    CHROMIUM_JOB.start(move || chromium_logged(Some(&log)));
 }
 
 /// Waits for the background install (or installs now if none was started).
 pub fn chromium_joined() -> Result<(), String> {
-    let handle = BACKGROUND_CHROMIUM
-        .lock()
-        .ok()
-        .and_then(|mut slot| slot.take());
-    match handle {
-        Some(handle) => handle
-            .join()
-            .map_err(|_| "the Chromium install stopped unexpectedly".to_owned())?,
-        None => chromium(),
-    }
+    CHROMIUM_JOB.join(chromium)
 }
+
+static CHROMIUM_JOB: Background = Background::new();
 
 fn chromium_logged(log: Option<&Path>) -> Result<(), String> {
     if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
         println!("install: chromium and chromedriver present ({CHROMIUM}, {CHROMEDRIVER})");
         return Ok(());
     }
-    let log_file = match log {
-        Some(path) => {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
-            }
-            Some(
-                std::fs::File::create(path)
-                    .map_err(|error| format!("cannot create {}: {error}", path.display()))?,
-            )
-        }
-        None => None,
-    };
+    if let Some(path) = log {
+        // A fresh log for this install.
+        let _ = std::fs::remove_file(path);
+    }
     let root = probe(Command::new("id").arg("-u")).is_some_and(|uid| uid == "0");
     let apt = |args: &[&str]| {
         let mut command = if root {
@@ -194,10 +257,8 @@ fn chromium_logged(log: Option<&Path>) -> Result<(), String> {
             sudo
         };
         command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        if let Some(file) = &log_file {
-            let out = file.try_clone().map_err(|error| error.to_string())?;
-            let err = file.try_clone().map_err(|error| error.to_string())?;
-            command.stdout(out).stderr(err);
+        if let Some(path) = log {
+            logged(&mut command, path)?;
         }
         run(&mut command).map_err(|message| match log {
             Some(path) => format!("{message} (its output: {})", path.display()),

@@ -32,7 +32,7 @@ pub fn task(args: &[String]) -> Result<(), String> {
         _ => return Err("usage: cargo xtask serve [--port N]".to_owned()),
     };
     install::for_build()?;
-    let dist = site::dist()?;
+    let dist = site::build()?;
     let server = Server::start(&dist, port, true)?;
     println!(
         "serving {} at {}  (Ctrl-C stops)",

@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{cargo, install, publish, repo_root, run};
+use crate::process::{cargo, run};
+use crate::{install, publish, repo_root, target_dir};
 
 /// One wasm-pack build: where it goes inside the site, its cargo profile
 /// (see the workspace `Cargo.toml`) and extra cargo args. The two profiles
@@ -55,9 +56,26 @@ pub fn dist_dir() -> PathBuf {
     repo_root().join("dist")
 }
 
-/// Builds both bundles and the compiled banks and writes the site into a
-/// fresh `dist/`, printing each file and its size. Returns the `dist/` path.
-pub fn dist() -> Result<PathBuf, String> {
+/// The `shindan` binary of the dev profile.
+pub fn cli_path() -> PathBuf {
+    target_dir().join("debug").join("shindan")
+}
+
+/// Builds the CLI (dev profile) and returns its path.
+pub fn build_cli() -> Result<PathBuf, String> {
+    cargo(&["build", "-q", "-p", "shindan-cli"])?;
+    Ok(cli_path())
+}
+
+/// [`dist`] with the CLI built first: for `dist`, `serve` and `size`.
+pub fn build() -> Result<PathBuf, String> {
+    dist(&build_cli()?)
+}
+
+/// Builds both bundles and the compiled banks (with the `shindan` binary at
+/// `cli`) and writes the site into a fresh `dist/`, printing each file and
+/// its size. Returns the `dist/` path.
+pub fn dist(cli: &Path) -> Result<PathBuf, String> {
     // Removed first, so a failed build leaves no stale site for the size
     // check or the end-to-end tests to pass on.
     let dist = dist_dir();
@@ -71,7 +89,7 @@ pub fn dist() -> Result<PathBuf, String> {
     create_dir(&dist)?;
     copy(&repo_root().join("index.html"), &dist.join("index.html"))?;
     copy_tree(&repo_root().join("assets"), &dist.join("assets"), &|_| true)?;
-    compile_banks(&dist.join("banks"))?;
+    compile_banks(cli, &dist.join("banks"))?;
     for bundle in BUNDLES {
         // Only what the browser loads: not package.json, README, .gitignore.
         copy_tree(&staging.join(bundle.dir), &dist.join(bundle.dir), &|path| {
@@ -110,13 +128,12 @@ pub fn dist() -> Result<PathBuf, String> {
 
 /// Checks the shipped banks and writes them in the compiled form the app
 /// fetches: a broken bank fails the build instead of the visitor's page.
-fn compile_banks(out_dir: &Path) -> Result<(), String> {
-    let out_dir = out_dir.to_string_lossy();
-    let mut args = vec!["run", "-q", "-p", "shindan-cli", "--", "compile"];
-    args.extend_from_slice(SHIPPED_BANKS);
-    args.extend_from_slice(&["--reference", "question-banks/reference.yaml"]);
-    args.extend_from_slice(&["--out-dir", &out_dir]);
-    cargo(&args)
+fn compile_banks(cli: &Path, out_dir: &Path) -> Result<(), String> {
+    run(Command::new(cli)
+        .arg("compile")
+        .args(SHIPPED_BANKS)
+        .args(["--reference", "question-banks/reference.yaml", "--out-dir"])
+        .arg(out_dir))
 }
 
 /// A build for browsers. `--mode no-install` stops wasm-pack from

@@ -1,0 +1,62 @@
+//! `cargo xtask bench`: the engine benchmarks and the survey batch figure.
+
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::process::cargo;
+use crate::target_dir;
+
+pub fn task() -> Result<(), String> {
+    cargo(&["bench", "-q", "-p", "shindan-tests", "--bench", "engine"])?;
+    survey_bench()
+}
+
+/// Establishments in Kyushu (issue 6): the survey batch must score this
+/// many rows in under 10 s.
+const SURVEY_ROWS: u64 = 550_000;
+
+/// Generates `SURVEY_ROWS` rows with `shindan sample` and times `shindan
+/// score --responses` on them (CLI built with the speed profile).
+fn survey_bench() -> Result<(), String> {
+    cargo(&["build", "-q", "--profile", "bench", "-p", "shindan-cli"])?;
+    let shindan = target_dir().join("release").join("shindan");
+    let survey = target_dir().join("survey-bench.csv");
+    let rows = SURVEY_ROWS.to_string();
+    let sample = Command::new(&shindan)
+        .args([
+            "sample",
+            "--bank",
+            "question-banks/midsize.yaml",
+            "--rows",
+            &rows,
+            "--seed",
+            "1",
+        ])
+        .output()
+        .map_err(|error| format!("cannot run shindan sample: {error}"))?;
+    std::fs::write(&survey, &sample.stdout)
+        .map_err(|error| format!("cannot write the survey: {error}"))?;
+    let started = Instant::now();
+    let scored = Command::new(&shindan)
+        .args([
+            "score",
+            "--bank",
+            "question-banks/midsize.yaml",
+            "--responses",
+        ])
+        .arg(&survey)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .map_err(|error| format!("cannot run shindan score: {error}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if !scored.status.success() {
+        return Err(String::from_utf8_lossy(&scored.stderr).into_owned());
+    }
+    println!(
+        "survey batch: {SURVEY_ROWS} midsize rows ({} MB) scored in {seconds:.2} s = {:.0} rows/s (target: under 10 s)",
+        sample.stdout.len() / 1_000_000,
+        SURVEY_ROWS as f64 / seconds
+    );
+    Ok(())
+}

@@ -1,0 +1,392 @@
+//! `cargo xtask test`: every check, one step after another, with a timing
+//! per step and a summary; a failed step does not stop the later ones.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::process::{Scratch, cargo, cargo_binary, describe, run};
+use crate::{install, repo_root, serve, site, size};
+
+/// Crates the engine must never depend on: it stays pure and host-neutral.
+const WEB_CRATES: &[&str] = &["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"];
+
+/// The browser crate: built for wasm only, so host-wide commands skip it.
+const WEB_PACKAGE: &str = "shindan-web";
+
+/// A named step and the command that performs it.
+struct Step {
+    name: &'static str,
+    run: fn() -> Result<(), String>,
+}
+
+pub fn test() -> Result<(), String> {
+    // Network- and disk-bound installs, and the cargo tools (whose build
+    // fills the gaps the host steps leave), run beside the first steps.
+    install::chromium_in_background();
+    install::cargo_tools_in_background();
+    let steps = [
+        Step {
+            name: "install: rust target wasm32-unknown-unknown",
+            run: install::wasm_target,
+        },
+        Step {
+            name: "cargo fmt --check",
+            run: || cargo(&["fmt", "--all", "--", "--check"]),
+        },
+        Step {
+            name: "cargo clippy -D warnings (host crates)",
+            run: || {
+                cargo(&[
+                    "clippy",
+                    "--workspace",
+                    "--exclude",
+                    WEB_PACKAGE,
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ])
+            },
+        },
+        Step {
+            name: "cargo test (engine, golden fixtures, fuzz corpus replay, CLI)",
+            run: || cargo(&["test", "--workspace", "--exclude", WEB_PACKAGE]),
+        },
+        Step {
+            name: "engine builds for wasm32-unknown-unknown",
+            run: || {
+                cargo(&[
+                    "check",
+                    "-p",
+                    "shindan-engine",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                ])
+            },
+        },
+        Step {
+            name: "engine depends on no web crate",
+            run: engine_is_pure,
+        },
+        Step {
+            name: "first-load wasm has no YAML parser and no CSV reader",
+            run: first_load_is_lean,
+        },
+        Step {
+            name: "shipped banks validate clean",
+            run: || {
+                shindan(&[
+                    "validate",
+                    "--deny-warnings",
+                    "question-banks/catalogue.yaml",
+                    "question-banks/small.yaml",
+                    "question-banks/sme.yaml",
+                    "question-banks/midsize.yaml",
+                    "question-banks/reference.yaml",
+                ])?;
+                // Earlier editions kept for their results, checked against
+                // their own catalogue.
+                shindan(&[
+                    "validate",
+                    "--deny-warnings",
+                    "question-banks/editions/2026.1/catalogue.yaml",
+                    "question-banks/editions/2026.1/small.yaml",
+                    "question-banks/editions/2026.1/sme.yaml",
+                    "question-banks/editions/2026.1/midsize.yaml",
+                ])
+            },
+        },
+        Step {
+            name: "shipped banks cover the call's indicators within time",
+            run: || shindan(&["coverage"]),
+        },
+        // The web crate's lints need no tool: they run while the tools
+        // install goes on in the background.
+        Step {
+            name: "cargo clippy -D warnings (web crate, wasm32)",
+            run: || web_clippy(&[]),
+        },
+        Step {
+            name: "cargo clippy -D warnings (web crate, wasm32, tools build)",
+            run: || web_clippy(&["--features", "tools"]),
+        },
+        Step {
+            name: "install: wasm-bindgen-cli and wasm-pack (started in the background)",
+            run: install::cargo_tools_joined,
+        },
+        Step {
+            name: "install: npm packages (Playwright Test, axe-core, binaryen)",
+            run: install::npm_packages,
+        },
+        Step {
+            name: "install: chromium and chromedriver (started in the background)",
+            run: install::chromium_joined,
+        },
+        Step {
+            name: "web component tests (wasm-pack test, headless Chromium)",
+            run: web_component_tests,
+        },
+        Step {
+            name: "site build (dist/)",
+            run: || site::dist(&site::cli_path()).map(drop),
+        },
+        Step {
+            name: "first-load size within its ceiling (target in BENCHMARKS.md)",
+            run: || size::check(&site::dist_dir(), size::CEILING),
+        },
+        Step {
+            name: "browser end-to-end tests (Playwright Test, e2e/)",
+            run: || end_to_end(&site::cli_path(), &[]),
+        },
+    ];
+    let mut failed = Vec::new();
+    let mut timings = Vec::new();
+    let started = Instant::now();
+    for step in &steps {
+        eprintln!("\n==> {}", step.name);
+        let step_started = Instant::now();
+        let result = (step.run)();
+        let seconds = step_started.elapsed().as_secs_f64();
+        match result {
+            Ok(()) => eprintln!("<== ok in {seconds:.1} s: {}", step.name),
+            Err(message) => {
+                eprintln!("FAILED in {seconds:.1} s: {}: {message}", step.name);
+                failed.push(step.name);
+            }
+        }
+        timings.push((step.name, seconds));
+    }
+    println!("\nstep timings:");
+    for (name, seconds) in &timings {
+        println!("{seconds:8.1} s  {name}");
+    }
+    let passed = steps.len() - failed.len();
+    println!(
+        "\nxtask: {passed} passed, {} failed in {:.1} s",
+        failed.len(),
+        started.elapsed().as_secs_f64()
+    );
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failed steps: {}", failed.join("; ")))
+    }
+}
+
+/// Runs the `shindan` binary that the `cargo test` step built (cargo builds
+/// a package's binaries for its integration tests): `cargo run -p
+/// shindan-cli` would resolve features for the CLI alone and build the
+/// engine once more.
+fn shindan(args: &[&str]) -> Result<(), String> {
+    run(Command::new(site::cli_path()).args(args))
+}
+
+/// Clippy for the web crate, which only builds for the browser.
+fn web_clippy(features: &[&str]) -> Result<(), String> {
+    let mut args = vec![
+        "clippy",
+        "-p",
+        WEB_PACKAGE,
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+    ];
+    args.extend_from_slice(features);
+    args.extend_from_slice(&["--", "-D", "warnings"]);
+    cargo(&args)
+}
+
+/// The web crate's wasm-bindgen tests, run by wasm-pack in headless
+/// Chromium, with the `tools` feature (the tests read fixture YAML). The
+/// test runner itself passes `--headless --no-sandbox` to Chromium and
+/// Debian's chromedriver finds `/usr/bin/chromium`, so no `webdriver.json`
+/// is needed. A run that finds no tests fails: it would pass silently if a
+/// feature or `cfg` change hid them all.
+fn web_component_tests() -> Result<(), String> {
+    let path = install::tool_path()?;
+    let scratch = Scratch::new("component-tests")?;
+    let mut command = Command::new(install::tool("wasm-pack"));
+    command
+        .args([
+            "test",
+            "--headless",
+            "--chrome",
+            "--chromedriver",
+            install::CHROMEDRIVER,
+            "--mode",
+            "no-install",
+            "web",
+            "--features",
+            "tools",
+            // The site's tools build profile: the dependencies compiled here
+            // are the ones that build then reuses (a dev build of its own
+            // took four minutes of a cold run).
+            "--profile",
+            "tools",
+        ])
+        .env("PATH", &path)
+        .stdout(Stdio::piped());
+    scratch.isolate(&mut command);
+    let mut child = command
+        .spawn()
+        .map_err(|error| format!("cannot start {}: {error}", describe(&command)))?;
+    let mut found_none = false;
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            found_none |= line.contains("no tests to run");
+            println!("{line}");
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|error| format!("{} did not finish: {error}", describe(&command)))?;
+    if !status.success() {
+        Err(format!("{} exited with {status}", describe(&command)))
+    } else if found_none {
+        Err("wasm-pack test found no component tests".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
+/// Serves `dist/` on an ephemeral port and runs the Playwright journeys
+/// against it, with the `shindan` binary at `cli` for the journeys that
+/// compare with the CLI; the server stops when the step ends.
+pub fn end_to_end(cli: &Path, names: &[String]) -> Result<(), String> {
+    let config = Path::new("e2e/playwright.config.mjs");
+    if !config.is_file() {
+        return Err(format!("{} is missing", config.display()));
+    }
+    let path = install::tool_path()?;
+    let server = serve::Server::start(&site::dist_dir(), 0, false)?;
+    let scratch = Scratch::new("e2e")?;
+    let mut command = Command::new("node");
+    command
+        .arg(Path::new("node_modules/@playwright/test/cli.js"))
+        .arg("test")
+        .arg("--config")
+        .arg(config)
+        .args(
+            journey_filter(names)
+                .map(|pattern| ["--grep".to_owned(), pattern])
+                .into_iter()
+                .flatten(),
+        )
+        .env("SHINDAN_URL", server.url())
+        .env("SHINDAN_REPO", repo_root())
+        .env("SHINDAN_CLI", cli)
+        .env("PATH", &path);
+    scratch.isolate(&mut command);
+    run(&mut command)
+}
+
+/// A Playwright `--grep` pattern matching journeys whose names contain any
+/// of `names` literally.
+fn journey_filter(names: &[String]) -> Option<String> {
+    let escape = |name: &String| {
+        name.chars()
+            .flat_map(|c| {
+                let special = "\\^$.|?*+()[]{}/".contains(c);
+                special.then_some('\\').into_iter().chain([c])
+            })
+            .collect::<String>()
+    };
+    (!names.is_empty()).then(|| names.iter().map(escape).collect::<Vec<_>>().join("|"))
+}
+
+/// Fails when any crate in the engine's normal dependency tree is a web crate.
+fn engine_is_pure() -> Result<(), String> {
+    let output = Command::new(cargo_binary())
+        .args([
+            "tree",
+            "-p",
+            "shindan-engine",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--target",
+            "all",
+        ])
+        .output()
+        .map_err(|error| format!("cannot run cargo tree: {error}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    let tree = String::from_utf8_lossy(&output.stdout);
+    let offending: Vec<&str> = tree
+        .lines()
+        .filter(|line| {
+            let name = line.split_whitespace().next().unwrap_or("");
+            WEB_CRATES.contains(&name)
+        })
+        .collect();
+    if offending.is_empty() {
+        println!(
+            "engine dependencies: {} crates, none of {WEB_CRATES:?}",
+            tree.lines().count()
+        );
+        Ok(())
+    } else {
+        Err(format!("the engine depends on web crates: {offending:?}"))
+    }
+}
+
+/// Crates only the tools build may carry: the YAML parser, the CSV reader
+/// and the encodings it reads (hundreds of KB of wasm on first load).
+const TOOLS_ONLY_CRATES: &[&str] = &["serde-saphyr", "csv-core", "encoding_rs", "encoding_rs_io"];
+
+/// Fails when the first-load web build (without `tools`) depends on a
+/// tools-only crate.
+fn first_load_is_lean() -> Result<(), String> {
+    let output = Command::new(cargo_binary())
+        .args([
+            "tree",
+            "-p",
+            WEB_PACKAGE,
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .output()
+        .map_err(|error| format!("cannot run cargo tree: {error}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    let tree = String::from_utf8_lossy(&output.stdout);
+    let offending: Vec<&str> = tree
+        .lines()
+        .filter(|line| {
+            let name = line.split_whitespace().next().unwrap_or("");
+            TOOLS_ONLY_CRATES.contains(&name)
+        })
+        .collect();
+    if offending.is_empty() {
+        println!("first-load dependencies: none of {TOOLS_ONLY_CRATES:?}");
+        Ok(())
+    } else {
+        Err(format!(
+            "the first-load build depends on tools-only crates: {offending:?}"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journey_filters_match_names_literally() {
+        assert_eq!(journey_filter(&[]), None);
+        let names = ["K1/K2: a (kiosk)".to_owned(), "B4".to_owned()];
+        assert_eq!(
+            journey_filter(&names).as_deref(),
+            Some(r"K1\/K2: a \(kiosk\)|B4")
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! Running commands: cargo and the tools, with their failures as messages
+//! that name the command, and a scratch folder for browser runs.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::Command;
+
+pub fn cargo_binary() -> OsString {
+    std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
+}
+
+pub fn cargo(args: &[&str]) -> Result<(), String> {
+    run(Command::new(cargo_binary()).args(args))
+}
+
+pub fn run(command: &mut Command) -> Result<(), String> {
+    let status = command
+        .status()
+        .map_err(|error| format!("cannot start {}: {error}", describe(command)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{} exited with {status}", describe(command)))
+    }
+}
+
+/// The command line without the environment (the tool PATH is long).
+pub fn describe(command: &Command) -> String {
+    std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|part| part.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs a command and returns its stdout, or `None` when it cannot start or
+/// fails: used to probe what is installed.
+pub fn probe(command: &mut Command) -> Option<String> {
+    let output = command.output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+/// A fresh temporary directory for one browser run, removed afterwards:
+/// Chromium writes config, cache and `org.chromium.*` files into the home
+/// and temp folders, which tests must not share or leave behind.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    pub fn new(purpose: &str) -> Result<Self, String> {
+        let dir =
+            std::env::temp_dir().join(format!("shindan-xtask-{purpose}-{}", std::process::id()));
+        // A leftover from an earlier run with the same pid is stale.
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)
+            .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+        Ok(Self(dir))
+    }
+
+    /// Points the command's config, cache and temp folders into this one.
+    pub fn isolate(&self, command: &mut Command) {
+        command
+            .env("XDG_CONFIG_HOME", self.0.join("config"))
+            .env("XDG_CACHE_HOME", self.0.join("cache"))
+            .env("TMPDIR", &self.0);
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
