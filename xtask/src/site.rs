@@ -83,9 +83,23 @@ pub fn dist(cli: &Path) -> Result<PathBuf, String> {
         std::fs::remove_dir_all(&dist).map_err(|e| io_error("remove", &dist, &e))?;
     }
     let staging = repo_root().join("target").join("site");
-    for bundle in BUNDLES {
-        wasm_pack_build(&staging.join(bundle.dir), bundle.profile, bundle.cargo_args)?;
-    }
+    // Both at once: each profile has its own build folders (and locks), and
+    // the first-load build ends in a long single-threaded LTO and wasm-opt
+    // that would otherwise leave a core idle.
+    std::thread::scope(|scope| {
+        let builds: Vec<_> = BUNDLES
+            .iter()
+            .map(|bundle| {
+                let out_dir = staging.join(bundle.dir);
+                scope.spawn(move || wasm_pack_build(&out_dir, bundle.profile, bundle.cargo_args))
+            })
+            .collect();
+        builds.into_iter().try_for_each(|build| {
+            build
+                .join()
+                .map_err(|_| "a wasm-pack build stopped unexpectedly".to_owned())?
+        })
+    })?;
     create_dir(&dist)?;
     copy(&repo_root().join("index.html"), &dist.join("index.html"))?;
     copy_tree(&repo_root().join("assets"), &dist.join("assets"), &|_| true)?;
