@@ -298,40 +298,9 @@ fn journey_filter(names: &[String]) -> Option<String> {
 
 /// Fails when any crate in the engine's normal dependency tree is a web crate.
 fn engine_is_pure() -> Result<(), String> {
-    let output = Command::new(cargo_binary())
-        .args([
-            "tree",
-            "-p",
-            "shindan-engine",
-            "-e",
-            "normal",
-            "--prefix",
-            "none",
-            "--target",
-            "all",
-        ])
-        .output()
-        .map_err(|error| format!("cannot run cargo tree: {error}"))?;
-    if !output.status.success() {
-        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
-    }
-    let tree = String::from_utf8_lossy(&output.stdout);
-    let offending: Vec<&str> = tree
-        .lines()
-        .filter(|line| {
-            let name = line.split_whitespace().next().unwrap_or("");
-            WEB_CRATES.contains(&name)
-        })
-        .collect();
-    if offending.is_empty() {
-        println!(
-            "engine dependencies: {} crates, none of {WEB_CRATES:?}",
-            tree.lines().count()
-        );
-        Ok(())
-    } else {
-        Err(format!("the engine depends on web crates: {offending:?}"))
-    }
+    let crates = forbidden_dependencies("shindan-engine", "all", WEB_CRATES)?;
+    println!("engine dependencies: {crates} crates, none of {WEB_CRATES:?}");
+    Ok(())
 }
 
 /// Crates only the tools build may carry: the YAML parser, the CSV reader
@@ -341,18 +310,21 @@ const TOOLS_ONLY_CRATES: &[&str] = &["serde-saphyr", "csv-core", "encoding_rs", 
 /// Fails when the first-load web build (without `tools`) depends on a
 /// tools-only crate.
 fn first_load_is_lean() -> Result<(), String> {
+    let crates = forbidden_dependencies(WEB_PACKAGE, "wasm32-unknown-unknown", TOOLS_ONLY_CRATES)?;
+    println!("first-load dependencies: {crates} crates, none of {TOOLS_ONLY_CRATES:?}");
+    Ok(())
+}
+
+/// Counts the crates in `package`'s normal dependency tree for `target`,
+/// failing with their names when any of them is `forbidden`.
+fn forbidden_dependencies(
+    package: &str,
+    target: &str,
+    forbidden: &[&str],
+) -> Result<usize, String> {
     let output = Command::new(cargo_binary())
-        .args([
-            "tree",
-            "-p",
-            WEB_PACKAGE,
-            "-e",
-            "normal",
-            "--prefix",
-            "none",
-            "--target",
-            "wasm32-unknown-unknown",
-        ])
+        .args(["tree", "-p", package, "-e", "normal", "--prefix", "none"])
+        .args(["--target", target])
         .output()
         .map_err(|error| format!("cannot run cargo tree: {error}"))?;
     if !output.status.success() {
@@ -361,24 +333,25 @@ fn first_load_is_lean() -> Result<(), String> {
     let tree = String::from_utf8_lossy(&output.stdout);
     let offending: Vec<&str> = tree
         .lines()
-        .filter(|line| {
-            let name = line.split_whitespace().next().unwrap_or("");
-            TOOLS_ONLY_CRATES.contains(&name)
-        })
+        .filter(|line| forbidden.contains(&line.split_whitespace().next().unwrap_or("")))
         .collect();
     if offending.is_empty() {
-        println!("first-load dependencies: none of {TOOLS_ONLY_CRATES:?}");
-        Ok(())
+        Ok(tree.lines().count())
     } else {
-        Err(format!(
-            "the first-load build depends on tools-only crates: {offending:?}"
-        ))
+        Err(format!("{package} depends on {offending:?}"))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_forbidden_dependency_is_named() {
+        let error = forbidden_dependencies("shindan-engine", "all", &["serde"]).unwrap_err();
+        assert!(error.contains("serde v1."), "{error}");
+        assert!(forbidden_dependencies("shindan-engine", "all", WEB_CRATES).is_ok());
+    }
 
     #[test]
     fn journey_filters_match_names_literally() {
