@@ -16,3 +16,4 @@ mod hostile;
 mod routing;
 mod schema;
 mod shipped;
+mod tidy;

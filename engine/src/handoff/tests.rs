@@ -33,6 +33,75 @@ fn base64url_round_trips_every_length() {
     }
 }
 
+/// The `base64` crate's URL-safe engine is the oracle for the hand-written
+/// codec (written by hand to keep the library out of the browser's first
+/// load). `STRICT` is RFC 4648 §5 without padding as the library reads it
+/// by default; `LENIENT` differs from it in one thing only: it ignores the
+/// unused low bits of the last symbol, as the hand-written decoder does
+/// (`AB` reads as `AA`, one zero byte). That leniency is harmless here: the
+/// encoder always writes those bits as zero, and the checksum covers the
+/// decoded bytes, so a fragment still means exactly one thing.
+mod oracle {
+    use base64::Engine;
+    use base64::alphabet::URL_SAFE;
+    use base64::engine::DecodePaddingMode;
+    use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
+    use proptest::prelude::*;
+
+    use super::super::{ALPHABET, base64url_decode, base64url_encode};
+
+    const STRICT: GeneralPurpose = URL_SAFE_NO_PAD;
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &URL_SAFE,
+        GeneralPurposeConfig::new()
+            .with_encode_padding(false)
+            .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+            .with_decode_allow_trailing_bits(true),
+    );
+
+    /// Text that is mostly base64url with, now and then, what a copied or
+    /// mangled link holds: padding, the standard alphabet's `+` and `/`,
+    /// white space, a `.`, a non-ASCII letter.
+    fn fragment_text() -> impl Strategy<Value = String> {
+        let symbol = prop::sample::select(ALPHABET.map(char::from).to_vec());
+        let stray = prop::sample::select(vec!['=', '+', '/', ' ', '\n', '.', '%', 'é', '診']);
+        prop::collection::vec(prop_oneof![30 => symbol, 1 => stray], 0..80)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn encoding_equals_the_library(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            let text = base64url_encode(&bytes);
+            prop_assert_eq!(&text, &STRICT.encode(&bytes));
+            prop_assert_eq!(base64url_decode(&text), Some(bytes));
+        }
+
+        #[test]
+        fn decoding_refuses_what_the_library_refuses(text in fragment_text()) {
+            let ours = base64url_decode(&text);
+            prop_assert_eq!(&ours, &LENIENT.decode(&text).ok(), "{:?}", text);
+            // The strict reading accepts exactly the texts the encoder writes.
+            let canonical = ours.filter(|bytes| base64url_encode(bytes) == text);
+            prop_assert_eq!(canonical, STRICT.decode(&text).ok(), "{:?}", text);
+        }
+    }
+
+    /// The one difference, and padding, which neither accepts.
+    #[test]
+    fn where_the_strict_reading_differs() {
+        assert_eq!(base64url_decode("AB"), Some(vec![0]));
+        assert!(STRICT.decode("AB").is_err());
+        for padded in ["QQ==", "QUI=", "QQ"] {
+            let refused = padded.ends_with('=');
+            assert_eq!(base64url_decode(padded).is_none(), refused, "{padded}");
+            assert_eq!(STRICT.decode(padded).is_err(), refused, "{padded}");
+        }
+    }
+}
+
 #[test]
 fn a_golden_company_round_trips_to_the_same_scores() {
     let bank = bank();

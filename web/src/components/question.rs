@@ -256,16 +256,18 @@ fn toggle(mask: u64, bit: u64, exclusive: bool, exclusive_mask: u64, checked: bo
 }
 
 fn range_message(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
-    let ja = lang == Lang::Ja;
+    let fill = |message: m::Msg, bounds: &[f64]| {
+        bounds
+            .iter()
+            .fold(message.get(lang).to_owned(), |text, bound| {
+                text.replacen("{}", &bound.to_string(), 1)
+            })
+    };
     match (min, max) {
-        (Some(min), Some(max)) if ja => format!("{min}〜{max} の数を入力してください。"),
-        (Some(min), Some(max)) => format!("Enter a number from {min} to {max}."),
-        (Some(min), None) if ja => format!("{min} 以上の数を入力してください。"),
-        (Some(min), None) => format!("Enter a number of at least {min}."),
-        (None, Some(max)) if ja => format!("{max} 以下の数を入力してください。"),
-        (None, Some(max)) => format!("Enter a number of at most {max}."),
-        (None, None) if ja => "数を入力してください。".to_owned(),
-        (None, None) => "Enter a number.".to_owned(),
+        (Some(min), Some(max)) => fill(m::NUMBER_BETWEEN, &[min, max]),
+        (Some(min), None) => fill(m::NUMBER_AT_LEAST, &[min]),
+        (None, Some(max)) => fill(m::NUMBER_AT_MOST, &[max]),
+        (None, None) => fill(m::NUMBER_EXPECTED, &[]),
     }
 }
 

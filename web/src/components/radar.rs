@@ -53,10 +53,20 @@ fn ring_path(scores: impl Iterator<Item = f64>, axes: usize) -> String {
     path
 }
 
-/// A character's width in ems: full width for CJK and kana, about half for
-/// the rest (a generous estimate, so that fitting errs on the safe side).
+/// A character's width in ems: a full em for East Asian wide characters
+/// (kanji, kana, full-width forms) and ambiguous ones (…, ※: a Japanese
+/// font draws them full width), about half for ASCII and the half-width
+/// forms (ｶﾅ, ｢｣). Generous, so that fitting errs on the safe side: other
+/// narrow letters (ć, Thai) count a full em too, as a width table would
+/// cost the first load more than the room they waste.
 fn ems(c: char) -> f64 {
-    if c.is_ascii() { 0.62 } else { 1.0 }
+    let half_width_form =
+        ('\u{FF61}'..='\u{FFDC}').contains(&c) || ('\u{FFE8}'..='\u{FFEE}').contains(&c);
+    if c.is_ascii() || half_width_form {
+        0.62
+    } else {
+        1.0
+    }
 }
 
 /// `label` in at most `MAX_LINES` lines of about `LINE_EMS` ems, broken at
@@ -268,3 +278,6 @@ pub fn Radar(
         </svg>
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -544,15 +544,12 @@ pub fn ResultSheet() -> impl IntoView {
         };
         let profile_line = profile.map(|p| {
             format!(
-                "{} ・ {} ・ {}{}",
+                "{} ・ {} ・ {}",
                 p.industry.name().get(lang),
                 p.prefecture.name().get(lang),
-                p.regular_employees,
-                if lang == Lang::Ja {
-                    "人"
-                } else {
-                    " employees"
-                }
+                m::EMPLOYEE_COUNT
+                    .get(lang)
+                    .replacen("{}", &p.regular_employees.to_string(), 1)
             )
         });
 
