@@ -71,10 +71,6 @@ pub fn test() -> Result<(), String> {
             run: engine_is_pure,
         },
         Step {
-            name: "first-load wasm has no YAML parser and no CSV reader",
-            run: first_load_is_lean,
-        },
-        Step {
             name: "shipped banks validate clean",
             run: || {
                 shindan(&[
@@ -300,18 +296,6 @@ fn journey_filter(names: &[String]) -> Option<String> {
 fn engine_is_pure() -> Result<(), String> {
     let crates = forbidden_dependencies("shindan-engine", "all", WEB_CRATES)?;
     println!("engine dependencies: {crates} crates, none of {WEB_CRATES:?}");
-    Ok(())
-}
-
-/// Crates only the tools build may carry: the YAML parser, the CSV reader
-/// and the encodings it reads (hundreds of KB of wasm on first load).
-const TOOLS_ONLY_CRATES: &[&str] = &["serde-saphyr", "csv-core", "encoding_rs", "encoding_rs_io"];
-
-/// Fails when the first-load web build (without `tools`) depends on a
-/// tools-only crate.
-fn first_load_is_lean() -> Result<(), String> {
-    let crates = forbidden_dependencies(WEB_PACKAGE, "wasm32-unknown-unknown", TOOLS_ONLY_CRATES)?;
-    println!("first-load dependencies: {crates} crates, none of {TOOLS_ONLY_CRATES:?}");
     Ok(())
 }
 
