@@ -7,11 +7,11 @@
 
 use proptest::prelude::*;
 
-use crate::answers::{Answer, Answers};
-use crate::bank::{Bank, QuestionKind};
-use crate::profile::{Prefecture, Profile};
-use crate::result::ResultDoc;
-use crate::tier::Industry;
+use crate::exchange::result::ResultDoc;
+use crate::model::answers::{Answer, Answers};
+use crate::model::bank::{Bank, QuestionKind};
+use crate::model::profile::{Prefecture, Profile};
+use crate::model::tier::Industry;
 use crate::{SourceFile, load_bank, load_catalogue, score};
 
 /// Loaded once: the properties run hundreds of cases.
@@ -162,8 +162,8 @@ proptest! {
     fn answers_survive_the_hand_off((tier, seeds, gates, profile) in case()) {
         let bank = &shipped()[tier];
         let answers = answers(bank, &seeds, &gates);
-        let fragment = crate::handoff::encode(bank, &answers, profile.as_ref()).expect("encodes");
-        let (back, back_profile) = crate::handoff::parse(&fragment)
+        let fragment = crate::exchange::handoff::encode(bank, &answers, profile.as_ref()).expect("encodes");
+        let (back, back_profile) = crate::exchange::handoff::parse(&fragment)
             .and_then(|handoff| handoff.open(bank))
             .expect("opens");
         prop_assert_eq!(back, answers);
