@@ -67,29 +67,12 @@
 
 #![deny(missing_docs)]
 
+pub mod analysis;
 mod exchange;
 mod format;
 mod model;
 #[cfg(test)]
 mod properties;
-
-/// Analysis of many results: survey rows, synthetic samples, peer
-/// reference data, the dashboard's aggregates, before/after comparison,
-/// and the instrument analysis of the banks (re-exported here).
-pub mod analysis {
-    pub(crate) mod aggregate;
-    pub(crate) mod compare;
-    pub mod items;
-    pub(crate) mod reference;
-    pub(crate) mod sample;
-    pub(crate) mod survey;
-
-    pub use items::{
-        Analysis, AnalysisBuilder, AnswerCount, Covariance, DimensionAnalysis, Flag, FlagKind,
-        GroupAnalysis, ItemAlpha, QuestionAnalysis, Statistic, THRESHOLDS, Thresholds,
-        Uncomputable, alpha, item_rest,
-    };
-}
 
 pub use exchange::table;
 pub use format::render;
