@@ -9,7 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::format::raw::{RawCondition, RawQuestion};
+use super::{Reported, Validator};
+use crate::format::diag::{Code, Diagnostic};
+use crate::format::raw::{RawCondition, RawQuestion, Spanned};
 use crate::model::bank::{Item, QuestionIndex};
 
 /// The strongly connected component of every question in the graph of all
@@ -40,6 +42,52 @@ impl ShowIfGraph {
                 (self.component.get(from), self.component.get(to)),
                 (Some(a), Some(b)) if a == b
             )
+    }
+}
+
+impl Validator<'_> {
+    /// A `show_if` reference from question `from` to `to`, not asked
+    /// before it: a loop when `to` depends back on `from`.
+    pub(super) fn later_reference(
+        &mut self,
+        from: QuestionIndex,
+        from_id: &str,
+        to: QuestionIndex,
+        question: &Spanned<String>,
+        path: &str,
+        graph: &ShowIfGraph,
+    ) -> Reported {
+        let diagnostic = if graph.loops(from, to) {
+            Diagnostic::error(
+                Code::ShowIfCycle,
+                if from == to {
+                    format!("the `show_if` of `{}` refers to the question itself", question.value)
+                } else {
+                    format!(
+                        "the `show_if` conditions of `{from_id}` and `{}` depend on each other",
+                        question.value
+                    )
+                },
+            )
+            .hint("a question can only depend on questions asked before it; remove one of the conditions")
+        } else {
+            Diagnostic::error(
+                Code::ShowIfForward,
+                format!(
+                    "`show_if` refers to `{}`, which is asked later",
+                    question.value
+                ),
+            )
+            .hint(format!(
+                "move `{}` above this question, or test an earlier question",
+                question.value
+            ))
+        };
+        self.push(
+            diagnostic
+                .at(question.span)
+                .path(format!("{path}.question")),
+        )
     }
 }
 
