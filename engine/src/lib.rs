@@ -123,12 +123,15 @@ pub use model::answers::{
     Answer, AnswerError, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of,
 };
 pub use model::bank::{
-    AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, DimensionIndex, Gate,
-    GateFigure, Indicator, LegalBasis, MAX_CONDITION_DEPTH, MAX_OPTIONS, MinimumWage, MinimumWages,
-    ProfileTest, Program, ProgramIndex, ProgramStatus, Question, QuestionIndex, QuestionKind,
-    Recommendation, TimeTargets, Unsound, compiled_name,
+    AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, Gate, GateFigure, Indicator,
+    LegalBasis, MAX_CONDITION_DEPTH, MAX_OPTIONS, MinimumWage, MinimumWages, ProfileTest, Program,
+    ProgramStatus, Question, QuestionKind, Recommendation, TimeTargets, Unsound, compiled_name,
 };
 pub use model::coverage::{Coverage, coverage};
+pub use model::index::{
+    DimensionIndex, GateIndex, IndicatorIndex, OptionIndex, ProgramIndex, QuestionIndex,
+    RecommendationIndex,
+};
 pub use model::plan::{Action, FollowUp, MAX_ACTIONS, Plan, follow_up};
 pub use model::profile::{Prefecture, Profile};
 pub use model::score::{

@@ -5,6 +5,7 @@
 pub(crate) mod answers;
 pub(crate) mod bank;
 pub mod coverage;
+pub(crate) mod index;
 pub mod plan;
 pub(crate) mod profile;
 pub mod score;

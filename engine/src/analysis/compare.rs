@@ -3,6 +3,7 @@
 
 use crate::exchange::result::ResultDoc;
 use crate::model::bank::Bank;
+use crate::model::index::DimensionIndex;
 
 /// Why `result` may be another company's than `reference`'s: a different
 /// name, industry or prefecture. `None` when they agree (headcount and
@@ -84,6 +85,7 @@ fn question_signature(bank: &Bank, dimension_id: &str) -> Vec<String> {
         .dimensions
         .iter()
         .position(|dimension| dimension.id == dimension_id)
+        .map(DimensionIndex::new)
     else {
         return Vec::new();
     };

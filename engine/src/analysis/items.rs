@@ -80,6 +80,7 @@ use crate::analysis::aggregate::Record;
 use crate::exchange::table::CsvText;
 use crate::model::answers::{Answer, Answers};
 use crate::model::bank::{Bank, Catalogue, Question, QuestionKind};
+use crate::model::index::{DimensionIndex, QuestionIndex};
 use crate::model::score::{Scores, value};
 use crate::model::text::Text;
 use crate::model::tier::Tier;
@@ -369,7 +370,11 @@ impl AnalysisBuilder {
         for ((index, question), tally) in
             bank.questions.iter().enumerate().zip(&mut group.questions)
         {
-            tally.count(question, asked(index), answers.question(index));
+            tally.count(
+                question,
+                asked(index),
+                answers.question(QuestionIndex::new(index)),
+            );
         }
         for (index, tally) in group.dimensions.iter_mut().enumerate() {
             tally.count_level(scores.dimensions.get(index).and_then(|d| d.level));
@@ -378,7 +383,9 @@ impl AnalysisBuilder {
                 .iter()
                 .map(|&at| {
                     let question = bank.questions.get(at)?;
-                    let answer = answers.question(at).filter(|_| asked(at))?;
+                    let answer = answers
+                        .question(QuestionIndex::new(at))
+                        .filter(|_| asked(at))?;
                     value(question, answer).filter(|v| v.is_finite())
                 })
                 .collect();
@@ -452,7 +459,7 @@ impl GroupTally {
             .iter()
             .enumerate()
             .map(|(index, dimension)| {
-                let mine = |q: &&Question| q.dimension == index;
+                let mine = |q: &&Question| q.dimension == DimensionIndex::new(index);
                 let items: Vec<usize> = bank
                     .questions
                     .iter()
@@ -687,7 +694,7 @@ impl QuestionTally {
             dimension: bank
                 .catalogue
                 .dimensions
-                .get(question.dimension)
+                .get(question.dimension.get())
                 .map(|d| d.id.clone())
                 .unwrap_or_default(),
             kind: question.kind.name(),
@@ -725,7 +732,7 @@ impl QuestionTally {
             }
             (_, Answer::Step(step)) => Some(usize::from(step).wrapping_sub(1)),
             (_, Answer::YesNo(yes)) => Some(if yes { 0 } else { 1 }),
-            (_, Answer::Choice(index)) => Some(index),
+            (_, Answer::Choice(index)) => Some(index.get()),
             (_, Answer::Choices(mask)) => {
                 for (at, count) in self.counts.iter_mut().enumerate().take(64) {
                     if mask & (1 << at) != 0 {

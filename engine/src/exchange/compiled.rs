@@ -144,7 +144,7 @@ mod tests {
         )
         .into_result()
         .expect("bank");
-        bank.questions[0].dimension = 42;
+        bank.questions[0].dimension = crate::DimensionIndex::new(42);
         let bytes = Compiled::new(catalogue, vec![bank])
             .to_bytes()
             .expect("encodes");

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use crate::exchange::compiled::CompiledError;
 use crate::model::answers::{Answer, AnswerError, Answers};
 use crate::model::bank::{Bank, QuestionKind};
+use crate::model::index::{GateIndex, OptionIndex, QuestionIndex};
 use crate::model::profile::{Prefecture, Profile};
 use crate::model::tier::{Industry, Tier};
 
@@ -213,25 +214,24 @@ pub fn encode(
     let too_many = || CompiledError::Encode("more than 65,536 questions or gates".to_owned());
     let mut questions = Vec::new();
     for index in 0..bank.questions.len() {
-        let Some(answer) = answers.question(index) else {
+        let Some(answer) = answers.question(QuestionIndex::new(index)) else {
             continue;
         };
-        let packed =
-            match answer {
-                Answer::Step(step) => Packed::Step(step),
-                Answer::YesNo(yes) => Packed::YesNo(yes),
-                Answer::Choice(option) => Packed::Choice(u8::try_from(option).map_err(|_| {
-                    CompiledError::Encode(format!("option {option} is out of range"))
-                })?),
-                Answer::Choices(mask) => Packed::Choices(mask),
-                Answer::Number(number) => Packed::Number(number),
-                Answer::NotApplicable => Packed::NotApplicable,
-            };
+        let packed = match answer {
+            Answer::Step(step) => Packed::Step(step),
+            Answer::YesNo(yes) => Packed::YesNo(yes),
+            Answer::Choice(option) => Packed::Choice(u8::try_from(option.get()).map_err(|_| {
+                CompiledError::Encode(format!("option {} is out of range", option.get()))
+            })?),
+            Answer::Choices(mask) => Packed::Choices(mask),
+            Answer::Number(number) => Packed::Number(number),
+            Answer::NotApplicable => Packed::NotApplicable,
+        };
         questions.push((u16::try_from(index).map_err(|_| too_many())?, packed));
     }
     let mut gates = Vec::new();
     for index in 0..bank.gates.len() {
-        if let Some(yes) = answers.gate(index) {
+        if let Some(yes) = answers.gate(GateIndex::new(index)) {
             gates.push((u16::try_from(index).map_err(|_| too_many())?, yes));
         }
     }
@@ -326,13 +326,13 @@ impl Handoff {
             let answer = match packed {
                 Packed::Step(step) => Answer::Step(step),
                 Packed::YesNo(yes) => Answer::YesNo(yes),
-                Packed::Choice(option) => Answer::Choice(usize::from(option)),
+                Packed::Choice(option) => Answer::Choice(OptionIndex::new(usize::from(option))),
                 Packed::Choices(mask) => Answer::Choices(mask),
                 Packed::Number(number) => Answer::Number(number),
                 Packed::NotApplicable => Answer::NotApplicable,
             };
             answers
-                .set_question(bank, usize::from(index), Some(answer))
+                .set_question(bank, QuestionIndex::new(usize::from(index)), Some(answer))
                 .map_err(|problem| HandoffError::BadAnswer {
                     question: index,
                     problem,
@@ -342,7 +342,7 @@ impl Handoff {
             if usize::from(index) >= bank.gates.len() {
                 return Err(HandoffError::NoGate(index));
             }
-            answers.set_gate(usize::from(index), Some(yes));
+            answers.set_gate(GateIndex::new(usize::from(index)), Some(yes));
         }
         let profile = self.profile.as_ref().map(|profile| Profile {
             industry: profile.industry,

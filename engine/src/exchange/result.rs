@@ -12,6 +12,7 @@ use crate::format::echo::echo;
 use crate::format::source::Span;
 use crate::model::answers::{AnswerValue, Answers};
 use crate::model::bank::Bank;
+use crate::model::index::GateIndex;
 use crate::model::plan::Plan;
 use crate::model::profile::Profile;
 use crate::model::score::{Scores, score};
@@ -149,16 +150,16 @@ impl ResultDoc {
                 .map(|(index, gate)| GateResult {
                     id: gate.id.clone(),
                     answer: answers
-                        .gate(index)
+                        .gate(GateIndex::new(index))
                         .map(|yes| if yes { "yes" } else { "no" }.to_owned()),
-                    finding: scores.gate_findings.contains(&index),
+                    finding: scores.gate_findings.contains(&GateIndex::new(index)),
                     not_applicable: !scores.gates_applicable.get(index).copied().unwrap_or(true),
                 })
                 .collect(),
             recommendations: scores
                 .recommendations
                 .iter()
-                .map(|&index| bank.recommendations[index].id.clone())
+                .map(|&index| bank[index].id.clone())
                 .collect(),
             notes: BTreeMap::new(),
             plan: Plan::default(),

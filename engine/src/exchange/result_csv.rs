@@ -92,7 +92,7 @@ pub fn result_csv(result: &ResultDoc, bank: &Bank, lang: Lang) -> String {
             .catalogue
             .routed(&recommendation.programs)
             .into_iter()
-            .filter_map(|index| bank.catalogue.programs.get(index))
+            .filter_map(|index| bank.catalogue.programs.get(index.get()))
             .map(|program| program.name.get(lang))
             .collect();
         rows.push([

@@ -63,19 +63,20 @@ pub fn scored_row(bank: &Bank, row: &SurveyRow, scores: &Scores) -> Vec<String> 
         cells.push(score(dimension.score));
         cells.push(level(dimension.level));
     }
-    let ids = |indices: &[usize], id: &dyn Fn(usize) -> Option<String>| {
-        indices
-            .iter()
-            .filter_map(|&index| id(index))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    cells.push(ids(&scores.gate_findings, &|index| {
-        bank.gates.get(index).map(|g| g.id.clone())
-    }));
-    cells.push(ids(&scores.recommendations, &|index| {
-        bank.recommendations.get(index).map(|r| r.id.clone())
-    }));
+    let findings: Vec<&str> = scores
+        .gate_findings
+        .iter()
+        .filter_map(|index| bank.gates.get(index.get()))
+        .map(|gate| gate.id.as_str())
+        .collect();
+    cells.push(findings.join(" "));
+    let steps: Vec<&str> = scores
+        .recommendations
+        .iter()
+        .filter_map(|index| bank.recommendations.get(index.get()))
+        .map(|rule| rule.id.as_str())
+        .collect();
+    cells.push(steps.join(" "));
     cells
 }
 

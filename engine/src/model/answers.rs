@@ -10,7 +10,8 @@ use crate::format::diag::{Code, Diagnostic};
 use crate::format::echo::echo;
 use crate::format::source::Span;
 use crate::format::suggest::suggest;
-use crate::model::bank::{Bank, Item, Question, QuestionIndex, QuestionKind};
+use crate::model::bank::{Bank, Item, Question, QuestionKind};
+use crate::model::index::{GateIndex, OptionIndex, QuestionIndex};
 
 /// The word for "not applicable" in answer files.
 pub const NOT_APPLICABLE: &str = "na";
@@ -87,8 +88,8 @@ pub enum Answer {
     Step(u8),
     /// Yes or no.
     YesNo(bool),
-    /// Index of the chosen option.
-    Choice(usize),
+    /// The chosen option.
+    Choice(OptionIndex),
     /// Set of chosen option indices (bit i = option i).
     Choices(u64),
     /// A number within the question's range.
@@ -115,12 +116,12 @@ impl Answers {
 
     /// The answer to question `index`.
     pub fn question(&self, index: QuestionIndex) -> Option<Answer> {
-        self.questions.get(index).copied().flatten()
+        self.questions.get(index.get()).copied().flatten()
     }
 
     /// The answer to gate `index`.
-    pub fn gate(&self, index: usize) -> Option<bool> {
-        self.gates.get(index).copied().flatten()
+    pub fn gate(&self, index: GateIndex) -> Option<bool> {
+        self.gates.get(index.get()).copied().flatten()
     }
 
     /// Sets or clears the answer to question `index`, after checking that it
@@ -133,20 +134,20 @@ impl Answers {
     ) -> Result<(), AnswerError> {
         let question = bank
             .questions
-            .get(index)
+            .get(index.get())
             .ok_or(AnswerError::NoSuchQuestion(index))?;
         if let Some(answer) = answer {
             check(question, answer)?;
         }
-        if let Some(slot) = self.questions.get_mut(index) {
+        if let Some(slot) = self.questions.get_mut(index.get()) {
             *slot = answer;
         }
         Ok(())
     }
 
     /// Sets or clears the answer to gate `index`.
-    pub fn set_gate(&mut self, index: usize, answer: Option<bool>) {
-        if let Some(slot) = self.gates.get_mut(index) {
+    pub fn set_gate(&mut self, index: GateIndex, answer: Option<bool>) {
+        if let Some(slot) = self.gates.get_mut(index.get()) {
             *slot = answer;
         }
     }
@@ -202,9 +203,9 @@ impl Answers {
             };
             match bank.item(id) {
                 Some(Item::Question(index)) => {
-                    let question = &bank.questions[index];
+                    let question = &bank[index];
                     match interpret(question, value) {
-                        Ok(answer) => answers.questions[index] = answer,
+                        Ok(answer) => answers.questions[index.get()] = answer,
                         Err((code, _, _)) if full => {
                             more += 1;
                             more_code.get_or_insert(code);
@@ -216,7 +217,7 @@ impl Answers {
                 }
                 Some(Item::Gate(index)) => match value {
                     AnswerValue::Word(word) if word == "yes" || word == "no" => {
-                        answers.gates[index] = Some(word == "yes");
+                        answers.gates[index.get()] = Some(word == "yes");
                     }
                     _ if full => {
                         more += 1;
@@ -289,9 +290,12 @@ pub fn value_of(question: &Question, answer: Answer) -> AnswerValue {
         Answer::Step(step) => AnswerValue::Number(f64::from(step)),
         Answer::Number(number) => AnswerValue::Number(number),
         Answer::YesNo(yes) => AnswerValue::Word(yes_no(yes).to_owned()),
-        Answer::Choice(index) => {
-            AnswerValue::Word(options.get(index).map(|o| o.id.clone()).unwrap_or_default())
-        }
+        Answer::Choice(index) => AnswerValue::Word(
+            options
+                .get(index.get())
+                .map(|o| o.id.clone())
+                .unwrap_or_default(),
+        ),
         Answer::Choices(mask) => AnswerValue::List(
             options
                 .iter()
@@ -352,12 +356,12 @@ fn interpret(question: &Question, value: &AnswerValue) -> Result<Option<Answer>,
         (QuestionKind::Multiple { options, .. }, AnswerValue::List(words)) => {
             let mut mask = 0u64;
             for word in words {
-                mask |= 1 << option_index(question, options, word)?;
+                mask |= option_index(question, options, word)?.bit();
             }
             Answer::Choices(mask)
         }
         (QuestionKind::Multiple { options, .. }, AnswerValue::Word(word)) => {
-            Answer::Choices(1 << option_index(question, options, word)?)
+            Answer::Choices(option_index(question, options, word)?.bit())
         }
         (QuestionKind::Multiple { .. }, _) => return Err(wrong("a list of option ids")),
         (QuestionKind::Number { .. }, AnswerValue::Number(number)) => Answer::Number(*number),
@@ -377,10 +381,11 @@ fn option_index(
     question: &Question,
     options: &[crate::model::bank::Choice],
     word: &str,
-) -> Result<usize, Problem> {
+) -> Result<OptionIndex, Problem> {
     options
         .iter()
         .position(|option| option.id == word)
+        .map(OptionIndex::new)
         .ok_or_else(|| {
             let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
             (
@@ -462,7 +467,9 @@ pub fn check(question: &Question, answer: Answer) -> Result<(), AnswerError> {
         (_, Answer::NotApplicable) => Err(AnswerError::NotApplicableNotAllowed),
         (QuestionKind::Ladder { .. }, Answer::Step(1..=5))
         | (QuestionKind::YesNo, Answer::YesNo(_)) => Ok(()),
-        (QuestionKind::Single { options }, Answer::Choice(index)) if index < options.len() => {
+        (QuestionKind::Single { options }, Answer::Choice(index))
+            if index.get() < options.len() =>
+        {
             Ok(())
         }
         (QuestionKind::Multiple { options, .. }, Answer::Choices(mask)) => {

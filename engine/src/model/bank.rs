@@ -7,6 +7,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::index::{
+    DimensionIndex, GateIndex, IndicatorIndex, OptionIndex, ProgramIndex, QuestionIndex,
+};
 use crate::model::profile::{Prefecture, Profile};
 use crate::model::text::Text;
 use crate::model::tier::{Industry, Tier};
@@ -15,13 +18,6 @@ use crate::model::tier::{Industry, Tier};
 mod depth;
 mod invariants;
 pub use invariants::{MAX_CONDITION_DEPTH, Unsound};
-
-/// Index of a dimension in [`Catalogue::dimensions`].
-pub type DimensionIndex = usize;
-/// Index of a question in [`Bank::questions`].
-pub type QuestionIndex = usize;
-/// Index of a program in [`Catalogue::programs`].
-pub type ProgramIndex = usize;
 
 /// The most options a choice question may have (answers are a 64-bit set).
 pub const MAX_OPTIONS: usize = 64;
@@ -106,7 +102,7 @@ impl Catalogue {
     pub fn route(&self, program: ProgramIndex) -> Option<ProgramIndex> {
         let mut current = program;
         for _ in 0..=self.programs.len() {
-            let candidate = self.programs.get(current)?;
+            let candidate = self.programs.get(current.get())?;
             if candidate.status != ProgramStatus::Closed {
                 return Some(current);
             }
@@ -370,7 +366,7 @@ pub struct Bank {
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) enum Item {
     Question(QuestionIndex),
-    Gate(usize),
+    Gate(GateIndex),
 }
 
 impl Bank {
@@ -412,7 +408,7 @@ impl Bank {
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         match self.items.get(id) {
-            Some(&Item::Question(index)) => self.questions.get(index),
+            Some(&Item::Question(index)) => self.questions.get(index.get()),
             _ => None,
         }
     }
@@ -455,8 +451,8 @@ pub struct Question {
     pub allow_na: bool,
     /// Asked only when this holds.
     pub show_if: Option<Condition>,
-    /// Indices of the catalogue indicators it covers.
-    pub covers: Vec<usize>,
+    /// The catalogue indicators it covers.
+    pub covers: Vec<IndicatorIndex>,
 }
 
 /// Kinds of question and what each needs.
@@ -642,7 +638,7 @@ pub enum AnswerTest {
     /// A single choice is one of these options (a bit set).
     OneOf(u64),
     /// A multiple choice includes this option.
-    Includes(usize),
+    Includes(OptionIndex),
     /// A ladder step or number lies within `min..=max`.
     Between {
         /// Lower bound, inclusive (−∞ when the bank gives none).

@@ -18,6 +18,7 @@
 //! an upper bound.
 
 use crate::model::bank::{Bank, Condition, QuestionKind};
+use crate::model::index::{IndicatorIndex, QuestionIndex};
 use crate::model::profile::{Prefecture, Profile};
 use crate::model::tier::{Industry, classify};
 
@@ -33,12 +34,12 @@ pub const READING_CHARS_PER_SECOND: f64 = 10.0;
 /// One indicator against the questions that cover it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorCoverage {
-    /// Index into the catalogue's indicators.
-    pub indicator: usize,
+    /// The indicator.
+    pub indicator: IndicatorIndex,
     /// Whether the catalogue requires it in this bank's tier.
     pub required: bool,
-    /// Indices of the questions that declare they cover it.
-    pub questions: Vec<usize>,
+    /// The questions that declare they cover it.
+    pub questions: Vec<QuestionIndex>,
 }
 
 /// The coverage of one bank.
@@ -64,7 +65,7 @@ impl Coverage {
         self.indicators
             .iter()
             .filter(|indicator| indicator.required && indicator.questions.is_empty())
-            .map(|indicator| bank.catalogue.indicators[indicator.indicator].id.as_str())
+            .map(|indicator| bank.catalogue[indicator.indicator].id.as_str())
             .collect()
     }
 
@@ -111,6 +112,7 @@ pub fn coverage(bank: &Bank) -> Coverage {
         .indicators
         .iter()
         .enumerate()
+        .map(|(index, indicator)| (IndicatorIndex::new(index), indicator))
         .map(|(index, indicator)| IndicatorCoverage {
             indicator: index,
             required: indicator.tiers.contains(&bank.tier),
@@ -119,7 +121,7 @@ pub fn coverage(bank: &Bank) -> Coverage {
                 .iter()
                 .enumerate()
                 .filter(|(_, question)| question.covers.contains(&index))
-                .map(|(at, _)| at)
+                .map(|(at, _)| QuestionIndex::new(at))
                 .collect(),
         })
         .collect();

@@ -39,7 +39,8 @@
 //! so the same answers give the same result on every machine.
 
 use crate::model::answers::{Answer, Answers};
-use crate::model::bank::{AnswerTest, Bank, Condition, DimensionIndex, Question, QuestionKind};
+use crate::model::bank::{AnswerTest, Bank, Condition, Question, QuestionKind};
+use crate::model::index::{DimensionIndex, GateIndex, QuestionIndex, RecommendationIndex};
 use crate::model::profile::Profile;
 
 /// How many next steps the sheet shows before 「ほかの支援策」: the few that
@@ -74,20 +75,20 @@ pub struct Scores {
     pub visible: Vec<bool>,
     /// Whether each gate binds this company (and so is asked).
     pub gates_applicable: Vec<bool>,
-    /// Indices of applicable gates answered "no".
-    pub gate_findings: Vec<usize>,
-    /// Indices of recommendations that apply, most urgent first.
-    pub recommendations: Vec<usize>,
+    /// Applicable gates answered "no".
+    pub gate_findings: Vec<GateIndex>,
+    /// Recommendations that apply, most urgent first.
+    pub recommendations: Vec<RecommendationIndex>,
 }
 
 impl Scores {
     /// The recommendations the sheet shows first, most urgent first.
-    pub fn next_steps(&self) -> &[usize] {
+    pub fn next_steps(&self) -> &[RecommendationIndex] {
         &self.recommendations[..self.recommendations.len().min(NEXT_STEPS_SHOWN)]
     }
 
     /// The recommendations shown under 「ほかの支援策」.
-    pub fn more_steps(&self) -> &[usize] {
+    pub fn more_steps(&self) -> &[RecommendationIndex] {
         &self.recommendations[self.recommendations.len().min(NEXT_STEPS_SHOWN)..]
     }
 
@@ -98,7 +99,11 @@ impl Scores {
             .dimensions
             .iter()
             .enumerate()
-            .filter_map(|(index, dimension)| dimension.score.map(|score| (index, score)))
+            .filter_map(|(index, dimension)| {
+                dimension
+                    .score
+                    .map(|score| (DimensionIndex::new(index), score))
+            })
             .collect();
         scored.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
         scored
@@ -115,7 +120,11 @@ impl Scores {
             .iter()
             .enumerate()
             .filter(|(_, dimension)| dimension.level.is_some_and(|level| level >= 4))
-            .filter_map(|(index, dimension)| dimension.score.map(|score| (index, score)))
+            .filter_map(|(index, dimension)| {
+                dimension
+                    .score
+                    .map(|score| (DimensionIndex::new(index), score))
+            })
             .collect();
         strong.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         strong.into_iter().map(|(index, _)| index).collect()
@@ -173,9 +182,9 @@ pub fn score(bank: &Bank, answers: &Answers, profile: Option<&Profile>) -> Score
         if !visible[index] {
             continue;
         }
-        let dimension = question.dimension;
+        let dimension = question.dimension.get();
         shown[dimension] += 1;
-        let Some(answer) = answers.question(index) else {
+        let Some(answer) = answers.question(QuestionIndex::new(index)) else {
             continue;
         };
         answered[dimension] += 1;
@@ -215,7 +224,8 @@ pub fn score(bank: &Bank, answers: &Answers, profile: Option<&Profile>) -> Score
 
     let gates_applicable = gate_applicability(bank, answers, profile, &visible);
     let gate_findings = (0..bank.gates.len())
-        .filter(|&index| gates_applicable[index] && answers.gate(index) == Some(false))
+        .map(GateIndex::new)
+        .filter(|&index| gates_applicable[index.get()] && answers.gate(index) == Some(false))
         .collect();
 
     let levels: Vec<Option<u8>> = dimensions.iter().map(|dimension| dimension.level).collect();
@@ -225,19 +235,19 @@ pub fn score(bank: &Bank, answers: &Answers, profile: Option<&Profile>) -> Score
         levels: &levels,
         profile,
     };
-    let mut recommendations: Vec<usize> = bank
+    let mut recommendations: Vec<RecommendationIndex> = bank
         .recommendations
         .iter()
         .enumerate()
         .filter(|(_, rule)| facts.holds(&rule.when))
-        .map(|(index, _)| index)
+        .map(|(index, _)| RecommendationIndex::new(index))
         .collect();
     recommendations.sort_by_key(|&index| {
-        let rule = &bank.recommendations[index];
+        let rule = &bank[index];
         let weakest = rule
             .dimensions
             .iter()
-            .filter_map(|&dimension| levels[dimension])
+            .filter_map(|&dimension| levels[dimension.get()])
             .min()
             .unwrap_or(6);
         (rule.priority, weakest, index)
@@ -264,7 +274,7 @@ pub fn value(question: &Question, answer: Answer) -> Option<f64> {
         }
         (QuestionKind::YesNo, Answer::YesNo(yes)) => Some(if yes { 1.0 } else { 0.0 }),
         (QuestionKind::Single { options }, Answer::Choice(index)) => {
-            options.get(index).map(|option| option.score)
+            options.get(index.get()).map(|option| option.score)
         }
         (QuestionKind::Multiple { options, cap }, Answer::Choices(mask)) => {
             let sum: f64 = options
@@ -312,21 +322,21 @@ impl Facts<'_> {
                 at_least,
                 at_most,
             } => levels
-                .get(*dimension)
+                .get(dimension.get())
                 .copied()
                 .flatten()
                 .is_some_and(|level| (*at_least..=*at_most).contains(&level)),
             Condition::Answer { question, test } => {
-                if !visible.get(*question).copied().unwrap_or(false) {
+                if !visible.get(question.get()).copied().unwrap_or(false) {
                     return false;
                 }
                 match (answers.question(*question), test) {
                     (Some(Answer::YesNo(yes)), AnswerTest::Is(expected)) => yes == *expected,
                     (Some(Answer::Choice(index)), AnswerTest::OneOf(mask)) => {
-                        mask & (1 << index) != 0
+                        mask & index.bit() != 0
                     }
                     (Some(Answer::Choices(mask)), AnswerTest::Includes(index)) => {
-                        mask & (1 << index) != 0
+                        mask & index.bit() != 0
                     }
                     (Some(Answer::Step(step)), AnswerTest::Between { min, max }) => {
                         (*min..=*max).contains(&f64::from(step))

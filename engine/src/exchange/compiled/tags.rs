@@ -9,6 +9,7 @@ use crate::analysis::reference::IndustryGroup;
 use crate::model::bank::{
     AnswerTest, Condition, GateFigure, Item, ProfileTest, ProgramStatus, QuestionKind,
 };
+use crate::model::index::{DimensionIndex, GateIndex, OptionIndex, QuestionIndex};
 use crate::model::profile::Prefecture;
 use crate::model::text::Text;
 use crate::model::tier::{Industry, Tier};
@@ -132,7 +133,7 @@ fn enums_with_data() {
     let tests = [
         AnswerTest::Is(true),
         AnswerTest::OneOf(3),
-        AnswerTest::Includes(1),
+        AnswerTest::Includes(OptionIndex::new(1)),
         AnswerTest::Between { min: 1.0, max: 2.0 },
     ];
     for test in &tests {
@@ -164,11 +165,11 @@ fn enums_with_data() {
     let leaf = Condition::Profile(ProfileTest::Industry(1));
     let conditions = [
         Condition::Answer {
-            question: 0,
+            question: QuestionIndex::new(0),
             test: AnswerTest::Is(true),
         },
         Condition::Level {
-            dimension: 0,
+            dimension: DimensionIndex::new(0),
             at_least: 1,
             at_most: 2,
         },
@@ -189,7 +190,10 @@ fn enums_with_data() {
         assert_eq!(tag(condition), pinned, "{condition:?}");
     }
 
-    for item in [Item::Question(3), Item::Gate(3)] {
+    for item in [
+        Item::Question(QuestionIndex::new(3)),
+        Item::Gate(GateIndex::new(3)),
+    ] {
         let pinned = match item {
             Item::Question(_) => 0,
             Item::Gate(_) => 1,

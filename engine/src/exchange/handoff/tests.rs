@@ -71,6 +71,7 @@ fn altered_or_cut_fragments_are_refused() {
         .questions
         .iter()
         .position(|question| matches!(question.kind, QuestionKind::Ladder { .. }))
+        .map(QuestionIndex::new)
         .expect("the bank has a ladder");
     answers
         .set_question(&bank, ladder, Some(Answer::Step(4)))
@@ -130,7 +131,9 @@ fn another_bank_version_is_named() {
 fn a_bank_edited_without_a_new_version_is_refused() {
     let bank = bank();
     let mut answers = Answers::new(&bank);
-    answers.set_question(&bank, 0, Some(Answer::Step(5))).ok();
+    answers
+        .set_question(&bank, QuestionIndex::new(0), Some(Answer::Step(5)))
+        .ok();
     let fragment = encode(&bank, &answers, None).expect("encodes");
     let mut edited = bank.clone();
     edited.questions.swap(0, 1);

@@ -8,6 +8,7 @@ use crate::format::diag::{Code, Diagnostic};
 use crate::format::raw::RawBank;
 use crate::format::source::SourceFile;
 use crate::model::bank::{Bank, Catalogue, Item, Question};
+use crate::model::index::{GateIndex, QuestionIndex};
 
 /// Checks a raw bank against its catalogue.
 pub(crate) fn bank(
@@ -59,22 +60,24 @@ pub(crate) fn bank(
     // Ids first, so that conditions can refer to any question by id.
     let mut seen = BTreeMap::new();
     let mut items = BTreeMap::new();
-    let ids =
-        raw.questions
-            .iter()
-            .enumerate()
-            .map(|(index, question)| {
-                (
-                    &question.id,
-                    format!("questions[{index}].id"),
-                    Item::Question(index),
-                )
-            })
-            .chain(
-                raw.gates.iter().enumerate().map(|(index, gate)| {
-                    (&gate.id, format!("gates[{index}].id"), Item::Gate(index))
-                }),
-            );
+    let ids = raw
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(index, question)| {
+            (
+                &question.id,
+                format!("questions[{index}].id"),
+                Item::Question(QuestionIndex::new(index)),
+            )
+        })
+        .chain(raw.gates.iter().enumerate().map(|(index, gate)| {
+            (
+                &gate.id,
+                format!("gates[{index}].id"),
+                Item::Gate(GateIndex::new(index)),
+            )
+        }));
     for (id, path, item) in ids {
         match v.id(id, &path, &mut seen, "question") {
             Ok(name) => {

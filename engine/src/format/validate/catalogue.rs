@@ -13,6 +13,7 @@ use crate::format::suggest::suggest;
 use crate::model::bank::{
     Catalogue, Dimension, Indicator, MinimumWage, MinimumWages, Program, ProgramStatus, TimeTargets,
 };
+use crate::model::index::ProgramIndex;
 
 /// Checks a raw catalogue.
 pub(crate) fn catalogue(
@@ -122,7 +123,10 @@ pub(crate) fn catalogue(
             continue;
         };
         let path = format!("programs[{index}].fallback");
-        programs[index].fallback = programs.iter().position(|p| p.id == fallback.value);
+        programs[index].fallback = programs
+            .iter()
+            .position(|p| p.id == fallback.value)
+            .map(ProgramIndex::new);
         if programs[index].fallback.is_none() {
             let known: Vec<&str> = programs.iter().map(|p| p.id.as_str()).collect();
             v.push(
@@ -138,7 +142,7 @@ pub(crate) fn catalogue(
                 .hint(suggest(&fallback.value, &known, "programs")),
             );
             reported[index] = true;
-        } else if programs[index].fallback == Some(index) {
+        } else if programs[index].fallback == Some(ProgramIndex::new(index)) {
             reported[index] = true;
             v.push(
                 Diagnostic::error(
@@ -158,7 +162,7 @@ pub(crate) fn catalogue(
             let mut steps = 0;
             while programs[at].status == ProgramStatus::Closed && steps <= programs.len() {
                 match programs[at].fallback {
-                    Some(next) => at = next,
+                    Some(next) => at = next.get(),
                     None => break,
                 }
                 steps += 1;

@@ -7,7 +7,8 @@ use super::{Reported, Validator};
 use crate::format::diag::{Code, Diagnostic};
 use crate::format::raw::Spanned;
 use crate::format::suggest::suggest;
-use crate::model::bank::{Catalogue, DimensionIndex};
+use crate::model::bank::Catalogue;
+use crate::model::index::{DimensionIndex, IndicatorIndex, ProgramIndex};
 
 /// A bank loaded with a catalogue it was not written for: its references to
 /// dimensions, indicators and programs cannot be checked, and reporting each
@@ -64,6 +65,7 @@ impl Validator<'_> {
             .dimensions
             .iter()
             .position(|dimension| dimension.id == id.value)
+            .map(DimensionIndex::new)
             .ok_or_else(|| {
                 let known: Vec<&str> = catalogue.dimensions.iter().map(|d| d.id.as_str()).collect();
                 self.push_catalogue_ref(
@@ -84,7 +86,7 @@ impl Validator<'_> {
         ids: &[Spanned<String>],
         catalogue: &Catalogue,
         path: &str,
-    ) -> Result<Vec<usize>, Reported> {
+    ) -> Result<Vec<IndicatorIndex>, Reported> {
         let mut found = Ok(Vec::with_capacity(ids.len()));
         for (index, id) in ids.iter().enumerate() {
             match catalogue
@@ -94,7 +96,7 @@ impl Validator<'_> {
             {
                 Some(indicator) => {
                     if let Ok(found) = &mut found {
-                        found.push(indicator);
+                        found.push(IndicatorIndex::new(indicator));
                     }
                 }
                 None => {
@@ -122,14 +124,14 @@ impl Validator<'_> {
         ids: &[Spanned<String>],
         catalogue: &Catalogue,
         path: &str,
-    ) -> Result<Vec<usize>, Reported> {
+    ) -> Result<Vec<ProgramIndex>, Reported> {
         let programs = &catalogue.programs;
         let mut found = Ok(Vec::new());
         for (index, id) in ids.iter().enumerate() {
             match programs.iter().position(|program| program.id == id.value) {
                 Some(program) => {
                     if let Ok(found) = &mut found {
-                        found.push(program);
+                        found.push(ProgramIndex::new(program));
                     }
                 }
                 None => {

@@ -9,8 +9,9 @@ use crate::format::raw::{ProfileField, RawCondition, Spanned};
 use crate::format::source::Span;
 use crate::format::suggest::suggest;
 use crate::model::bank::{
-    AnswerTest, Catalogue, Condition, Item, ProfileTest, Question, QuestionIndex, QuestionKind,
+    AnswerTest, Catalogue, Condition, Item, ProfileTest, Question, QuestionKind,
 };
+use crate::model::index::{OptionIndex, QuestionIndex};
 use crate::model::profile::Prefecture;
 use crate::model::tier::Industry;
 
@@ -220,7 +221,7 @@ impl Validator<'_> {
         }
         // The referenced question had errors of its own: they are reported
         // there, and its proof stands for this condition too.
-        let target = match questions.get(index) {
+        let target = match questions.get(index.get()) {
             Some(Ok(target)) => target,
             Some(Err(reported)) => return Err(*reported),
             None => {
@@ -397,6 +398,7 @@ impl Validator<'_> {
             options
                 .iter()
                 .position(|option| option.id == id.value)
+                .map(OptionIndex::new)
                 .ok_or_else(|| {
                     let known: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
                     this.push(
@@ -437,9 +439,9 @@ impl Validator<'_> {
                 let mut mask = Ok(0u64);
                 for (id, at) in ids {
                     match option(self, id, &at) {
-                        Ok(bit) => {
+                        Ok(option) => {
                             if let Ok(mask) = &mut mask {
-                                *mask |= 1 << bit;
+                                *mask |= option.bit();
                             }
                         }
                         Err(reported) => mask = Err(reported),

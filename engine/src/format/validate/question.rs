@@ -10,6 +10,7 @@ use crate::format::diag::{Code, Diagnostic};
 use crate::format::raw::{QuestionKindName, RawBand, RawOption, RawQuestion, Spanned};
 use crate::format::source::Span;
 use crate::model::bank::{Band, Catalogue, Choice, Item, MAX_OPTIONS, Question, QuestionKind};
+use crate::model::index::QuestionIndex;
 
 impl Validator<'_> {
     pub(super) fn question(
@@ -53,7 +54,7 @@ impl Validator<'_> {
             .as_ref()
             .map(|show_if| {
                 let context = Context::ShowIf {
-                    at: index,
+                    at: QuestionIndex::new(index),
                     id: &raw.id.value,
                     items,
                     questions: earlier,

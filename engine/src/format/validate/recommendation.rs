@@ -9,6 +9,7 @@ use crate::format::diag::{Code, Diagnostic};
 use crate::format::raw::RawRecommendation;
 use crate::format::source::Span;
 use crate::model::bank::{Catalogue, Condition, Item, Question, Recommendation};
+use crate::model::index::DimensionIndex;
 
 impl Validator<'_> {
     /// Checks recommendation `index`; `seen` holds the recommendation ids
@@ -63,7 +64,7 @@ impl Validator<'_> {
 }
 
 /// The dimensions a condition looks at, each once, in the order met.
-fn collect_dimensions(condition: &Condition, into: &mut Vec<usize>) {
+fn collect_dimensions(condition: &Condition, into: &mut Vec<DimensionIndex>) {
     match condition {
         Condition::Level { dimension, .. } => {
             if !into.contains(dimension) {

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use super::{Reported, Validator};
 use crate::format::diag::{Code, Diagnostic};
 use crate::format::raw::{RawCondition, RawQuestion, Spanned};
-use crate::model::bank::{Item, QuestionIndex};
+use crate::model::bank::Item;
+use crate::model::index::QuestionIndex;
 
 /// The strongly connected component of every question in the graph of all
 /// `show_if` references, earlier and later ones alike.
@@ -24,7 +25,8 @@ impl ShowIfGraph {
     /// Collects every reference the validator will meet and groups the
     /// questions that depend on each other.
     pub(crate) fn new(questions: &[RawQuestion], items: &BTreeMap<String, Item>) -> ShowIfGraph {
-        let mut edges: Vec<Vec<QuestionIndex>> = vec![Vec::new(); questions.len()];
+        // Nodes and edges by question position, as Tarjan's walk counts them.
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); questions.len()];
         for (from, question) in questions.iter().enumerate() {
             if let Some(show_if) = &question.show_if {
                 references(&show_if.value, items, &mut edges[from]);
@@ -39,7 +41,7 @@ impl ShowIfGraph {
     pub(crate) fn loops(&self, from: QuestionIndex, to: QuestionIndex) -> bool {
         from == to
             || matches!(
-                (self.component.get(from), self.component.get(to)),
+                (self.component.get(from.get()), self.component.get(to.get())),
                 (Some(a), Some(b)) if a == b
             )
     }
@@ -94,11 +96,7 @@ impl Validator<'_> {
 /// The questions a condition refers to, as far as the validator would
 /// follow it: a node with several subjects, or a list with a misplaced test,
 /// is an error of its own and refers to nothing.
-fn references(
-    condition: &RawCondition,
-    items: &BTreeMap<String, Item>,
-    into: &mut Vec<QuestionIndex>,
-) {
+fn references(condition: &RawCondition, items: &BTreeMap<String, Item>, into: &mut Vec<usize>) {
     let subjects = [
         condition.question.is_some(),
         condition.dimension.is_some(),
@@ -133,7 +131,7 @@ fn references(
     } else if let Some(question) = &condition.question
         && let Some(&Item::Question(index)) = items.get(&question.value)
     {
-        into.push(index);
+        into.push(index.get());
     }
 }
 

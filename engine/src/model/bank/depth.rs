@@ -92,6 +92,7 @@ mod tests {
     use super::Condition;
     use crate::exchange::compiled::{decode, encode};
     use crate::model::bank::{AnswerTest, ProfileTest};
+    use crate::model::index::{DimensionIndex, QuestionIndex};
 
     /// Found by reasoning about the `compiled` fuzz target: 10,000 `Not`
     /// tags overflowed a 1 MiB stack (the wasm default) and aborted.
@@ -113,11 +114,11 @@ mod tests {
         let leaf = Condition::Profile(ProfileTest::Industry(3));
         let conditions = [
             Condition::Answer {
-                question: 2,
+                question: QuestionIndex::new(2),
                 test: AnswerTest::Between { min: 1.0, max: 3.0 },
             },
             Condition::Level {
-                dimension: 1,
+                dimension: DimensionIndex::new(1),
                 at_least: 2,
                 at_most: 4,
             },

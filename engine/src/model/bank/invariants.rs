@@ -9,6 +9,7 @@
 use super::{
     AnswerTest, Bank, Catalogue, Condition, Item, MAX_OPTIONS, ProgramStatus, QuestionKind,
 };
+use crate::model::index::ProgramIndex;
 
 /// Conditions nest at most this deep (the YAML reader allows 48 levels in
 /// all; a condition uses two per level).
@@ -88,9 +89,11 @@ impl Catalogue {
         for (index, program) in self.programs.iter().enumerate() {
             let place = format!("programs[{index}].fallback");
             if let Some(fallback) = program.fallback {
-                in_range(fallback, self.programs.len(), &place, "program")?;
+                in_range(fallback.get(), self.programs.len(), &place, "program")?;
             }
-            if program.status == ProgramStatus::Closed && self.route(index).is_none() {
+            if program.status == ProgramStatus::Closed
+                && self.route(ProgramIndex::new(index)).is_none()
+            {
                 return Err(unsound(place, "a closed program leads to no open one"));
             }
         }
@@ -107,14 +110,14 @@ impl Bank {
         for (index, question) in self.questions.iter().enumerate() {
             let place = format!("questions[{index}]");
             in_range(
-                question.dimension,
+                question.dimension.get(),
                 dimensions,
                 &format!("{place}.dimension"),
                 "dimension",
             )?;
             for &indicator in &question.covers {
                 in_range(
-                    indicator,
+                    indicator.get(),
                     catalogue.indicators.len(),
                     &format!("{place}.covers"),
                     "indicator",
@@ -145,7 +148,7 @@ impl Bank {
             }
             for &program in &gate.programs {
                 in_range(
-                    program,
+                    program.get(),
                     catalogue.programs.len(),
                     &format!("{place}.programs"),
                     "program",
@@ -163,7 +166,7 @@ impl Bank {
             )?;
             for &program in &rule.programs {
                 in_range(
-                    program,
+                    program.get(),
                     catalogue.programs.len(),
                     &format!("{place}.programs"),
                     "program",
@@ -171,7 +174,7 @@ impl Bank {
             }
             for &dimension in &rule.dimensions {
                 in_range(
-                    dimension,
+                    dimension.get(),
                     dimensions,
                     &format!("{place}.dimensions"),
                     "dimension",
@@ -198,8 +201,8 @@ impl Bank {
         }
         for (id, &item) in &self.items {
             let found = match item {
-                Item::Question(index) => self.questions.get(index).map(|q| &q.id),
-                Item::Gate(index) => self.gates.get(index).map(|g| &g.id),
+                Item::Question(index) => self.questions.get(index.get()).map(|q| &q.id),
+                Item::Gate(index) => self.gates.get(index.get()).map(|g| &g.id),
             };
             if found != Some(id) {
                 return Err(unsound(
@@ -290,7 +293,7 @@ impl Bank {
                     return Err(unsound(place, "levels are not known here"));
                 }
                 in_range(
-                    *dimension,
+                    dimension.get(),
                     self.catalogue.dimensions.len(),
                     place,
                     "dimension",
@@ -301,8 +304,9 @@ impl Bank {
                 Ok(())
             }
             Condition::Answer { question, test } => {
-                in_range(*question, before, place, "question")?;
-                let Some(target) = self.questions.get(*question) else {
+                let question = question.get();
+                in_range(question, before, place, "question")?;
+                let Some(target) = self.questions.get(question) else {
                     return Err(unsound(
                         place,
                         format!("question {question} does not exist"),
@@ -316,7 +320,7 @@ impl Bank {
                         options >= 64 || mask >> options == 0
                     }
                     (QuestionKind::Multiple { .. }, AnswerTest::Includes(index)) => {
-                        *index < options
+                        index.get() < options
                     }
                     (
                         QuestionKind::Ladder { .. } | QuestionKind::Number { .. },

@@ -75,11 +75,11 @@ fn gates_and_recommendations_follow_answers_and_levels() {
          answers: {ladder: 1, has_staff: 'no', rules: 'no'}",
     );
     let bank = bank();
-    assert_eq!(weak.gate_findings, vec![0]);
+    assert_eq!(weak.gate_findings, vec![GateIndex::new(0)]);
     let ids: Vec<&str> = weak
         .recommendations
         .iter()
-        .map(|&i| bank.recommendations[i].id.as_str())
+        .map(|&i| bank[i].id.as_str())
         .collect();
     assert_eq!(ids, ["saga-first", "talk-about-people", "first-hire"]);
     let strong = scores("answers: {ladder: 5, has_staff: 'yes', staff_count: 9, rules: 'yes'}");
@@ -90,8 +90,11 @@ fn gates_and_recommendations_follow_answers_and_levels() {
 #[test]
 fn weakest_and_strengths_order_by_score() {
     let result = scores("answers: {ladder: 5, has_staff: 'yes', single: low, multiple: [a]}");
-    assert_eq!(result.weakest(3), vec![1, 0]);
-    assert_eq!(result.strengths(), vec![0]);
+    let dimensions = |positions: &[usize]| -> Vec<DimensionIndex> {
+        positions.iter().copied().map(DimensionIndex::new).collect()
+    };
+    assert_eq!(result.weakest(3), dimensions(&[1, 0]));
+    assert_eq!(result.strengths(), dimensions(&[0]));
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! Each invariant broken on purpose in an otherwise sound bank.
 
 use crate::model::bank::{AnswerTest, Bank, Condition, Item, QuestionKind};
+use crate::model::index::{
+    DimensionIndex, IndicatorIndex, OptionIndex, ProgramIndex, QuestionIndex,
+};
 use crate::{SourceFile, load_bank, load_catalogue};
 
 fn shipped(name: &str, text: &str) -> Bank {
@@ -55,29 +58,32 @@ fn a_question_lost_from_the_list_is_caught() {
 fn an_id_leading_to_another_question_is_caught() {
     let mut bank = small();
     let first = bank.questions[0].id.clone();
-    bank.items.insert(first, Item::Question(1));
+    bank.items
+        .insert(first, Item::Question(QuestionIndex::new(1)));
     assert!(bank.check_invariants().is_err());
 }
 
 #[test]
 fn indices_out_of_range_are_caught() {
     let mut bank = small();
-    bank.questions[0].dimension = 99;
+    bank.questions[0].dimension = DimensionIndex::new(99);
     assert_eq!(
         bank.check_invariants().map_err(|e| e.place),
         Err("questions[0].dimension".to_owned())
     );
 
     let mut bank = small();
-    bank.recommendations[0].programs.push(999);
+    bank.recommendations[0]
+        .programs
+        .push(ProgramIndex::new(999));
     assert!(bank.check_invariants().is_err());
 
     let mut bank = small();
-    bank.catalogue.programs[0].fallback = Some(999);
+    bank.catalogue.programs[0].fallback = Some(ProgramIndex::new(999));
     assert!(bank.check_invariants().is_err());
 
     let mut bank = small();
-    bank.questions[0].covers.push(999);
+    bank.questions[0].covers.push(IndicatorIndex::new(999));
     assert!(bank.check_invariants().is_err());
 }
 
@@ -85,7 +91,7 @@ fn indices_out_of_range_are_caught() {
 fn a_show_if_on_a_later_question_or_a_wrong_test_is_caught() {
     let mut bank = small();
     bank.questions[0].show_if = Some(Condition::Answer {
-        question: 0,
+        question: QuestionIndex::new(0),
         test: AnswerTest::Is(true),
     });
     assert!(bank.check_invariants().is_err());
@@ -94,11 +100,12 @@ fn a_show_if_on_a_later_question_or_a_wrong_test_is_caught() {
     let multiple = bank
         .questions
         .iter()
-        .position(|q| matches!(q.kind, QuestionKind::Multiple { .. }));
+        .position(|q| matches!(q.kind, QuestionKind::Multiple { .. }))
+        .map(QuestionIndex::new);
     if let Some(multiple) = multiple {
         bank.gates[0].applies_if = Some(Condition::Answer {
             question: multiple,
-            test: AnswerTest::Includes(64),
+            test: AnswerTest::Includes(OptionIndex::new(64)),
         });
         assert!(bank.check_invariants().is_err());
     }
