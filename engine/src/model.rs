@@ -6,6 +6,7 @@ pub(crate) mod answers;
 pub(crate) mod bank;
 pub mod coverage;
 pub(crate) mod index;
+pub(crate) mod names;
 pub mod plan;
 pub(crate) mod profile;
 pub mod score;

@@ -109,15 +109,9 @@ impl GroupBy {
         // Tier, industry group and prefecture ids are the serde names.
         let found = match self {
             GroupBy::All => Some(crate::Text::new("全体", "All")),
-            GroupBy::Tier => Tier::ALL
-                .into_iter()
-                .find(|tier| tier.as_str() == key)
-                .map(Tier::name),
+            GroupBy::Tier => Tier::from_id(key).map(Tier::name),
             GroupBy::Industry => IndustryGroup::from_id(key).map(IndustryGroup::name),
-            GroupBy::Prefecture => Prefecture::ALL
-                .into_iter()
-                .find(|prefecture| prefecture.as_str() == key)
-                .map(Prefecture::name),
+            GroupBy::Prefecture => Prefecture::from_id(key).map(Prefecture::name),
         };
         found.unwrap_or_else(|| crate::Text::new(key, key))
     }

@@ -312,8 +312,9 @@ pub struct Flag {
 }
 
 /// Kinds of weak point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum FlagKind {
     /// The dimension's α is below [`Thresholds::alpha_below`].
     LowAlpha,
@@ -328,11 +329,7 @@ pub enum FlagKind {
 impl FlagKind {
     /// The flag's id in CSV cells (as in JSON).
     pub fn as_str(self) -> &'static str {
-        match self {
-            FlagKind::LowAlpha => "low_alpha",
-            FlagKind::LowItemRest => "low_item_rest",
-            FlagKind::DominantAnswer => "dominant_answer",
-        }
+        self.into()
     }
 }
 

@@ -13,11 +13,26 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::names::ids;
 use crate::model::tier::{Industry, Tier};
 
 /// Industries pooled so that groups are large enough to publish.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+#[strum(serialize_all = "snake_case")]
 pub enum IndustryGroup {
     /// 製造業 (incl. rubber products).
     Manufacturing = 0,
@@ -47,22 +62,6 @@ impl IndustryGroup {
         }
     }
 
-    /// Every group, in file order.
-    pub const ALL: [IndustryGroup; 5] = [
-        IndustryGroup::Manufacturing,
-        IndustryGroup::Construction,
-        IndustryGroup::Commerce,
-        IndustryGroup::Services,
-        IndustryGroup::Other,
-    ];
-
-    /// The group with this id.
-    pub fn from_id(id: &str) -> Option<IndustryGroup> {
-        IndustryGroup::ALL
-            .into_iter()
-            .find(|group| group.as_str() == id)
-    }
-
     /// Display name.
     pub fn name(self) -> crate::Text {
         let (ja, en) = match self {
@@ -74,18 +73,9 @@ impl IndustryGroup {
         };
         crate::Text::new(ja, en)
     }
-
-    /// The id used in files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IndustryGroup::Manufacturing => "manufacturing",
-            IndustryGroup::Construction => "construction",
-            IndustryGroup::Commerce => "commerce",
-            IndustryGroup::Services => "services",
-            IndustryGroup::Other => "other",
-        }
-    }
 }
+
+ids!(IndustryGroup);
 
 /// The distribution of one dimension's scores in one group.
 #[derive(Debug, Clone, Copy, PartialEq)]

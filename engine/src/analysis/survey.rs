@@ -226,9 +226,7 @@ impl SurveyColumns {
                 }
                 Column::Prefecture => {
                     prefecture = Some(
-                        Prefecture::ALL
-                            .into_iter()
-                            .find(|p| p.as_str() == field)
+                        Prefecture::from_id(field)
                             .ok_or_else(|| SurveyError::UnknownPrefecture(echo(field)))?,
                     );
                 }

@@ -160,10 +160,7 @@ pub fn records_from_scored_csv(
             });
             continue;
         }
-        let Some(tier) = Tier::ALL
-            .into_iter()
-            .find(|t| t.as_str() == fields[tier_at])
-        else {
+        let Some(tier) = Tier::from_id(&fields[tier_at]) else {
             problems.push(ScoredProblem {
                 line,
                 message: format!("tier `{}` is not known", echo(&fields[tier_at])),
@@ -171,11 +168,7 @@ pub fn records_from_scored_csv(
             continue;
         };
         let industry = industry_at.and_then(|at| Industry::from_id(&fields[at]));
-        let prefecture = prefecture_at.and_then(|at| {
-            Prefecture::ALL
-                .into_iter()
-                .find(|p| p.as_str() == fields[at])
-        });
+        let prefecture = prefecture_at.and_then(|at| Prefecture::from_id(&fields[at]));
         let mut scores = Vec::with_capacity(score_columns.len());
         let mut bad = None;
         for &(at, id) in &score_columns {

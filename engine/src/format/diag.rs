@@ -7,7 +7,8 @@
 use crate::format::source::{LineCol, SourceFile, Span};
 
 /// How bad a diagnostic is. Only errors make a file unusable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Severity {
     /// The file cannot be used until this is fixed.
     Error,
@@ -19,10 +20,7 @@ pub enum Severity {
 impl Severity {
     /// `error` or `warning`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
+        self.into()
     }
 }
 

@@ -16,7 +16,8 @@ use crate::model::bank::{Bank, Catalogue};
 use crate::model::profile::Profile;
 
 /// What a YAML file of the format holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum DocumentKind {
     /// The shared catalogue (`kind: catalogue`).
     Catalogue,
@@ -32,12 +33,7 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Catalogue => "catalogue",
-            DocumentKind::Bank => "bank",
-            DocumentKind::Reference => "reference",
-            DocumentKind::Answers => "answers",
-        }
+        self.into()
     }
 }
 

@@ -200,9 +200,10 @@ pub enum RawProgramStatus {
 }
 
 /// A fact of the company profile a condition can test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, strum::IntoStaticStr)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ProfileField {
     /// 常時使用する従業員の数: `at_least`, `at_most`.
     RegularEmployees,
@@ -217,12 +218,7 @@ pub enum ProfileField {
 impl ProfileField {
     /// The name used in files.
     pub fn name(self) -> &'static str {
-        match self {
-            ProfileField::RegularEmployees => "regular_employees",
-            ProfileField::CapitalYen => "capital_yen",
-            ProfileField::Industry => "industry",
-            ProfileField::Prefecture => "prefecture",
-        }
+        self.into()
     }
 }
 
@@ -318,9 +314,10 @@ pub struct RawBank {
 }
 
 /// The kinds of question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, strum::IntoStaticStr)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum QuestionKindName {
     /// Five described steps; the answer is the step 1–5.
     Ladder,

@@ -190,8 +190,9 @@ impl Program {
 }
 
 /// Whether a program can be joined.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr)]
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+#[strum(serialize_all = "snake_case")]
 pub enum ProgramStatus {
     /// Announced for its fiscal year, not yet open.
     Planned = 0,
@@ -205,11 +206,7 @@ pub enum ProgramStatus {
 impl ProgramStatus {
     /// The name used in files.
     pub fn name(self) -> &'static str {
-        match self {
-            ProgramStatus::Planned => "planned",
-            ProgramStatus::Open => "open",
-            ProgramStatus::Closed => "closed",
-        }
+        self.into()
     }
 }
 
@@ -456,8 +453,9 @@ pub struct Question {
 }
 
 /// Kinds of question and what each needs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, strum::IntoStaticStr)]
 #[cfg_attr(feature = "compiled", derive(serde::Serialize, serde::Deserialize))]
+#[strum(serialize_all = "snake_case")]
 pub enum QuestionKind {
     /// Five described steps.
     Ladder {
@@ -494,13 +492,7 @@ pub enum QuestionKind {
 impl QuestionKind {
     /// The name used in files.
     pub fn name(&self) -> &'static str {
-        match self {
-            QuestionKind::Ladder { .. } => "ladder",
-            QuestionKind::YesNo => "yes_no",
-            QuestionKind::Single { .. } => "single",
-            QuestionKind::Multiple { .. } => "multiple",
-            QuestionKind::Number { .. } => "number",
-        }
+        self.into()
     }
 
     /// The options of a choice question; empty otherwise.

@@ -2,13 +2,30 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::names::ids;
 use crate::model::text::Text;
 use crate::model::tier::Industry;
 
 /// Where the company is. The sheet is made for Kyushu; others are welcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Prefecture {
     /// 福岡県
     Fukuoka = 0,
@@ -28,33 +45,9 @@ pub enum Prefecture {
     Other = 7,
 }
 
+ids!(Prefecture);
+
 impl Prefecture {
-    /// Every prefecture, in the customary order.
-    pub const ALL: [Prefecture; 8] = [
-        Prefecture::Fukuoka,
-        Prefecture::Saga,
-        Prefecture::Nagasaki,
-        Prefecture::Kumamoto,
-        Prefecture::Oita,
-        Prefecture::Miyazaki,
-        Prefecture::Kagoshima,
-        Prefecture::Other,
-    ];
-
-    /// The id used in files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Prefecture::Fukuoka => "fukuoka",
-            Prefecture::Saga => "saga",
-            Prefecture::Nagasaki => "nagasaki",
-            Prefecture::Kumamoto => "kumamoto",
-            Prefecture::Oita => "oita",
-            Prefecture::Miyazaki => "miyazaki",
-            Prefecture::Kagoshima => "kagoshima",
-            Prefecture::Other => "other",
-        }
-    }
-
     /// Display name.
     pub fn name(self) -> Text {
         match self {

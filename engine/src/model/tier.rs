@@ -12,12 +12,29 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::names::ids;
 use crate::model::text::Text;
 
 /// The question bank a company answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Tier {
     /// 小規模事業者: questions about the owner's own practice.
     Small = 0,
@@ -27,19 +44,9 @@ pub enum Tier {
     Midsize = 2,
 }
 
+ids!(Tier);
+
 impl Tier {
-    /// Every tier, smallest first.
-    pub const ALL: [Tier; 3] = [Tier::Small, Tier::Sme, Tier::Midsize];
-
-    /// The id used in files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tier::Small => "small",
-            Tier::Sme => "sme",
-            Tier::Midsize => "midsize",
-        }
-    }
-
     /// Display name.
     pub fn name(self) -> Text {
         match self {
@@ -51,8 +58,24 @@ impl Tier {
 }
 
 /// The main business, as far as the size limits differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumCount,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Industry {
     /// 製造業
     Manufacturing = 0,
@@ -78,6 +101,8 @@ pub enum Industry {
     Other = 10,
 }
 
+ids!(Industry);
+
 /// Legal limits of one industry.
 struct Limits {
     capital_yen: u64,
@@ -86,45 +111,6 @@ struct Limits {
 }
 
 impl Industry {
-    /// Every industry, in the order a form lists them.
-    pub const ALL: [Industry; 11] = [
-        Industry::Manufacturing,
-        Industry::Construction,
-        Industry::Transport,
-        Industry::Wholesale,
-        Industry::Retail,
-        Industry::Services,
-        Industry::Rubber,
-        Industry::Software,
-        Industry::Lodging,
-        Industry::Entertainment,
-        Industry::Other,
-    ];
-
-    /// The id used in files and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Industry::Manufacturing => "manufacturing",
-            Industry::Construction => "construction",
-            Industry::Transport => "transport",
-            Industry::Wholesale => "wholesale",
-            Industry::Retail => "retail",
-            Industry::Services => "services",
-            Industry::Rubber => "rubber",
-            Industry::Software => "software",
-            Industry::Lodging => "lodging",
-            Industry::Entertainment => "entertainment",
-            Industry::Other => "other",
-        }
-    }
-
-    /// Parses the id used in files and on the command line.
-    pub fn from_id(id: &str) -> Option<Industry> {
-        Industry::ALL
-            .into_iter()
-            .find(|industry| industry.as_str() == id)
-    }
-
     /// Display name.
     pub fn name(self) -> Text {
         match self {
@@ -169,8 +155,9 @@ impl Industry {
 }
 
 /// The legal size category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Category {
     /// 小規模企業者
     SmallBusiness,
@@ -185,12 +172,7 @@ pub enum Category {
 impl Category {
     /// The id used in output.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Category::SmallBusiness => "small_business",
-            Category::Sme => "sme",
-            Category::Midsize => "midsize",
-            Category::Large => "large",
-        }
+        self.into()
     }
 }
 

@@ -100,7 +100,7 @@ impl Validator<'_> {
             ("unit", raw.unit.as_ref().map(|s| s.span), &[K::Number]),
             ("min", raw.min.as_ref().map(|s| s.span), &[K::Number]),
         ];
-        let kind_name = kind_name(kind);
+        let kind_name: &str = kind.into();
         let mut fields = Ok(());
         let max_field = raw
             .max
@@ -313,14 +313,4 @@ impl Validator<'_> {
 /// Where a question's `options:` list is written.
 fn options_span(raw: &RawQuestion) -> Option<Span> {
     raw.options.as_ref().map(|options| options.span)
-}
-
-fn kind_name(kind: QuestionKindName) -> &'static str {
-    match kind {
-        QuestionKindName::Ladder => "ladder",
-        QuestionKindName::YesNo => "yes_no",
-        QuestionKindName::Single => "single",
-        QuestionKindName::Multiple => "multiple",
-        QuestionKindName::Number => "number",
-    }
 }
