@@ -67,101 +67,78 @@
 
 #![deny(missing_docs)]
 
-mod aggregate;
 pub mod analysis;
-mod answers;
-mod bank;
-mod compare;
-#[cfg(feature = "compiled")]
-mod compiled;
-pub mod coverage;
-mod diag;
-mod echo;
-#[cfg(feature = "compiled")]
-mod handoff;
-#[cfg(feature = "yaml")]
-mod load;
-pub mod plan;
-mod profile;
+mod exchange;
+mod format;
+mod model;
 #[cfg(test)]
 mod properties;
-#[cfg(feature = "yaml")]
-mod raw;
-mod reference;
-pub mod render;
-mod result;
-mod result_csv;
-mod sample;
-#[cfg(feature = "schema")]
-mod schema;
-pub mod score;
-#[cfg(feature = "csv")]
-mod scored;
-mod source;
-mod suggest;
-mod survey;
-pub mod table;
-mod text;
-mod tier;
-#[cfg(feature = "yaml")]
-mod validate;
-#[cfg(feature = "yaml")]
-mod yaml;
 
-pub use aggregate::{
+pub use exchange::table;
+pub use format::render;
+pub use model::{coverage, plan, score};
+
+pub use analysis::aggregate::{
     BINS, DimensionSummary, Filter, GroupBy, GroupSummary, Record, ScoreProblem, Summary,
     check_score, summarise,
 };
-pub use analysis::{Analysis, AnalysisBuilder, GroupAnalysis, Statistic, THRESHOLDS, Uncomputable};
-pub use answers::{
-    Answer, AnswerError, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of,
+pub use analysis::compare::{
+    Comparison, DimensionChange, changed_dimensions, compare, other_company,
 };
-pub use bank::{
-    AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, DimensionIndex, Gate,
-    GateFigure, Indicator, LegalBasis, MAX_CONDITION_DEPTH, MAX_OPTIONS, MinimumWage, MinimumWages,
-    ProfileTest, Program, ProgramIndex, ProgramStatus, Question, QuestionIndex, QuestionKind,
-    Recommendation, TimeTargets, Unsound, compiled_name,
-};
-pub use compare::{Comparison, DimensionChange, changed_dimensions, compare, other_company};
-#[cfg(feature = "compiled")]
-pub use compiled::{Compiled, CompiledError};
-pub use coverage::{Coverage, coverage};
-pub use diag::{Checked, Code, Diagnostic, Severity};
-pub use echo::{MAX_ECHO_CHARS, echo};
-#[cfg(feature = "compiled")]
-pub use handoff::{
-    HANDOFF_PREFIX, HANDOFF_PREFIX_V1, Handoff, HandoffError, MAX_HANDOFF_CHARS, answer_layout,
-    encode as encode_handoff, parse as parse_handoff,
-};
-#[cfg(feature = "yaml")]
-pub use load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};
-pub use plan::{Action, FollowUp, MAX_ACTIONS, Plan, follow_up};
-pub use profile::{Prefecture, Profile};
 #[cfg(feature = "yaml-write")]
-pub use reference::ReferenceWriteError;
-pub use reference::{
+pub use analysis::reference::ReferenceWriteError;
+pub use analysis::reference::{
     CatalogueKey, Distribution, IndustryGroup, MIN_SHOWN_GROUP, PeerGroup, QUANTILES, Reference,
     ReferenceBuilder, quantile,
 };
-pub use result::{
+pub use analysis::sample::Sampler;
+pub use analysis::survey::{PROFILE_COLUMNS, SurveyColumns, SurveyError, SurveyRow, cell_value};
+pub use analysis::{Analysis, AnalysisBuilder, GroupAnalysis, Statistic, THRESHOLDS, Uncomputable};
+#[cfg(feature = "compiled")]
+pub use exchange::compiled::{Compiled, CompiledError};
+#[cfg(feature = "compiled")]
+pub use exchange::handoff::{
+    HANDOFF_PREFIX, HANDOFF_PREFIX_V1, Handoff, HandoffError, MAX_HANDOFF_CHARS, answer_layout,
+    encode as encode_handoff, parse as parse_handoff,
+};
+pub use exchange::result::{
     BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, RescoreProblem, Rescored,
     ResultDoc, SCORE_TOLERANCE,
 };
-pub use result_csv::result_csv;
-pub use sample::Sampler;
-#[cfg(feature = "schema")]
-pub use schema::json_schema;
-pub use score::{DimensionScore, NEXT_STEPS_SHOWN, Scores, gate_applicability, score, visibility};
+pub use exchange::result_csv::result_csv;
 #[cfg(feature = "csv")]
-pub use scored::{ScoredProblem, records_from_scored_csv, scored_header, scored_row};
-pub use source::{LineCol, SourceFile, Span};
-pub use survey::{PROFILE_COLUMNS, SurveyColumns, SurveyError, SurveyRow, cell_value};
-pub use text::{Block, Lang, Text, blocks, date_text};
-pub use tier::{Category, Classification, Industry, Tier, classify};
+pub use exchange::scored::{ScoredProblem, records_from_scored_csv, scored_header, scored_row};
+pub use format::diag::{Checked, Code, Diagnostic, Severity};
+pub use format::echo::{MAX_ECHO_CHARS, echo};
 #[cfg(feature = "yaml")]
-pub use validate::DEFAULT_LEVEL_THRESHOLDS;
+pub use format::load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};
+#[cfg(feature = "schema")]
+pub use format::schema::json_schema;
+pub use format::source::{LineCol, SourceFile, Span};
 #[cfg(feature = "yaml")]
-pub use yaml::{MAX_DEPTH, MAX_FILE_BYTES, Undecodable, decode};
+pub use format::validate::DEFAULT_LEVEL_THRESHOLDS;
+#[cfg(feature = "yaml")]
+pub use format::yaml::{MAX_DEPTH, MAX_FILE_BYTES, Undecodable, decode};
+pub use model::answers::{
+    Answer, AnswerError, AnswerValue, Answers, NOT_APPLICABLE, check as check_answer, value_of,
+};
+pub use model::bank::{
+    AnswerTest, Band, Bank, Catalogue, Choice, Condition, Dimension, Gate, GateFigure, Indicator,
+    LegalBasis, MAX_CONDITION_DEPTH, MAX_OPTIONS, MinimumWage, MinimumWages, ProfileTest, Program,
+    ProgramStatus, Question, QuestionKind, Recommendation, TimeTargets, Unsound, compiled_name,
+};
+pub use model::coverage::{Coverage, coverage};
+pub use model::index::{
+    DimensionIndex, GateIndex, IndicatorIndex, OptionIndex, ProgramIndex, QuestionIndex,
+    RecommendationIndex,
+};
+pub use model::plan::{Action, FollowUp, MAX_ACTIONS, Plan, follow_up};
+pub use model::profile::{Prefecture, Profile};
+pub use model::score::{
+    DimensionScore, NEXT_STEPS_SHOWN, Scores, gate_applicability, score, visibility,
+};
+pub use model::text::{Block, Lang, Text, blocks, date_text};
+pub use model::tier::{Category, Classification, Industry, Tier, classify};
 
 /// The engine's version, recorded in every result.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -7,11 +7,12 @@
 
 use proptest::prelude::*;
 
-use crate::answers::{Answer, Answers};
-use crate::bank::{Bank, QuestionKind};
-use crate::profile::{Prefecture, Profile};
-use crate::result::ResultDoc;
-use crate::tier::Industry;
+use crate::exchange::result::ResultDoc;
+use crate::model::answers::{Answer, Answers};
+use crate::model::bank::{Bank, QuestionKind};
+use crate::model::index::{GateIndex, OptionIndex, QuestionIndex};
+use crate::model::profile::{Prefecture, Profile};
+use crate::model::tier::Industry;
 use crate::{SourceFile, load_bank, load_catalogue, score};
 
 /// Loaded once: the properties run hundreds of cases.
@@ -57,7 +58,9 @@ fn answers(bank: &Bank, seeds: &[Seed], gates: &[Option<bool>]) -> Answers {
             _ if question.allow_na && small.is_multiple_of(7) => Answer::NotApplicable,
             QuestionKind::Ladder { .. } => Answer::Step(1 + small % 5),
             QuestionKind::YesNo => Answer::YesNo(small.is_multiple_of(2)),
-            QuestionKind::Single { options } => Answer::Choice(usize::from(small) % options.len()),
+            QuestionKind::Single { options } => {
+                Answer::Choice(OptionIndex::new(usize::from(small) % options.len()))
+            }
             QuestionKind::Multiple { options, .. } => {
                 let fits = if options.len() >= 64 {
                     wide
@@ -81,11 +84,11 @@ fn answers(bank: &Bank, seeds: &[Seed], gates: &[Option<bool>]) -> Answers {
             }
         };
         answers
-            .set_question(bank, index, Some(answer))
+            .set_question(bank, QuestionIndex::new(index), Some(answer))
             .expect("generated answers fit");
     }
     for (index, &gate) in gates.iter().enumerate().take(bank.gates.len()) {
-        answers.set_gate(index, gate);
+        answers.set_gate(GateIndex::new(index), gate);
     }
     answers
 }
@@ -162,8 +165,8 @@ proptest! {
     fn answers_survive_the_hand_off((tier, seeds, gates, profile) in case()) {
         let bank = &shipped()[tier];
         let answers = answers(bank, &seeds, &gates);
-        let fragment = crate::handoff::encode(bank, &answers, profile.as_ref()).expect("encodes");
-        let (back, back_profile) = crate::handoff::parse(&fragment)
+        let fragment = crate::exchange::handoff::encode(bank, &answers, profile.as_ref()).expect("encodes");
+        let (back, back_profile) = crate::exchange::handoff::parse(&fragment)
             .and_then(|handoff| handoff.open(bank))
             .expect("opens");
         prop_assert_eq!(back, answers);

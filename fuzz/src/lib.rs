@@ -11,9 +11,10 @@ use std::sync::OnceLock;
 
 use shindan_engine::table::read::{Records, decode as decode_text};
 use shindan_engine::{
-    Answer, Answers, Bank, Catalogue, Compiled, Profile, QuestionKind, Reference, ResultDoc,
-    SourceFile, SurveyColumns, coverage, decode, encode_handoff, load_bank, load_catalogue,
-    parse_handoff, read_answer_sheet, records_from_scored_csv, result_csv, score,
+    Answer, Answers, Bank, Catalogue, Compiled, GateIndex, OptionIndex, Profile, QuestionIndex,
+    QuestionKind, Reference, ResultDoc, SourceFile, SurveyColumns, coverage, decode,
+    encode_handoff, load_bank, load_catalogue, parse_handoff, read_answer_sheet,
+    records_from_scored_csv, result_csv, score,
 };
 
 /// The banks inputs are read against: the shipped ones and the fixture
@@ -126,7 +127,9 @@ pub fn answers_from(bank: &Bank, seed: &[u8]) -> Answers {
             _ if byte == 0xff && question.allow_na => Answer::NotApplicable,
             QuestionKind::Ladder { .. } => Answer::Step(1 + byte % 5),
             QuestionKind::YesNo => Answer::YesNo(byte.is_multiple_of(2)),
-            QuestionKind::Single { options } => Answer::Choice(usize::from(byte) % options.len()),
+            QuestionKind::Single { options } => {
+                Answer::Choice(OptionIndex::new(usize::from(byte) % options.len()))
+            }
             QuestionKind::Multiple { options, .. } => {
                 let mask = options
                     .iter()
@@ -142,10 +145,13 @@ pub fn answers_from(bank: &Bank, seed: &[u8]) -> Answers {
                 Answer::Number(min.map_or(band, |min| band.max(min)))
             }
         };
-        let _ = answers.set_question(bank, index, Some(answer));
+        let _ = answers.set_question(bank, QuestionIndex::new(index), Some(answer));
     }
     for index in 0..bank.gates.len() {
-        answers.set_gate(index, Some(seed[index % seed.len()].is_multiple_of(2)));
+        answers.set_gate(
+            GateIndex::new(index),
+            Some(seed[index % seed.len()].is_multiple_of(2)),
+        );
     }
     answers
 }

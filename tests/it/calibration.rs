@@ -6,7 +6,10 @@
 //! scale (never hand-picked), so a bank author who changes weights, option
 //! scores or bands sees at once which dimension drifts.
 
-use shindan_engine::{Answer, Answers, Bank, Industry, Prefecture, Profile, QuestionKind, score};
+use shindan_engine::{
+    Answer, Answers, Bank, Industry, OptionIndex, Prefecture, Profile, QuestionIndex, QuestionKind,
+    score,
+};
 
 use crate::shipped::shipped;
 
@@ -48,10 +51,10 @@ fn answer_at(bank: &Bank, index: usize, q: f64, yes_no_seen: usize) -> Answer {
         } else {
             q > 0.5
         }),
-        QuestionKind::Single { options } => Answer::Choice(
+        QuestionKind::Single { options } => Answer::Choice(OptionIndex::new(
             nearest(options.iter().map(|option| option.score), q)
                 .unwrap_or_else(|| panic!("a single-choice question has options")),
-        ),
+        )),
         QuestionKind::Multiple { options, cap } => {
             let count = options.len();
             assert!(count <= 16, "{}: too many options to search", question.id);
@@ -118,7 +121,7 @@ pub(crate) fn uniform_answers(bank: &Bank, q: f64) -> Answers {
             yes_no_seen += 1;
         }
         answers
-            .set_question(bank, index, Some(answer))
+            .set_question(bank, QuestionIndex::new(index), Some(answer))
             .unwrap_or_else(|problem| {
                 panic!(
                     "{}: generated answer rejected: {problem}",
@@ -208,7 +211,7 @@ fn no_yes_no_question_moves_its_dimension_by_a_fifth() {
                 failures.push(format!(
                     "{tier}: {} ({}) carries {:.0}% of its dimension (weight {} of {}); keep a yes/no under {:.0}% or make it a 3–5 step scale",
                     question.id,
-                    bank.catalogue.dimensions[question.dimension].id,
+                    bank.catalogue[question.dimension].id,
                     share * 100.0,
                     question.weight,
                     always_asked,
@@ -244,7 +247,7 @@ fn every_scored_single_choice_spans_the_levels() {
             if lowest > 0.1 || highest < 0.9 || widest > 0.4 + 1e-9 {
                 failures.push(format!(
                     "{tier}: {} ({}) option scores {scores:?}: need one ≤ 0.1, one ≥ 0.9 and no gap over 0.4 (widest {widest:.2})",
-                    question.id, bank.catalogue.dimensions[question.dimension].id
+                    question.id, bank.catalogue[question.dimension].id
                 ));
             }
         }

@@ -3,8 +3,8 @@
 //! no closed program ever recommended.
 
 use shindan_engine::{
-    Answers, Bank, Industry, Prefecture, Profile, ProgramStatus, gate_applicability, score,
-    visibility,
+    Answers, Bank, Industry, OptionIndex, Prefecture, Profile, ProgramIndex, ProgramStatus,
+    QuestionIndex, gate_applicability, score, visibility,
 };
 
 use crate::calibration::uniform_answers;
@@ -103,19 +103,15 @@ fn a_company_in_saga_nagasaki_or_oita_weak_on_support_sees_the_regional_hr_netwo
             let company = profile(Industry::Manufacturing, 10, prefecture);
             let scores = score(&bank, &weak, Some(&company));
             let first_step = scores.next_steps()[0];
-            let programs = bank
-                .catalogue
-                .routed(&bank.recommendations[first_step].programs);
-            let first_program = bank.catalogue.programs[programs[0]].id.as_str();
+            let programs = bank.catalogue.routed(&bank[first_step].programs);
+            let first_program = bank.catalogue[programs[0]].id.as_str();
             match first {
                 Some(expected) => assert_eq!(first_program, expected, "{tier} {prefecture:?}"),
                 None => assert!(
                     scores
                         .recommendations
                         .iter()
-                        .all(|&rule| !bank.recommendations[rule]
-                            .id
-                            .ends_with("support-regional-hr-first")),
+                        .all(|&rule| !bank[rule].id.ends_with("support-regional-hr-first")),
                     "{tier}: the gap-region rule shown in Fukuoka"
                 ),
             }
@@ -137,7 +133,7 @@ fn no_recommendation_or_gate_ever_shows_a_closed_program() {
             let shown = catalogue.routed(programs);
             assert!(!shown.is_empty(), "{tier}: a rule routes to no program");
             for program in shown {
-                assert_ne!(catalogue.programs[program].status, ProgramStatus::Closed);
+                assert_ne!(catalogue[program].status, ProgramStatus::Closed);
             }
         }
     }
@@ -152,20 +148,23 @@ fn start_pack_is_offered_only_to_companies_that_intend_to_grow() {
             .programs
             .iter()
             .position(|program| program.id == "start-pack")
+            .map(ProgramIndex::new)
             .expect("the catalogue has the start pack");
         let growth = bank
             .questions
             .iter()
             .position(|question| question.id == "growth_intent")
+            .map(QuestionIndex::new)
             .expect("the bank asks about growth");
         let company = profile(Industry::Manufacturing, 120, Prefecture::Fukuoka);
         for (intent, offered) in [("expand", true), ("steady", false), ("handover", false)] {
             let mut answers = uniform_answers(&bank, 0.25);
-            let option = bank.questions[growth]
+            let option = bank[growth]
                 .kind
                 .options()
                 .iter()
                 .position(|option| option.id == intent)
+                .map(OptionIndex::new)
                 .expect("growth option");
             answers
                 .set_question(&bank, growth, Some(shindan_engine::Answer::Choice(option)))
@@ -173,7 +172,7 @@ fn start_pack_is_offered_only_to_companies_that_intend_to_grow() {
             let scores = score(&bank, &answers, Some(&company));
             let shown = scores.recommendations.iter().any(|&rule| {
                 bank.catalogue
-                    .routed(&bank.recommendations[rule].programs)
+                    .routed(&bank[rule].programs)
                     .contains(&start_pack)
             });
             assert_eq!(shown, offered, "{tier}: growth intent {intent}");

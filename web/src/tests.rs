@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use shindan_engine::{
-    Answer, Answers, Bank, Lang, SourceFile, load_bank, load_catalogue, read_answer_sheet, score,
+    Answer, Answers, Bank, Lang, QuestionIndex, SourceFile, load_bank, load_catalogue,
+    read_answer_sheet, score,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -81,7 +82,7 @@ async fn choosing_a_ladder_step_records_it_through_the_engine() {
     mount(
         &container,
         session,
-        || view! { <QuestionCard index=0 lang=Lang::Ja /> },
+        || view! { <QuestionCard index=QuestionIndex::new(0) lang=Lang::Ja /> },
     );
     assert_eq!(count(&container, "fieldset legend"), 1);
     assert_eq!(count(&container, "input[type=radio]"), 5);
@@ -89,7 +90,7 @@ async fn choosing_a_ladder_step_records_it_through_the_engine() {
     leptos::task::tick().await;
     let answer = session
         .answers
-        .with_untracked(|answers| answers.question(0));
+        .with_untracked(|answers| answers.question(QuestionIndex::new(0)));
     assert_eq!(answer, Some(Answer::Step(3)));
     assert_eq!(
         session.last_question.get_untracked().as_deref(),
@@ -104,6 +105,7 @@ async fn an_exclusive_option_clears_the_others_and_is_cleared_by_them() {
         .questions
         .iter()
         .position(|q| q.id == "multiple")
+        .map(QuestionIndex::new)
         .unwrap();
     mount(
         &container,

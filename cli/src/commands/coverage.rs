@@ -61,15 +61,9 @@ pub fn run(args: Args) -> Result<(), Failure> {
                     .indicators
                     .iter()
                     .map(|row| {
-                        let ids: Vec<&str> = row
-                            .questions
-                            .iter()
-                            .map(|&q| bank.questions[q].id.as_str())
-                            .collect();
-                        (
-                            bank.catalogue.indicators[row.indicator].id.clone(),
-                            json!(ids),
-                        )
+                        let ids: Vec<&str> =
+                            row.questions.iter().map(|&q| bank[q].id.as_str()).collect();
+                        (bank.catalogue[row.indicator].id.clone(), json!(ids))
                     })
                     .collect();
                 records.push(json!({
@@ -114,17 +108,13 @@ fn text(bank: &Bank, measured: &shindan_engine::Coverage, uncovered: &[&str]) ->
         }
     );
     for row in &measured.indicators {
-        let indicator = &bank.catalogue.indicators[row.indicator];
+        let indicator = &bank.catalogue[row.indicator];
         let mark = match (row.required, row.questions.is_empty()) {
             (true, true) => "MISSING",
             (true, false) => "ok",
             (false, _) => "n/a",
         };
-        let ids: Vec<&str> = row
-            .questions
-            .iter()
-            .map(|&q| bank.questions[q].id.as_str())
-            .collect();
+        let ids: Vec<&str> = row.questions.iter().map(|&q| bank[q].id.as_str()).collect();
         out.push_str(&format!(
             "  {:<8} {} — {}\n",
             mark,

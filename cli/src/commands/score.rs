@@ -199,7 +199,7 @@ fn table(bank: &Bank, scores: &Scores, result: &ResultDoc) -> String {
     if !scores.gate_findings.is_empty() {
         out.push_str("\ngate findings:\n");
         for &index in &scores.gate_findings {
-            let gate = &bank.gates[index];
+            let gate = &bank[index];
             out.push_str(&format!("  - {}: {}\n", gate.id, gate.text.get(lang)));
             if let Some(figure) = gate.figure(catalogue, result.profile.as_ref()) {
                 out.push_str(&format!("    {}\n", figure.get(lang)));
@@ -227,7 +227,7 @@ fn table(bank: &Bank, scores: &Scores, result: &ResultDoc) -> String {
     if !scores.recommendations.is_empty() {
         out.push_str("\nrecommendations:\n");
         for (rank, &index) in scores.recommendations.iter().enumerate() {
-            let rule = &bank.recommendations[index];
+            let rule = &bank[index];
             out.push_str(&format!(
                 "  {}. [{}] {}\n",
                 rank + 1,
@@ -235,10 +235,7 @@ fn table(bank: &Bank, scores: &Scores, result: &ResultDoc) -> String {
                 rule.text.get(lang)
             ));
             for program in catalogue.routed(&rule.programs) {
-                out.push_str(&format!(
-                    "     → {}\n",
-                    catalogue.programs[program].name.get(lang)
-                ));
+                out.push_str(&format!("     → {}\n", catalogue[program].name.get(lang)));
             }
         }
     }

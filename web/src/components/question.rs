@@ -6,7 +6,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shindan_engine::{Answer, Bank, Choice, Lang, QuestionIndex, QuestionKind};
+use shindan_engine::{
+    Answer, Bank, Choice, GateIndex, Lang, OptionIndex, QuestionIndex, QuestionKind,
+};
 
 use crate::components::RichText;
 use crate::messages as m;
@@ -21,7 +23,7 @@ fn answer(session: Session, bank: &Arc<Bank>, index: QuestionIndex, value: Optio
     if kept {
         session
             .last_question
-            .set(bank.questions.get(index).map(|q| q.id.clone()));
+            .set(bank.questions.get(index.get()).map(|q| q.id.clone()));
     }
 }
 
@@ -32,7 +34,7 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
     let Some(bank) = session.bank.get_untracked() else {
         return ().into_any();
     };
-    let question = &bank.questions[index];
+    let question = &bank[index];
     let id = question.id.clone();
     let current = move || session.answers.with(|answers| answers.question(index));
     let name = format!("q-{id}");
@@ -97,8 +99,8 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
                             type="radio"
                             name=name.clone()
                             value=choice.id.clone()
-                            prop:checked=move || current() == Some(Answer::Choice(option))
-                            on:change=move |_| answer(session, &bank, index, Some(Answer::Choice(option)))
+                            prop:checked=move || current() == Some(Answer::Choice(OptionIndex::new(option)))
+                            on:change=move |_| answer(session, &bank, index, Some(Answer::Choice(OptionIndex::new(option))))
                         />
                         <span>{label.get(lang).to_owned()}</span>
                     </label>
@@ -273,12 +275,12 @@ fn range_message(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
 
 /// An unscored yes/no check.
 #[component]
-pub fn GateCard(index: usize, lang: Lang) -> impl IntoView {
+pub fn GateCard(index: GateIndex, lang: Lang) -> impl IntoView {
     let session = use_session();
     let Some(bank) = session.bank.get_untracked() else {
         return ().into_any();
     };
-    let gate = &bank.gates[index];
+    let gate = &bank[index];
     let text = &gate.text;
     let name = format!("g-{}", gate.id);
     let current = move || session.answers.with(|answers| answers.gate(index));

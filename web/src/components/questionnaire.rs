@@ -3,7 +3,7 @@
 //! `visibility`, recomputed as answers change.
 
 use leptos::prelude::*;
-use shindan_engine::{Bank, DimensionIndex, Lang, Text};
+use shindan_engine::{Bank, DimensionIndex, GateIndex, Lang, QuestionIndex, Text};
 
 use crate::components::{GateCard, QuestionCard, RichText, StartOverButton};
 use crate::messages as m;
@@ -22,6 +22,7 @@ enum Page {
 /// then the gates if there are any.
 fn pages(bank: &Bank) -> Vec<Page> {
     let mut pages: Vec<Page> = (0..bank.catalogue.dimensions.len())
+        .map(DimensionIndex::new)
         .filter(|&dimension| bank.questions.iter().any(|q| q.dimension == dimension))
         .map(Page::Dimension)
         .collect();
@@ -69,7 +70,7 @@ pub fn Questionnaire() -> impl IntoView {
         .enumerate()
         .map(|(index, page)| {
             let name = match page {
-                Page::Dimension(dimension) => bank.catalogue.dimensions[*dimension].short.clone(),
+                Page::Dimension(dimension) => bank.catalogue[*dimension].short.clone(),
                 Page::Gates => m::GATES_SHORT.text(),
             };
             (index, name)
@@ -104,7 +105,7 @@ pub fn Questionnaire() -> impl IntoView {
     let page_view = move |lang: Lang| {
         match pages.get(page()).copied() {
         Some(Page::Dimension(dimension)) => {
-            let about = &bank.catalogue.dimensions[dimension];
+            let about = &bank.catalogue[dimension];
             let questions: Vec<usize> = bank
                 .questions
                 .iter()
@@ -133,7 +134,7 @@ pub fn Questionnaire() -> impl IntoView {
                         };
                         view! {
                             <Show when=visible>
-                                <QuestionCard index=index lang=lang />
+                                <QuestionCard index=QuestionIndex::new(index) lang=lang />
                             </Show>
                         }
                     })
@@ -157,7 +158,7 @@ pub fn Questionnaire() -> impl IntoView {
                     };
                     view! {
                         <Show when=applies>
-                            <GateCard index=index lang=lang />
+                            <GateCard index=GateIndex::new(index) lang=lang />
                         </Show>
                     }
                 })

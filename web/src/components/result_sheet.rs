@@ -6,7 +6,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shindan_engine::{Action, Bank, Lang, MAX_ACTIONS, ResultDoc, encode_handoff, result_csv};
+use shindan_engine::{
+    Action, Bank, DimensionIndex, Lang, MAX_ACTIONS, RecommendationIndex, ResultDoc,
+    encode_handoff, result_csv,
+};
 
 use crate::components::{ImportButton, QrCodeView, Radar, StartOverButton, page_of};
 use crate::kiosk::use_kiosk;
@@ -236,7 +239,7 @@ pub fn ResultSheet() -> impl IntoView {
             .answers
             .with(|answers| ResultDoc::new(&bank, answers, &scores, profile.clone(), &date, None));
         let catalogue = &bank.catalogue;
-        let name_of = |index: usize| catalogue.dimensions[index].name.get(lang).to_owned();
+        let name_of = |index: DimensionIndex| catalogue[index].name.get(lang).to_owned();
         let level_text = |level: Option<u8>| match level {
             Some(level) => format!("{} {level}", m::LEVEL.get(lang)),
             None => m::NO_ANSWER.get(lang).to_owned(),
@@ -320,7 +323,7 @@ pub fn ResultSheet() -> impl IntoView {
             .enumerate()
             .zip(&result.dimensions)
             .map(|((index, dimension), outcome)| {
-                let review = page_of(&bank, index).map(|page| {
+                let review = page_of(&bank, DimensionIndex::new(index)).map(|page| {
                     view! {
                         <button
                             type="button"
@@ -365,7 +368,7 @@ pub fn ResultSheet() -> impl IntoView {
             .collect_view();
         let strengths = scores.strengths();
         let weakest = scores.weakest(WEAKEST);
-        let list = |indices: Vec<usize>, id: &'static str| {
+        let list = |indices: Vec<DimensionIndex>, id: &'static str| {
             if indices.is_empty() {
                 view! { <p data-testid=id>{m::NONE_YET.get(lang)}</p> }.into_any()
             } else {
@@ -374,7 +377,7 @@ pub fn ResultSheet() -> impl IntoView {
                         {indices
                             .into_iter()
                             .map(|index| {
-                                let level = scores.dimensions[index].level;
+                                let level = scores[index].level;
                                 view! { <li>{name_of(index)} " (" {level_text(level)} ")"</li> }
                             })
                             .collect_view()}
@@ -386,7 +389,7 @@ pub fn ResultSheet() -> impl IntoView {
         let findings: Vec<_> = scores
             .gate_findings
             .iter()
-            .map(|&index| &bank.gates[index])
+            .map(|&index| &bank[index])
             .collect();
         let findings_view = if findings.is_empty() {
             view! { <p>{m::NO_GATE_FINDINGS.get(lang)}</p> }.into_any()
@@ -430,12 +433,12 @@ pub fn ResultSheet() -> impl IntoView {
             }
         });
         let as_of = bank.as_of_note().map(|note| note.get(lang).to_owned());
-        let step_view = |index: usize| {
-            let recommendation = &bank.recommendations[index];
+        let step_view = |index: RecommendationIndex| {
+            let recommendation = &bank[index];
             let programs = catalogue
                     .routed(&recommendation.programs)
                     .into_iter()
-                    .filter_map(|program| catalogue.programs.get(program))
+                    .filter_map(|program| catalogue.programs.get(program.get()))
                     .map(|program| {
                         let name = program.name.get(lang).to_owned();
                         let term = program.term().map(|term| format!("（{}）", term.get(lang)));
