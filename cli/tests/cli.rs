@@ -787,9 +787,7 @@ fn r_c10_a_stray_quote_is_one_bad_row() {
     lines[5] = lines[5].replacen("S000005", "O\"Brien", 1);
     let path = dir.join("survey.csv");
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-    let started = std::time::Instant::now();
     let scored = score_responses(&path);
-    let seconds = started.elapsed().as_secs_f64();
     let errors = stderr(&scored);
     assert!(
         errors.contains(&format!(
@@ -800,7 +798,6 @@ fn r_c10_a_stray_quote_is_one_bad_row() {
     );
     assert!(errors.contains("1999 rows scored, 1 skipped"), "{errors}");
     assert!(stdout(&scored).contains("\n\"O\"\"Brien\",small,"));
-    assert!(seconds < 20.0, "{seconds} s");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -961,14 +958,13 @@ fn r_r1_r2_reference_build_refuses_results_whose_scores_do_not_match() {
 }
 
 #[test]
-fn r_a1_twenty_thousand_unknown_ids_are_refused_quickly_and_briefly() {
+fn r_a1_twenty_thousand_unknown_ids_are_refused_briefly() {
     let dir = temp_dir("unknown-ids");
     let ids: Vec<String> = (0..20_000)
         .map(|i| format!("\"unknown_{i:05}\": 1"))
         .collect();
     let path = dir.join("answers.json");
     std::fs::write(&path, format!("{{\"answers\": {{{}}}}}", ids.join(", "))).unwrap();
-    let started = std::time::Instant::now();
     let output = shindan(&[
         "score",
         "--bank",
@@ -976,7 +972,6 @@ fn r_a1_twenty_thousand_unknown_ids_are_refused_quickly_and_briefly() {
         "--answers",
         path.to_str().unwrap(),
     ]);
-    let seconds = started.elapsed().as_secs_f64();
     let errors = stderr(&output);
     assert_eq!(output.status.code(), Some(1));
     assert!(
@@ -984,8 +979,7 @@ fn r_a1_twenty_thousand_unknown_ids_are_refused_quickly_and_briefly() {
         "{errors}"
     );
     assert!(errors.len() < 50_000, "{} bytes", errors.len());
-    // Under a second in a release build; a debug build on a busy machine gets slack.
-    assert!(seconds < 10.0, "{seconds} s");
+    // How fast: `refuse_twenty_thousand_unknown_answers` in `cargo xtask bench`.
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -177,3 +177,19 @@ fn reject(bencher: Bencher, name: &str) {
     }
     bencher.bench(|| rejects(black_box(&bytes)));
 }
+
+/// An answers file naming 20,000 questions the bank does not have (review
+/// R-A1): refused, with a short report, in far less than a second.
+#[divan::bench(sample_count = 20)]
+fn refuse_twenty_thousand_unknown_answers(bencher: Bencher) {
+    let bank = bank("small");
+    let ids: Vec<String> = (0..20_000)
+        .map(|i| format!("\"unknown_{i:05}\": 1"))
+        .collect();
+    let text = format!("{{\"answers\": {{{}}}}}", ids.join(", "));
+    let file = SourceFile::new("answers.json", text);
+    if !read_answer_sheet(&file, &bank).has_errors() {
+        fail("an answers file of 20,000 unknown questions was accepted");
+    }
+    bencher.bench(|| read_answer_sheet(black_box(&file), &bank));
+}
