@@ -1,4 +1,8 @@
-//! `cargo xtask bench`: the engine benchmarks and the survey batch figure.
+//! `cargo xtask bench`: the engine benchmarks and the survey batch figure;
+//! `cargo xtask bench web`: the browser app beside a SurveyJS twin
+//! (`bench/web.rs`).
+
+mod web;
 
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -6,9 +10,15 @@ use std::time::Instant;
 use crate::process::cargo;
 use crate::target_dir;
 
-pub fn task() -> Result<(), String> {
-    cargo(&["bench", "-q", "-p", "shindan-tests", "--bench", "engine"])?;
-    survey_bench()
+pub fn task(args: &[String]) -> Result<(), String> {
+    match args {
+        [] => {
+            cargo(&["bench", "-q", "-p", "shindan-tests", "--bench", "engine"])?;
+            survey_bench()
+        }
+        [what] if what == "web" => web::task(),
+        _ => Err("usage: cargo xtask bench [web]".to_owned()),
+    }
 }
 
 /// Establishments in Kyushu (issue 6): the survey batch must score this

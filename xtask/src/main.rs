@@ -6,7 +6,9 @@
 //!   wasm), all tests, the engine's wasm32 build and purity, the shipped
 //!   banks, the web crate's component tests in headless Chromium, the site
 //!   build, its size budget and the browser end-to-end tests.
-//! - `bench`: the speed figures the issues set targets for.
+//! - `bench`: the speed figures the issues set targets for; `bench web`:
+//!   the browser app's bytes, time to the first control and answer latency
+//!   beside a SurveyJS twin of the same sheet.
 //! - `fuzz [--minutes N] [TARGET…]`: the cargo-fuzz targets, two at a time,
 //!   N minutes each (10), then the corpus minimised into `fuzz/corpus/`.
 //! - `dist`: builds the static site into `dist/` (all it needs at run time).
@@ -16,7 +18,8 @@
 //! - `size`: builds `dist/` and reports the gzip size of the first page
 //!   load against the 140 KB target (fails while over it).
 //!
-//! Modules: `ci` (the `test` steps), `bench` (the speed figures), `fuzz`
+//! Modules: `ci` (the `test` steps), `bench` (the speed figures; `bench/web`
+//! the twin and the browser measurement), `fuzz`
 //! (the fuzz runs), `install` (tools, idempotent), `site` (wasm builds and
 //! `dist/`), `publish` (integrity, service worker, offline page, checksums),
 //! `serve` (the static file server), `size` (the transfer budget),
@@ -35,7 +38,7 @@ mod size;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <test|bench|fuzz [--minutes N] [TARGET…]|dist|e2e [NAME…]|serve [--port N]|size>";
+const USAGE: &str = "usage: cargo xtask <test|bench [web]|fuzz [--minutes N] [TARGET…]|dist|e2e [NAME…]|serve [--port N]|size>";
 
 fn main() -> ExitCode {
     // Relative paths below (banks, `web`, `e2e/`) are repo-relative,
@@ -47,7 +50,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => ci::test(),
-        Some("bench") => bench::task(),
+        Some("bench") => bench::task(&args[1..]),
         Some("fuzz") => fuzz::task(&args[1..]),
         Some("dist") => install::for_build().and_then(|()| site::build().map(drop)),
         Some("e2e") => install::npm_packages()

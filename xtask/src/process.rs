@@ -2,7 +2,7 @@
 //! that name the command, and a scratch folder for browser runs.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub fn cargo_binary() -> OsString {
@@ -57,6 +57,11 @@ impl Scratch {
         std::fs::create_dir_all(&dir)
             .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
         Ok(Self(dir))
+    }
+
+    /// The folder itself, for files a run leaves for the xtask to read.
+    pub fn path(&self) -> &Path {
+        &self.0
     }
 
     /// Points the command's config, cache and temp folders into this one.

@@ -79,7 +79,7 @@ pub fn check(dist: &Path, limit: u64) -> Result<(), String> {
 }
 
 /// Length of `bytes` compressed as `gzip -9` would.
-fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
+pub fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder
         .write_all(bytes)
@@ -89,7 +89,7 @@ fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
 }
 
 /// `140000` as `140,000`: budgets are read at a glance.
-fn group(number: u64) -> String {
+pub fn group(number: u64) -> String {
     let digits = number.to_string();
     let mut grouped = String::new();
     for (index, digit) in digits.chars().enumerate() {
