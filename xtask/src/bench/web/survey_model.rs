@@ -45,7 +45,7 @@ pub fn survey_model(bank: &Bank) -> SurveyModel {
         let elements: Vec<Value> = bank
             .questions
             .iter()
-            .filter(|question| question.dimension == dimension)
+            .filter(|question| question.dimension.get() == dimension)
             .map(|question| question_element(bank, question, &mut notes))
             .collect();
         if elements.is_empty() {
@@ -242,7 +242,7 @@ fn expression(bank: &Bank, condition: &Condition) -> Result<String, &'static str
         Condition::Answer { question, test } => {
             let question = bank
                 .questions
-                .get(*question)
+                .get(question.get())
                 .ok_or("a question the bank lacks")?;
             Ok(answer_test(question, *test))
         }
@@ -283,7 +283,7 @@ fn answer_test(question: &Question, test: AnswerTest) -> String {
                 _ => format!("{name} anyof [{}]", ids.join(", ")),
             }
         }
-        AnswerTest::Includes(index) => format!("{name} contains '{}'", option(index)),
+        AnswerTest::Includes(index) => format!("{name} contains '{}'", option(index.get())),
         AnswerTest::Between { min, max } => {
             let mut parts = Vec::new();
             if min.is_finite() {
@@ -379,7 +379,7 @@ mod tests {
             }
         }
         for question in &bank.questions {
-            let dimension = &bank.catalogue.dimensions[question.dimension].id;
+            let dimension = &bank.catalogue[question.dimension].id;
             assert_eq!(
                 page_of.get(&question.id),
                 Some(dimension),
