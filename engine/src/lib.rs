@@ -97,6 +97,7 @@ mod schema;
 pub mod score;
 #[cfg(feature = "csv")]
 mod scored;
+pub mod sheet;
 mod source;
 mod suggest;
 mod survey;
@@ -154,6 +155,7 @@ pub use schema::json_schema;
 pub use score::{DimensionScore, NEXT_STEPS_SHOWN, Scores, gate_applicability, score, visibility};
 #[cfg(feature = "csv")]
 pub use scored::{ScoredProblem, records_from_scored_csv, scored_header, scored_row};
+pub use sheet::SheetView;
 pub use source::{LineCol, SourceFile, Span};
 pub use survey::{PROFILE_COLUMNS, SurveyColumns, SurveyError, SurveyRow, cell_value};
 pub use text::{Block, Lang, Text, blocks, date_text};
