@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::{Answers, Lang};
 
-use crate::components::{AskDialog, Landing, NoticeBox, ProfileForm, Questionnaire, ResultSheet};
-#[cfg(feature = "tools")]
-use crate::components::{Author, Consultation, Dashboard};
+use crate::components::{AskDialog, NoticeBox};
 use crate::kiosk::{self, IdleGuard};
 use crate::messages::{self as m};
 use crate::saved::{self, Saved};
+#[cfg(feature = "tools")]
+use crate::screens::tools::{Author, Consultation, Dashboard};
+use crate::screens::{Landing, ProfileForm, Questionnaire, ResultSheet};
 use crate::session::{Screen, Session};
 use crate::{banks, handoff};
 

@@ -15,6 +15,7 @@ mod import;
 mod kiosk;
 mod messages;
 mod saved;
+mod screens;
 mod session;
 #[cfg(test)]
 mod tests;

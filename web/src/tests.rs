@@ -19,7 +19,8 @@ use shindan_engine::{
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-use crate::components::{QuestionCard, Questionnaire, Radar, ResultSheet};
+use crate::components::{QuestionCard, Radar};
+use crate::screens::{Questionnaire, ResultSheet};
 use crate::session::Session;
 
 wasm_bindgen_test_configure!(run_in_browser);

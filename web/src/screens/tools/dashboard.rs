@@ -16,11 +16,14 @@ use shindan_engine::{
 };
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::ItemAnalysis;
 use crate::messages as m;
 use crate::messages::dashboard as t;
 use crate::session::use_session;
 use crate::{banks, files};
+
+mod item_analysis;
+
+use item_analysis::ItemAnalysis;
 
 /// Files read between two repaints of the progress bar.
 const BATCH: u32 = 100;

@@ -19,8 +19,8 @@ use crate::messages::Msg;
 use crate::messages::author as m;
 use crate::session::{Screen, use_session};
 
-const SHIPPED_CATALOGUE: &str = include_str!("../../../question-banks/catalogue.yaml");
-const EXAMPLE_BANK: &str = include_str!("../../../question-banks/small.yaml");
+const SHIPPED_CATALOGUE: &str = include_str!("../../../../question-banks/catalogue.yaml");
+const EXAMPLE_BANK: &str = include_str!("../../../../question-banks/small.yaml");
 
 /// How long typing must pause before the text is checked again.
 const CHECK_PAUSE: Duration = Duration::from_millis(350);

@@ -8,9 +8,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::{Action, Bank, Lang, MAX_ACTIONS, ResultDoc, encode_handoff, result_csv};
 
-use crate::components::{ImportButton, QrCodeView, Radar, StartOverButton, page_of};
+use crate::components::{ImportButton, QrCodeView, Radar, StartOverButton};
 use crate::kiosk::use_kiosk;
 use crate::messages as m;
+use crate::screens::page_of;
 use crate::session::{Screen, Session, use_session};
 use crate::today::today;
 use crate::{banks, files, handoff};
