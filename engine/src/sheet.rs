@@ -32,6 +32,8 @@ pub struct SheetView {
     pub completeness: f64,
     /// One per catalogue dimension, in radar order.
     pub areas: Vec<Area>,
+    /// The scores at which levels 2, 3, 4 and 5 begin (the radar's rings).
+    pub level_thresholds: [f64; 4],
     /// Whom the company is compared with, if anyone.
     pub peers: Peers,
     /// Areas at level 4 or 5, strongest first.
@@ -275,6 +277,7 @@ impl SheetView {
             },
             completeness: scores.completeness,
             areas,
+            level_thresholds: catalogue.level_thresholds,
             peers,
             strengths: ranked(scores.strengths()),
             weakest: ranked(scores.weakest(WEAKEST_SHOWN)),

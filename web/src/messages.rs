@@ -73,6 +73,8 @@ pub const EMPLOYEES_HELP: Msg = msg(
     "パート・アルバイトのうち短時間の方、役員は含みません。",
     "Excluding short-hour part-timers and directors.",
 );
+/// The company's head count on the result sheet.
+pub const EMPLOYEE_COUNT: Msg = msg("{}人", "{} employees");
 pub const CAPITAL: Msg = msg("資本金（万円・任意）", "Capital in ¥10,000 (optional)");
 pub const PREFECTURE: Msg = msg("所在地", "Location");
 pub const TIER_RESULT: Msg = msg("判定された企業規模", "Company size found");

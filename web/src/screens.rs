@@ -13,5 +13,3 @@ pub use landing::Landing;
 pub use profile_form::ProfileForm;
 pub use questionnaire::{Questionnaire, page_of};
 pub use result_sheet::ResultSheet;
-#[cfg(feature = "tools")]
-pub use result_sheet::{action_line, axis_label};

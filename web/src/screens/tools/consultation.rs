@@ -13,9 +13,8 @@ use shindan_engine::{
     Bank, Lang, ResultDoc, Text, changed_dimensions, compare, follow_up, other_company,
 };
 
-use crate::components::Radar;
+use crate::components::{Radar, action_line, axis_label};
 use crate::messages as m;
-use crate::screens::{action_line, axis_label};
 use crate::session::use_session;
 use crate::{banks, files};
 

@@ -1,0 +1,50 @@
+//! The sheet's header: which bank, when, for which company, how much was
+//! answered, and the notes on the edition's law, sources and supersession.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use shindan_engine::{Lang, SheetView};
+
+use crate::messages as m;
+
+/// The heading and the facts about this diagnosis.
+#[component]
+pub fn SheetHeader(sheet: Arc<SheetView>, date: String, lang: Lang) -> impl IntoView {
+    let bank = &sheet.bank;
+    let bank_line = format!(
+        "{} {} ({})",
+        bank.id,
+        bank.version,
+        bank.tier.name().get(lang)
+    );
+    let profile_line = sheet.profile.as_ref().map(|profile| {
+        format!(
+            "{} ・ {} ・ {}",
+            profile.industry.name().get(lang),
+            profile.prefecture.name().get(lang),
+            m::EMPLOYEE_COUNT
+                .get(lang)
+                .replacen("{}", &profile.regular_employees.to_string(), 1)
+        )
+    });
+    let note =
+        |text: &Option<shindan_engine::Text>| text.as_ref().map(|text| text.get(lang).to_owned());
+    view! {
+        <header class="sheet-header">
+            <h2 id="page-heading" tabindex="-1">{m::RESULT_HEADING.get(lang)} " — " {sheet.title.get(lang).to_owned()}</h2>
+            <dl class="meta">
+                <dt>{m::DATE.get(lang)}</dt>
+                <dd data-testid="result-date">{date}</dd>
+                <dt>{m::BANK.get(lang)}</dt>
+                <dd data-testid="result-bank">{bank_line}</dd>
+                {profile_line.map(|line| view! { <dt>{m::PROFILE_HEADING.get(lang)}</dt><dd>{line}</dd> })}
+                <dt>{m::COMPLETENESS.get(lang)}</dt>
+                <dd>{format!("{:.0}%", sheet.completeness * 100.0)}</dd>
+            </dl>
+            {note(&sheet.as_of).map(|note| view! { <p class="as-of" data-testid="as-of">{note}</p> })}
+            {note(&sheet.attribution).map(|text| view! { <p class="attribution" data-testid="attribution">{text}</p> })}
+            {note(&sheet.superseded).map(|note| view! { <p class="superseded" data-testid="superseded">{note}</p> })}
+        </header>
+    }
+}
