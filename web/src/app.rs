@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::{Answers, Lang};
 
-use crate::components::{AskDialog, NoticeBox};
+use crate::components::{AskDialog, Focus, NoticeBox};
 use crate::kiosk::{self, IdleGuard};
 use crate::messages::{self as m};
 use crate::saved::{self, Saved};
@@ -21,6 +21,7 @@ use crate::{banks, handoff};
 pub fn App() -> impl IntoView {
     let session = Session::new(saved::load_lang().unwrap_or_default());
     provide_context(session);
+    let focus = Focus::provide();
     let location = window().location();
     let kiosk = kiosk::from_query(&location.search().unwrap_or_default());
     provide_context(kiosk.clone());
@@ -115,7 +116,7 @@ pub fn App() -> impl IntoView {
     view! {
         {header}
         {idle_guard}
-        <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1" node_ref=focus.main>
             <NoticeBox />
             {move || match session.screen.get() {
                 Screen::Landing => view! { <Landing /> }.into_any(),

@@ -182,7 +182,10 @@ impl Session {
 /// The most details a notice lists.
 const SHOWN_DETAILS: usize = 50;
 
-/// The session of the running app.
+/// The session of the running app. The app provides it before drawing
+/// anything, so a component drawn without it is a programming error: this
+/// panics naming the missing context instead of quietly starting an empty
+/// diagnosis that nothing else sees.
 pub fn use_session() -> Session {
-    use_context::<Session>().unwrap_or_else(|| Session::new(Lang::Ja))
+    expect_context::<Session>()
 }

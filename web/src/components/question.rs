@@ -25,9 +25,14 @@ fn answer(session: Session, bank: &Arc<Bank>, index: QuestionIndex, value: Optio
     }
 }
 
-/// A scored question.
+/// A scored question; `anchor`, when given, holds its fieldset (the card a
+/// reload returns to).
 #[component]
-pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
+pub fn QuestionCard(
+    index: QuestionIndex,
+    lang: Lang,
+    #[prop(optional_no_strip)] anchor: Option<NodeRef<leptos::html::Fieldset>>,
+) -> impl IntoView {
     let session = use_session();
     let Some(bank) = session.bank.get_untracked() else {
         return ().into_any();
@@ -219,7 +224,7 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
     });
 
     view! {
-        <fieldset class="question" id=format!("q-{id}") data-question=id.clone()>
+        <fieldset class="question" id=format!("q-{id}") data-question=id.clone() node_ref=anchor.unwrap_or_default()>
             <legend>{text.get(lang).to_owned()}</legend>
             {help.map(|help| {
                 view! {

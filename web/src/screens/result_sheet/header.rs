@@ -6,11 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::{Lang, SheetView};
 
+use crate::components::use_focus;
 use crate::messages as m;
 
 /// The heading and the facts about this diagnosis.
 #[component]
 pub fn SheetHeader(sheet: Arc<SheetView>, date: String, lang: Lang) -> impl IntoView {
+    let heading = use_focus().heading;
     let bank = &sheet.bank;
     let bank_line = format!(
         "{} {} ({})",
@@ -32,7 +34,7 @@ pub fn SheetHeader(sheet: Arc<SheetView>, date: String, lang: Lang) -> impl Into
         |text: &Option<shindan_engine::Text>| text.as_ref().map(|text| text.get(lang).to_owned());
     view! {
         <header class="sheet-header">
-            <h2 id="page-heading" tabindex="-1">{m::RESULT_HEADING.get(lang)} " — " {sheet.title.get(lang).to_owned()}</h2>
+            <h2 id="page-heading" tabindex="-1" node_ref=heading>{m::RESULT_HEADING.get(lang)} " — " {sheet.title.get(lang).to_owned()}</h2>
             <dl class="meta">
                 <dt>{m::DATE.get(lang)}</dt>
                 <dd data-testid="result-date">{date}</dd>
