@@ -88,7 +88,7 @@ pub fn App() -> impl IntoView {
         view! {
         <header class="app-header">
             <a class="skip" href="#main">
-                {if shown == Lang::Ja { "本文へ移動" } else { "Skip to content" }}
+                {m::SKIP_TO_CONTENT.get(shown)}
             </a>
             // The instrument's own title once a bank is chosen (a themed
             // bank's catalogue names itself), the product's before.

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use shindan_engine::{Answers, Bank, Plan, Profile, ResultDoc, Text};
 
 use crate::banks;
+use crate::messages::{self as m, Msg};
 
 /// A result file checked against its bank, ready to replace the session.
 pub struct Opened {
@@ -28,9 +29,9 @@ pub struct Refused {
 }
 
 impl Refused {
-    fn new(ja: &str, en: &str, details: Vec<String>) -> Refused {
+    fn new(message: Msg, details: Vec<String>) -> Refused {
         Refused {
-            text: Text::new(ja, en),
+            text: message.text(),
             details,
         }
     }
@@ -41,8 +42,7 @@ impl Refused {
 pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refused> {
     let result = ResultDoc::from_json(text).map_err(|diagnostic| {
         Refused::new(
-            "診断結果のファイルではないか、壊れています。",
-            "This is not a result file, or it is damaged.",
+            m::NOT_A_RESULT,
             vec![format!(
                 "{}: {}",
                 diagnostic.code.as_str(),
@@ -53,17 +53,12 @@ pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refu
     let bank = match current.filter(|bank| bank.id == result.bank.id) {
         Some(bank) => bank,
         None => {
-            let latest = banks::fetch(result.bank.tier).await.map_err(|error| {
-                Refused::new(
-                    "この結果の質問票を読み込めませんでした。",
-                    "The question set of this result could not be loaded.",
-                    vec![error],
-                )
-            })?;
+            let latest = banks::fetch(result.bank.tier)
+                .await
+                .map_err(|error| Refused::new(m::RESULT_BANK_UNAVAILABLE, vec![error]))?;
             if latest.id != result.bank.id {
                 return Err(Refused::new(
-                    "この結果は、このサイトにない質問票のものです。",
-                    "This result answers a question set this site does not have.",
+                    m::RESULT_BANK_UNKNOWN,
                     vec![format!("bank `{}`", result.bank.id)],
                 ));
             }
@@ -75,9 +70,11 @@ pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refu
                     .await
                     .map_err(|error| {
                         Refused::new(
-                            "この結果の版の質問票は、このサイトにありません。最新の版で診断し直すか、その版を使っていたサイトで開いてください。",
-                            "This site does not have the edition of the question set this result answers. Diagnose again with the current edition, or open the file where that edition is used.",
-                            vec![format!("{} {}: {error}", result.bank.id, result.bank.version)],
+                            m::RESULT_EDITION_UNKNOWN,
+                            vec![format!(
+                                "{} {}: {error}",
+                                result.bank.id, result.bank.version
+                            )],
                         )
                     })?
             }
@@ -97,20 +94,12 @@ pub async fn open(text: &str, current: Option<Arc<Bank>>) -> Result<Opened, Refu
         })
         .collect();
     if !errors.is_empty() {
-        return Err(Refused::new(
-            "回答の一部が質問票に合いません。",
-            "Some answers do not fit the question set.",
-            errors,
-        ));
+        return Err(Refused::new(m::RESULT_ANSWERS_DO_NOT_FIT, errors));
     }
     // A plan that does not fit the bank is refused like answers that do not.
     let plan_problems = result.plan.problems(&bank);
     if !plan_problems.is_empty() {
-        return Err(Refused::new(
-            "目標・行動計画の一部が質問票に合いません。",
-            "Part of the targets and action plan does not fit the question set.",
-            plan_problems,
-        ));
+        return Err(Refused::new(m::RESULT_PLAN_DOES_NOT_FIT, plan_problems));
     }
     Ok(Opened {
         bank,

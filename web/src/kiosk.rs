@@ -280,7 +280,7 @@ pub fn IdleGuard(kiosk: Kiosk) -> impl IntoView {
         announcement.set(format!(
             "{} {}",
             m::STILL_THERE.get(lang),
-            m::IDLE_RESET_IN.get(lang).replace("{}", &left.to_string())
+            m::IDLE_RESET_IN.fill(lang, &[&left])
         ));
     };
     let timer = set_interval_with_handle(
@@ -330,7 +330,7 @@ pub fn IdleGuard(kiosk: Kiosk) -> impl IntoView {
                     <p id="idle-text">
                         {move || {
                             let left = remaining.get().unwrap_or_default().to_string();
-                            m::IDLE_RESET_IN.get(lang.get()).replace("{}", &left)
+                            m::IDLE_RESET_IN.fill(lang.get(), &[&left])
                         }}
                     </p>
                     <button type="button" class="primary" data-testid="idle-continue" on:click=move |_| touch()>

@@ -19,6 +19,15 @@ impl Msg {
         }
     }
 
+    /// The text in `lang` with each `{}` filled in, in order.
+    pub fn fill(self, lang: Lang, values: &[&dyn std::fmt::Display]) -> String {
+        values
+            .iter()
+            .fold(self.get(lang).to_owned(), |text, value| {
+                text.replacen("{}", &value.to_string(), 1)
+            })
+    }
+
     /// Both versions, for a message kept until the language changes.
     pub fn text(self) -> Text {
         Text::new(self.ja, self.en)
@@ -35,6 +44,10 @@ pub const APP_TITLE: Msg = msg(
 );
 pub const OTHER_LANGUAGE: Msg = msg("English", "日本語");
 pub const OTHER_LANGUAGE_LABEL: Msg = msg("Switch to English", "日本語に切り替え");
+pub const SKIP_TO_CONTENT: Msg = msg("本文へ移動", "Skip to content");
+pub const CLOSE: Msg = msg("閉じる", "Close");
+/// The last line of a notice's cut-short list of details.
+pub const MORE_DETAILS: Msg = msg("… ほか {} 件", "… and {} more");
 pub const LANDING_LEAD: Msg = msg(
     "人材の確保・育成・定着について、経営者の方が自社の取り組みを振り返るためのシートです。分野ごとに5段階のレベルと、次の一歩、使える公的支援を示します。",
     "A sheet for executives to review how the company finds, develops and keeps people. It shows a level from 1 to 5 per area, the next steps, and the public support that fits.",
@@ -65,6 +78,30 @@ pub const IMPORT_FAILED: Msg = msg(
     "このファイルは読み込めませんでした。現在の回答はそのままです。",
     "This file could not be opened. Your current answers are unchanged.",
 );
+pub const NOT_A_RESULT: Msg = msg(
+    "診断結果のファイルではないか、壊れています。",
+    "This is not a result file, or it is damaged.",
+);
+pub const RESULT_BANK_UNAVAILABLE: Msg = msg(
+    "この結果の質問票を読み込めませんでした。",
+    "The question set of this result could not be loaded.",
+);
+pub const RESULT_BANK_UNKNOWN: Msg = msg(
+    "この結果は、このサイトにない質問票のものです。",
+    "This result answers a question set this site does not have.",
+);
+pub const RESULT_EDITION_UNKNOWN: Msg = msg(
+    "この結果の版の質問票は、このサイトにありません。最新の版で診断し直すか、その版を使っていたサイトで開いてください。",
+    "This site does not have the edition of the question set this result answers. Diagnose again with the current edition, or open the file where that edition is used.",
+);
+pub const RESULT_ANSWERS_DO_NOT_FIT: Msg = msg(
+    "回答の一部が質問票に合いません。",
+    "Some answers do not fit the question set.",
+);
+pub const RESULT_PLAN_DOES_NOT_FIT: Msg = msg(
+    "目標・行動計画の一部が質問票に合いません。",
+    "Part of the targets and action plan does not fit the question set.",
+);
 
 pub const PROFILE_HEADING: Msg = msg("会社について", "About the company");
 pub const INDUSTRY: Msg = msg("主たる業種", "Main industry");
@@ -91,6 +128,20 @@ pub const CAPITAL_INVALID: Msg = msg(
     "資本金は0以上の数で入力するか、空欄にしてください。",
     "Enter capital as a number, 0 or more, or leave it empty.",
 );
+/// Number answers out of range; `{}` is the bound.
+pub const NUMBER_BETWEEN: Msg = msg(
+    "{}〜{} の数を入力してください。",
+    "Enter a number from {} to {}.",
+);
+pub const NUMBER_AT_LEAST: Msg = msg(
+    "{} 以上の数を入力してください。",
+    "Enter a number of at least {}.",
+);
+pub const NUMBER_AT_MOST: Msg = msg(
+    "{} 以下の数を入力してください。",
+    "Enter a number of at most {}.",
+);
+pub const NUMBER_EXPECTED: Msg = msg("数を入力してください。", "Enter a number.");
 pub const LOADING_BANK: Msg = msg("質問票を読み込んでいます…", "Loading the questions…");
 pub const BANK_UNAVAILABLE: Msg = msg(
     "質問票を読み込めませんでした。接続を確認して、もう一度お試しください。",
@@ -261,6 +312,11 @@ pub mod consult {
     pub const SAME_COMPANY: Msg = msg("同じ会社として比べる", "Same company: compare");
     pub const DROP_FILE: Msg = msg("外す", "Leave out");
     pub const QUESTIONS_CHANGED: Msg = msg("※質問変更", "* questions changed");
+    /// A result of another question set of the same tier, left out.
+    pub const OTHER_QUESTION_SET: Msg = msg(
+        "{}: 質問票 `{}` の結果のため、`{}` の結果との比較から外しました",
+        "{}: question set `{}`, not `{}`; left out",
+    );
     pub const NEED_TWO: Msg = msg(
         "比較には同じ質問票の結果が2つ以上必要です。",
         "Comparing needs two or more results of the same question set.",

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::{Answers, Bank, Lang, Plan, Profile, Reference, Scores, Text, score};
 
-use crate::messages::Msg;
+use crate::messages::{MORE_DETAILS, Msg};
 
 /// Where the user is in the journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -173,7 +173,8 @@ impl Session {
         if details.len() > SHOWN_DETAILS {
             let more = details.len() - SHOWN_DETAILS;
             details.truncate(SHOWN_DETAILS);
-            details.push(format!("… ほか {more} 件 / and {more} more"));
+            let [ja, en] = [Lang::Ja, Lang::En].map(|lang| MORE_DETAILS.fill(lang, &[&more]));
+            details.push(format!("{ja} / {en}"));
         }
         self.notice.set(Some(Notice { text, details }));
     }

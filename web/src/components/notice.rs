@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::messages as m;
 use crate::session::use_session;
 
 /// The session's notice, if any, with a button to dismiss it.
@@ -23,7 +24,7 @@ pub fn NoticeBox() -> impl IntoView {
                             .collect_view()}
                     </ul>
                     <button type="button" on:click=move |_| session.notice.set(None)>
-                        {if lang == shindan_engine::Lang::Ja { "閉じる" } else { "Close" }}
+                        {m::CLOSE.get(lang)}
                     </button>
                 </div>
             }

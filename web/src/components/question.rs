@@ -260,17 +260,13 @@ fn toggle(mask: u64, bit: u64, exclusive: bool, exclusive_mask: u64, checked: bo
     }
 }
 
+/// What a number answer must be, with the question's bounds filled in.
 fn range_message(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
-    let ja = lang == Lang::Ja;
     match (min, max) {
-        (Some(min), Some(max)) if ja => format!("{min}〜{max} の数を入力してください。"),
-        (Some(min), Some(max)) => format!("Enter a number from {min} to {max}."),
-        (Some(min), None) if ja => format!("{min} 以上の数を入力してください。"),
-        (Some(min), None) => format!("Enter a number of at least {min}."),
-        (None, Some(max)) if ja => format!("{max} 以下の数を入力してください。"),
-        (None, Some(max)) => format!("Enter a number of at most {max}."),
-        (None, None) if ja => "数を入力してください。".to_owned(),
-        (None, None) => "Enter a number.".to_owned(),
+        (Some(min), Some(max)) => m::NUMBER_BETWEEN.fill(lang, &[&min, &max]),
+        (Some(min), None) => m::NUMBER_AT_LEAST.fill(lang, &[&min]),
+        (None, Some(max)) => m::NUMBER_AT_MOST.fill(lang, &[&max]),
+        (None, None) => m::NUMBER_EXPECTED.get(lang).to_owned(),
     }
 }
 

@@ -25,9 +25,7 @@ pub fn SheetHeader(sheet: Arc<SheetView>, date: String, lang: Lang) -> impl Into
             "{} ・ {} ・ {}",
             profile.industry.name().get(lang),
             profile.prefecture.name().get(lang),
-            m::EMPLOYEE_COUNT
-                .get(lang)
-                .replacen("{}", &profile.regular_employees.to_string(), 1)
+            m::EMPLOYEE_COUNT.fill(lang, &[&profile.regular_employees])
         )
     });
     let note =

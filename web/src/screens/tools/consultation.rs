@@ -74,10 +74,11 @@ pub fn Consultation() -> impl IntoView {
                     let same =
                         result.bank.id == first.bank.id || result.bank.tier != first.bank.tier;
                     if !same {
-                        refused.push(format!(
-                            "{}: question set `{}`, not `{}`; left out",
-                            result.date, result.bank.id, first.bank.id
-                        ));
+                        let lang = session.lang.get_untracked();
+                        refused.push(
+                            m::consult::OTHER_QUESTION_SET
+                                .fill(lang, &[&result.date, &result.bank.id, &first.bank.id]),
+                        );
                     }
                     same
                 });

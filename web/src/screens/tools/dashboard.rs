@@ -299,7 +299,7 @@ pub fn Dashboard() -> impl IntoView {
                     <button type="button" class="secondary" data-testid="export-aggregate" on:click=export>{t::EXPORT.get(lang)}</button>
                 </div>
                 <p data-testid="suppressed">
-                    {t::SUPPRESSED.get(lang).replacen("{}", &hidden_groups.to_string(), 1).replacen("{}", &hidden_results.to_string(), 1).replacen("{}", &min_group.get_untracked().to_string(), 1)}
+                    {t::SUPPRESSED.fill(lang, &[&hidden_groups, &hidden_results, &min_group.get_untracked()])}
                 </p>
                 {groups}
                 <ItemAnalysis analysis=analysis lang=session.lang names=names />

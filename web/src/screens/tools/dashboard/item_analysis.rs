@@ -151,11 +151,11 @@ pub fn ItemAnalysis(
         analysis.with(|analysis| {
             let groups: Vec<_> = analysis.groups.iter().filter(|group| group.answers).collect();
             (!groups.is_empty()).then(|| {
-                let lead = t::LEAD
-                    .get(lang)
-                    .replacen("{}", &THRESHOLDS.alpha_below.to_string(), 1)
-                    .replacen("{}", &THRESHOLDS.item_rest_below.to_string(), 1)
-                    .replacen("{}", &format!("{:.0}", THRESHOLDS.top_share_above * 100.0), 1);
+                let top_share = format!("{:.0}", THRESHOLDS.top_share_above * 100.0);
+                let lead = t::LEAD.fill(
+                    lang,
+                    &[&THRESHOLDS.alpha_below, &THRESHOLDS.item_rest_below, &top_share],
+                );
                 view! {
                     <section class="item-analysis" data-testid="item-analysis">
                         <h2>{t::HEADING.get(lang)}</h2>
