@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use shindan_engine::{
-    AnalysisBuilder, BINS, Bank, Filter, GroupBy, IndustryGroup, Lang, Prefecture, Record,
-    ResultDoc, Tier, records_from_scored_csv, summarise,
+    AnalysisBuilder, BINS, Bank, Catalogue, Filter, GroupBy, IndustryGroup, Lang, Prefecture,
+    Record, ResultDoc, Tier, records_from_scored_csv, summarise,
 };
 use wasm_bindgen_futures::JsFuture;
 
@@ -48,20 +48,15 @@ pub fn Dashboard() -> impl IntoView {
     let industry = RwSignal::new(None::<IndustryGroup>);
     let prefecture = RwSignal::new(None::<Prefecture>);
     let min_group = RwSignal::new(10usize);
-    let names = RwSignal::new(Vec::<(String, shindan_engine::Text)>::new());
+    // The catalogue names every area; until it loads, areas show their ids.
+    let catalogue = RwSignal::new(None::<Arc<Catalogue>>);
     // Every result read, for 設問分析; a tally, so memory does not grow with
     // the number of files.
     let tally = RwSignal::new(AnalysisBuilder::new());
     let analysis = Memo::new(move |_| tally.with(|tally| tally.clone().build()));
     spawn_local(async move {
         if let Ok(bank) = banks::fetch(Tier::Small).await {
-            names.set(
-                bank.catalogue
-                    .dimensions
-                    .iter()
-                    .map(|d| (d.id.clone(), d.name.clone()))
-                    .collect(),
-            );
+            catalogue.set(Some(Arc::new(bank.catalogue.clone())));
         }
     });
     let summary = Memo::new(move |_| {
@@ -176,14 +171,7 @@ pub fn Dashboard() -> impl IntoView {
     move || {
         let lang = session.lang.get();
         let summary = summary.get();
-        let name_of = |id: &str| {
-            names.with(|names| {
-                names
-                    .iter()
-                    .find(|(known, _)| known == id)
-                    .map_or(id.to_owned(), |(_, name)| name.get(lang).to_owned())
-            })
-        };
+        let name_of = |id: &str| dimension_name(catalogue, id, lang);
         let groups = summary
             .groups
             .iter()
@@ -302,7 +290,7 @@ pub fn Dashboard() -> impl IntoView {
                     {t::SUPPRESSED.fill(lang, &[&hidden_groups, &hidden_results, &min_group.get_untracked()])}
                 </p>
                 {groups}
-                <ItemAnalysis analysis=analysis lang=session.lang names=names />
+                <ItemAnalysis analysis=analysis lang=session.lang catalogue=catalogue />
                 <details class="refused" open=!problems.with(Vec::is_empty)>
                     <summary data-testid="refused-count">{format!("{} ({})", t::REFUSED.get(lang), problems.with(Vec::len))}</summary>
                     <ul data-testid="refused">
@@ -312,6 +300,15 @@ pub fn Dashboard() -> impl IntoView {
             </section>
         }
     }
+}
+
+/// The name of area `id` in the catalogue once it has loaded (its id
+/// before, or for an area the catalogue does not have).
+fn dimension_name(catalogue: RwSignal<Option<Arc<Catalogue>>>, id: &str, lang: Lang) -> String {
+    catalogue.with(|catalogue| match catalogue {
+        Some(catalogue) => catalogue.dimension_name(id, lang),
+        None => id.to_owned(),
+    })
 }
 
 /// Five bars of counts, labelled with the counts (not colour alone).
