@@ -21,15 +21,11 @@ pub enum Screen {
     Questions,
     /// The result sheet.
     Result,
-    /// Bank authors: paste a bank, see its diagnostics, try it.
+    /// A screen of the tools build; never saved (the tools keep nothing
+    /// in this browser).
     #[cfg(feature = "tools")]
-    Author,
-    /// Support institutions: compare a company's results over time.
-    #[cfg(feature = "tools")]
-    Consult,
-    /// Analysts: distributions of many results.
-    #[cfg(feature = "tools")]
-    Dashboard,
+    #[serde(skip)]
+    Tool(crate::screens::tools::Tool),
 }
 
 /// A message for the user that is not tied to one field.

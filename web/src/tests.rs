@@ -3,10 +3,10 @@
 //! session holding a fixture bank, acts as the user would, and checks the
 //! DOM and the session. They need the `tools` build to read fixture YAML.
 
-#![cfg(feature = "tools")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::panic,
     reason = "test code: a failed unwrap is a failed test"
 )]
 

@@ -22,6 +22,7 @@ use shindan_engine::{Lang, SheetView};
 
 use crate::kiosk::use_kiosk;
 use crate::messages as m;
+use crate::query::Query;
 use crate::session::use_session;
 use crate::today::today;
 use crate::{banks, handoff};
@@ -56,13 +57,7 @@ pub fn ResultSheet() -> impl IntoView {
     let lang = session.lang;
     let date = today();
     // `?demo` shows peers from synthetic reference data (demonstrations).
-    let demo = window()
-        .location()
-        .search()
-        .unwrap_or_default()
-        .trim_start_matches('?')
-        .split('&')
-        .any(|part| part == "demo" || part.starts_with("demo="));
+    let demo = Query::of_page().has("demo");
     let kiosk = use_kiosk();
     let in_kiosk = kiosk.is_some();
     let portal = handoff::qr_address(kiosk.and_then(|kiosk| kiosk.portal));

@@ -16,7 +16,7 @@ use shindan_engine::{
 
 use crate::files;
 use crate::messages::Msg;
-use crate::messages::author as m;
+use crate::messages::tools::author as m;
 use crate::session::{Screen, use_session};
 
 const SHIPPED_CATALOGUE: &str = include_str!("../../../../question-banks/catalogue.yaml");
@@ -253,7 +253,8 @@ pub fn Author() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            match files::picked_text(&input, MAX_FILE_BYTES as f64).await {
+            let picked = files::picked_texts(&input, MAX_FILE_BYTES as f64).await;
+            match picked.into_iter().next() {
                 Some((name, Ok(text))) => {
                     // The file says what it is; it goes to its own tab.
                     let kind = document_kind(&SourceFile::new(name.clone(), text.clone()));

@@ -15,6 +15,7 @@ use shindan_engine::{
 
 use crate::components::{Radar, action_line, axis_label};
 use crate::messages as m;
+use crate::messages::tools::consult;
 use crate::session::use_session;
 use crate::{banks, files};
 
@@ -76,7 +77,7 @@ pub fn Consultation() -> impl IntoView {
                     if !same {
                         let lang = session.lang.get_untracked();
                         refused.push(
-                            m::consult::OTHER_QUESTION_SET
+                            consult::OTHER_QUESTION_SET
                                 .fill(lang, &[&result.date, &result.bank.id, &first.bank.id]),
                         );
                     }
@@ -130,16 +131,14 @@ pub fn Consultation() -> impl IntoView {
                 let changes = edition_changes.get();
                 comparison(lang, &bank, before, after, &list, notes, changes).into_any()
             }
-            _ => {
-                view! { <p data-testid="need-two">{m::consult::NEED_TWO.get(lang)}</p> }.into_any()
-            }
+            _ => view! { <p data-testid="need-two">{consult::NEED_TWO.get(lang)}</p> }.into_any(),
         };
         view! {
             <section class="consultation" data-testid="consultation">
-                <h2>{m::consult::CONSULT_HEADING.get(lang)}</h2>
-                <p class="lead">{m::consult::CONSULT_LEAD.get(lang)}</p>
+                <h2>{consult::CONSULT_HEADING.get(lang)}</h2>
+                <p class="lead">{consult::CONSULT_LEAD.get(lang)}</p>
                 <label class="button secondary file-button no-print">
-                    {m::consult::OPEN_RESULTS.get(lang)}
+                    {consult::OPEN_RESULTS.get(lang)}
                     <input
                         type="file"
                         multiple
@@ -153,7 +152,7 @@ pub fn Consultation() -> impl IntoView {
                     let held = suspects.get();
                     (!held.is_empty()).then(|| view! {
                         <section class="suspects" data-testid="suspects">
-                            <p>{m::consult::OTHER_COMPANY.get(lang)}</p>
+                            <p>{consult::OTHER_COMPANY.get(lang)}</p>
                             <ul>
                                 {held
                                     .into_iter()
@@ -187,11 +186,11 @@ pub fn Consultation() -> impl IntoView {
                                             <li data-testid="suspect">
                                                 {line} " "
                                                 <button type="button" class="secondary" data-testid="suspect-confirm" on:click=confirm>
-                                                    {m::consult::SAME_COMPANY.get(lang)}
+                                                    {consult::SAME_COMPANY.get(lang)}
                                                 </button>
                                                 " "
                                                 <button type="button" class="secondary" data-testid="suspect-drop" on:click=drop>
-                                                    {m::consult::DROP_FILE.get(lang)}
+                                                    {consult::DROP_FILE.get(lang)}
                                                 </button>
                                             </li>
                                         }
@@ -273,13 +272,13 @@ fn comparison(
                 <tr data-dimension=row_id data-questions-changed=questions_changed.then_some("true")>
                     <th scope="row">
                         {name_of(&d.id)}
-                        {questions_changed.then(|| view! { " " <span class="questions-changed">{m::consult::QUESTIONS_CHANGED.get(lang)}</span> })}
+                        {questions_changed.then(|| view! { " " <span class="questions-changed">{consult::QUESTIONS_CHANGED.get(lang)}</span> })}
                     </th>
                     <td>{show(d.before.0, d.before.1)}</td>
                     <td>{show(d.after.0, d.after.1)}</td>
                     <td class="delta" data-delta=delta_attribute>{delta}</td>
                     <td>
-                        <label for=note_id.clone() class="visually-hidden">{format!("{} {}", m::consult::NOTES.get(lang), name_of(&d.id))}</label>
+                        <label for=note_id.clone() class="visually-hidden">{format!("{} {}", consult::NOTES.get(lang), name_of(&d.id))}</label>
                         <textarea
                             id=note_id
                             class="note"
@@ -324,18 +323,18 @@ fn comparison(
             .map_err(|error| error.to_string())
             .and_then(|json| files::download(&name, "application/json", &json));
         if let Err(error) = written {
-            session.tell(m::consult::SAVE_WITH_NOTES.text(), vec![error]);
+            session.tell(consult::SAVE_WITH_NOTES.text(), vec![error]);
         }
     };
     view! {
         <section class="compare" data-testid="compare">
-            <h3>{format!("{} {} → {} {}", m::consult::BEFORE.get(lang), before.date, m::consult::AFTER.get(lang), after.date)}</h3>
+            <h3>{format!("{} {} → {} {}", consult::BEFORE.get(lang), before.date, consult::AFTER.get(lang), after.date)}</h3>
             {editions.map(|(from, to, changed)| {
                 let names = changed.iter().map(|id| name_of(id)).collect::<Vec<_>>().join("、");
                 view! {
                     <p class="editions-differ" data-testid="editions-differ">
                         {format!("{} → {}: ", from, to)}
-                        {m::consult::EDITIONS_DIFFER.get(lang)}
+                        {consult::EDITIONS_DIFFER.get(lang)}
                         " " {names}
                     </p>
                 }
@@ -357,27 +356,27 @@ fn comparison(
                     <thead>
                         <tr>
                             <th scope="col">{m::DIMENSION.get(lang)}</th>
-                            <th scope="col">{m::consult::BEFORE.get(lang)}</th>
-                            <th scope="col">{m::consult::AFTER.get(lang)}</th>
-                            <th scope="col">{m::consult::CHANGE.get(lang)}</th>
-                            <th scope="col">{m::consult::NOTES.get(lang)}</th>
+                            <th scope="col">{consult::BEFORE.get(lang)}</th>
+                            <th scope="col">{consult::AFTER.get(lang)}</th>
+                            <th scope="col">{consult::CHANGE.get(lang)}</th>
+                            <th scope="col">{consult::NOTES.get(lang)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
             {follow_up_view(lang, bank, all, after)}
-            <h3>{m::consult::ADDRESSED.get(lang)}</h3>
+            <h3>{consult::ADDRESSED.get(lang)}</h3>
             <ul data-testid="addressed">{texts(&change.addressed)}</ul>
-            <h3>{m::consult::NEW_SUGGESTIONS.get(lang)}</h3>
+            <h3>{consult::NEW_SUGGESTIONS.get(lang)}</h3>
             <ul data-testid="new-suggestions">{texts(&change.new)}</ul>
-            <h3>{m::consult::REMAINING.get(lang)}</h3>
+            <h3>{consult::REMAINING.get(lang)}</h3>
             <ul>{texts(&change.remaining)}</ul>
-            <h3>{m::consult::TREND.get(lang)}</h3>
+            <h3>{consult::TREND.get(lang)}</h3>
             {trend(lang, bank, all)}
             <div class="actions no-print">
                 <button type="button" class="primary" on:click=|_| { let _ = window().print(); }>{m::PRINT.get(lang)}</button>
-                <button type="button" class="secondary" data-testid="save-notes" on:click=save>{m::consult::SAVE_WITH_NOTES.get(lang)}</button>
+                <button type="button" class="secondary" data-testid="save-notes" on:click=save>{consult::SAVE_WITH_NOTES.get(lang)}</button>
             </div>
         </section>
     }
@@ -410,9 +409,9 @@ fn follow_up_view(
         .iter()
         .map(|target| {
             let met = if target.met() {
-                m::consult::TARGET_MET
+                consult::TARGET_MET
             } else {
-                m::consult::TARGET_NOT_MET
+                consult::TARGET_NOT_MET
             };
             view! {
                 <tr data-dimension=target.dimension.clone() data-met=target.met().to_string()>
@@ -430,7 +429,7 @@ fn follow_up_view(
         .map(|outcome| {
             let action = &outcome.action;
             let (text, who_by) = action_line(bank, action, lang);
-            let state = if outcome.addressed { m::consult::ACTION_DONE } else { m::consult::ACTION_OPEN };
+            let state = if outcome.addressed { consult::ACTION_DONE } else { consult::ACTION_OPEN };
             view! {
                 <li data-action=action.recommendation.clone() data-done=outcome.addressed.to_string()>
                     <strong>{state.get(lang)}</strong> " " {text} " " <span class="action-who-by">{who_by}</span>
@@ -440,14 +439,14 @@ fn follow_up_view(
         .collect_view();
     Some(view! {
         <section class="follow-up" data-testid="follow-up">
-            <h3>{format!("{} ({})", m::consult::FOLLOW_UP.get(lang), earlier.date)}</h3>
+            <h3>{format!("{} ({})", consult::FOLLOW_UP.get(lang), earlier.date)}</h3>
             <table class="dimensions" data-testid="follow-up-targets">
                 <thead>
                     <tr>
                         <th scope="col">{m::DIMENSION.get(lang)}</th>
                         <th scope="col">{m::TARGET.get(lang)}</th>
-                        <th scope="col">{m::consult::REACHED.get(lang)}</th>
-                        <th scope="col">{m::consult::TARGET_STATE.get(lang)}</th>
+                        <th scope="col">{consult::REACHED.get(lang)}</th>
+                        <th scope="col">{consult::TARGET_STATE.get(lang)}</th>
                     </tr>
                 </thead>
                 <tbody>{targets}</tbody>
@@ -538,7 +537,7 @@ fn trend(lang: Lang, bank: &Bank, all: &[ResultDoc]) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="trend-charts" data-testid="trend" role="group" aria-label=m::consult::TREND.get(lang)>
+        <div class="trend-charts" data-testid="trend" role="group" aria-label=consult::TREND.get(lang)>
             {charts}
         </div>
     }

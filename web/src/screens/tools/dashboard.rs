@@ -17,13 +17,16 @@ use shindan_engine::{
 use wasm_bindgen_futures::JsFuture;
 
 use crate::messages as m;
-use crate::messages::dashboard as t;
+use crate::messages::tools::dashboard as t;
 use crate::session::use_session;
 use crate::{banks, files};
 
 mod item_analysis;
 
 use item_analysis::ItemAnalysis;
+
+/// The most a scored survey CSV may weigh (it is read whole).
+const MAX_CSV_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
 /// Files read between two repaints of the progress bar.
 const BATCH: u32 = 100;
@@ -94,7 +97,7 @@ pub fn Dashboard() -> impl IntoView {
                 };
                 let name = file.name();
                 let limit = if name.ends_with(".csv") {
-                    files::MAX_CSV_BYTES
+                    MAX_CSV_BYTES
                 } else {
                     files::MAX_RESULT_BYTES
                 };

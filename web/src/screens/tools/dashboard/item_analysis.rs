@@ -12,7 +12,7 @@ use shindan_engine::{Analysis, Catalogue, Lang, THRESHOLDS};
 
 use super::dimension_name;
 use crate::files;
-use crate::messages::item_analysis as t;
+use crate::messages::tools::item_analysis as t;
 
 /// A figure to three decimals, or why it cannot be computed.
 fn figure(statistic: Statistic, lang: Lang) -> String {
