@@ -29,12 +29,12 @@ pub struct Kiosk {
 
 /// Reads `?mode=kiosk&idle=…&countdown=…&portal=…`.
 pub fn from_query(query: &Query) -> Option<Kiosk> {
-    let get = |key: &str| query.get(key);
-    if get("mode") != Some("kiosk") {
+    if query.get("mode").as_deref() != Some("kiosk") {
         return None;
     }
     let seconds = |key: &str, default: u32| {
-        get(key)
+        query
+            .get(key)
             .and_then(|value| value.parse::<u32>().ok())
             .filter(|&value| (1..=3600).contains(&value))
             .unwrap_or(default)
@@ -42,9 +42,9 @@ pub fn from_query(query: &Query) -> Option<Kiosk> {
     Some(Kiosk {
         idle_seconds: seconds("idle", 90),
         countdown_seconds: seconds("countdown", 15),
-        portal: get("portal")
-            .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
-            .map(str::to_owned),
+        portal: query
+            .get("portal")
+            .filter(|url| url.starts_with("https://") || url.starts_with("http://")),
     })
 }
 

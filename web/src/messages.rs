@@ -21,11 +21,19 @@ impl Msg {
 
     /// The text in `lang` with each `{}` filled in, in order.
     pub fn fill(self, lang: Lang, values: &[&dyn std::fmt::Display]) -> String {
-        values
-            .iter()
-            .fold(self.get(lang).to_owned(), |text, value| {
-                text.replacen("{}", &value.to_string(), 1)
-            })
+        use std::fmt::Write;
+        let mut text = String::new();
+        let mut rest = self.get(lang);
+        for value in values {
+            let Some((before, after)) = rest.split_once("{}") else {
+                break;
+            };
+            text.push_str(before);
+            let _ = write!(text, "{value}");
+            rest = after;
+        }
+        text.push_str(rest);
+        text
     }
 
     /// Both versions, for a message kept until the language changes.

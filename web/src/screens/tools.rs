@@ -30,7 +30,7 @@ impl Tool {
     /// The tool this page was opened for (`?mode=author`, `consult` or
     /// `dashboard`), if any.
     pub fn of_page() -> Option<Tool> {
-        match Query::of_page().get("mode")? {
+        match Query::of_page().get("mode")?.as_str() {
             "author" => Some(Tool::Author),
             "consult" => Some(Tool::Consult),
             "dashboard" => Some(Tool::Dashboard),
