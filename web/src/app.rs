@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::{Answers, Lang};
 
-use crate::components::{AskDialog, Focus, IdleGuard, NoticeBox};
+use crate::components::{AskDialog, IdleGuard, NoticeBox};
 use crate::kiosk;
 use crate::messages::{self as m};
 use crate::query::Query;
@@ -20,7 +20,6 @@ use crate::{banks, handoff};
 pub fn App() -> impl IntoView {
     let session = Session::new(saved::load_lang().unwrap_or_default());
     provide_context(session);
-    let focus = Focus::provide();
     let kiosk = kiosk::from_query(&Query::of_page());
     provide_context(kiosk.clone());
     if kiosk.is_some()
@@ -110,7 +109,7 @@ pub fn App() -> impl IntoView {
     view! {
         {header}
         {idle_guard}
-        <main id="main" tabindex="-1" node_ref=focus.main>
+        <main id="main" tabindex="-1" node_ref=session.focus.main>
             <NoticeBox />
             {move || match session.screen.get() {
                 Screen::Landing => view! { <Landing /> }.into_any(),

@@ -17,7 +17,7 @@ mod start_over;
 
 pub use action_line::action_line;
 pub use dialog::{AskDialog, Modal};
-pub use focus::{Focus, use_focus};
+pub use focus::{Focus, Target};
 pub use idle_guard::IdleGuard;
 pub use import_button::ImportButton;
 pub use notice::NoticeBox;

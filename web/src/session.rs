@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::{Answers, Bank, Lang, Plan, Profile, Reference, Scores, Text, score};
 
+use crate::components::Focus;
 use crate::messages::{MORE_DETAILS, Msg};
 
 /// Where the user is in the journey.
@@ -97,6 +98,9 @@ pub struct Session {
     /// Set when the questions were opened from the result sheet to review
     /// one area: the questionnaire then offers the way straight back.
     pub reviewing: RwSignal<bool>,
+    /// Where the focus goes when the page changes (the page's, not the
+    /// diagnosis': a reset keeps it).
+    pub focus: Focus,
 }
 
 impl Session {
@@ -129,6 +133,7 @@ impl Session {
             dialog: RwSignal::new(None),
             reviewing: RwSignal::new(false),
             plan: RwSignal::new(Plan::default()),
+            focus: Focus::new(),
         }
     }
 
@@ -181,8 +186,12 @@ const SHOWN_DETAILS: usize = 50;
 
 /// The session of the running app. The app provides it before drawing
 /// anything, so a component drawn without it is a programming error: this
-/// panics naming the missing context instead of quietly starting an empty
-/// diagnosis that nothing else sees.
+/// panics saying so instead of quietly starting an empty diagnosis that
+/// nothing else sees.
+#[expect(
+    clippy::expect_used,
+    reason = "a missing session is a programming error, not a user's input"
+)]
 pub fn use_session() -> Session {
-    expect_context::<Session>()
+    use_context::<Session>().expect("the app provides the session before drawing any component")
 }

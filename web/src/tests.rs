@@ -19,7 +19,7 @@ use shindan_engine::{
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-use crate::components::{Focus, QuestionCard, Radar};
+use crate::components::{QuestionCard, Radar};
 use crate::screens::{Questionnaire, ResultSheet};
 use crate::session::Session;
 
@@ -58,7 +58,6 @@ fn mount<V: IntoView + 'static>(
 ) {
     let handle = leptos::mount::mount_to(container.clone(), move || {
         provide_context(session);
-        Focus::provide();
         view()
     });
     handle.forget();

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::{Answer, Bank, Choice, Lang, QuestionIndex, QuestionKind};
 
-use crate::components::RichText;
+use crate::components::{RichText, Target};
 use crate::messages as m;
 use crate::session::{Session, use_session};
 
@@ -25,13 +25,13 @@ fn answer(session: Session, bank: &Arc<Bank>, index: QuestionIndex, value: Optio
     }
 }
 
-/// A scored question; `anchor`, when given, holds its fieldset (the card a
+/// A scored question; `anchor`, when given, keeps its fieldset (the card a
 /// reload returns to).
 #[component]
 pub fn QuestionCard(
     index: QuestionIndex,
     lang: Lang,
-    #[prop(optional_no_strip)] anchor: Option<NodeRef<leptos::html::Fieldset>>,
+    #[prop(optional)] anchor: Target,
 ) -> impl IntoView {
     let session = use_session();
     let Some(bank) = session.bank.get_untracked() else {
@@ -224,7 +224,7 @@ pub fn QuestionCard(
     });
 
     view! {
-        <fieldset class="question" id=format!("q-{id}") data-question=id.clone() node_ref=anchor.unwrap_or_default()>
+        <fieldset class="question" id=format!("q-{id}") data-question=id.clone() node_ref=anchor>
             <legend>{text.get(lang).to_owned()}</legend>
             {help.map(|help| {
                 view! {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shindan_engine::{Bank, DimensionIndex, Lang, Text};
 
-use crate::components::{GateCard, QuestionCard, RichText, StartOverButton, use_focus};
+use crate::components::{GateCard, QuestionCard, RichText, StartOverButton, Target};
 use crate::messages as m;
 use crate::session::{Screen, use_session};
 
@@ -42,7 +42,7 @@ pub fn page_of(bank: &Bank, dimension: DimensionIndex) -> Option<usize> {
 #[component]
 pub fn Questionnaire() -> impl IntoView {
     let session = use_session();
-    let focus = use_focus();
+    let focus = session.focus;
     let Some(bank) = session.bank.get_untracked() else {
         session.screen.set(Screen::Profile);
         return ().into_any();
@@ -78,10 +78,10 @@ pub fn Questionnaire() -> impl IntoView {
     // the profile, or from the result sheet) at the top of the page with the
     // focus on its heading.
     let resume_at = session.last_question.get_untracked();
-    let resume_card = NodeRef::<leptos::html::Fieldset>::new();
+    let resume_card = Target::new();
     if resume_at.is_some() {
         request_animation_frame(move || {
-            if let Some(card) = resume_card.get_untracked() {
+            if let Some(card) = resume_card.element() {
                 card.scroll_into_view();
             }
         });
@@ -113,7 +113,7 @@ pub fn Questionnaire() -> impl IntoView {
                     .into_iter()
                     .map(|index| {
                         let resumes_here = resume_at.as_deref() == Some(bank.questions[index].id.as_str());
-                        let anchor = resumes_here.then_some(resume_card);
+                        let anchor = if resumes_here { resume_card } else { Target::default() };
                         let visible = move || {
                             session.scores.with(|scores| {
                                 scores

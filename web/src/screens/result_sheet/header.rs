@@ -6,13 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::{Lang, SheetView};
 
-use crate::components::use_focus;
 use crate::messages as m;
+use crate::session::use_session;
 
 /// The heading and the facts about this diagnosis.
 #[component]
 pub fn SheetHeader(sheet: Arc<SheetView>, date: String, lang: Lang) -> impl IntoView {
-    let heading = use_focus().heading;
+    let heading = use_session().focus.heading;
     let bank = &sheet.bank;
     let bank_line = format!(
         "{} {} ({})",
