@@ -23,7 +23,7 @@ fn dark_path(code: &QrCode) -> String {
 
 /// The QR code of `url`, or nothing if the URL is too long to encode.
 #[component]
-pub fn QrCodeView(url: String, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn QrCodeView(url: String, #[prop(into)] label: String) -> impl IntoView {
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
     let size = code.width() + 2 * QUIET;
     Some(view! {

@@ -4,6 +4,11 @@
 //! company's plan, the QR code that takes the result home and the exports.
 //! Every figure and every choice of what to show is the engine's, the same
 //! as `shindan score` prints; the parts here only lay it out.
+//!
+//! The parts are view functions drawn in one reactive closure, which runs
+//! again only when the language, the bank, the scores or the peer data
+//! change: a `#[component]`, memo or render effect per part would cost the
+//! first load about two kilobytes more for the same page.
 
 mod areas;
 mod exports;
@@ -15,8 +20,6 @@ mod plan;
 mod ranked;
 mod take_home;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use shindan_engine::{Lang, SheetView};
 
@@ -27,15 +30,15 @@ use crate::session::use_session;
 use crate::today::today;
 use crate::{banks, handoff};
 
-use areas::{Areas, Overall};
-use exports::SheetActions;
-use gates::GateFindings;
-use header::SheetHeader;
-use next_steps::NextStepList;
-use peers::PeerSection;
-use plan::PlanSummary;
-use ranked::RankedList;
-use take_home::TakeHome;
+use areas::{areas, overall};
+use exports::sheet_actions;
+use gates::gate_findings;
+use header::header;
+use next_steps::next_step_list;
+use peers::peer_section;
+use plan::plan_summary;
+use ranked::ranked_list;
+use take_home::{take_home, take_home_link};
 
 /// 「レベル 3」, or 未回答 without a level.
 fn level_text(level: Option<u8>, lang: Lang) -> String {
@@ -69,49 +72,38 @@ pub fn ResultSheet() -> impl IntoView {
             }
         });
     }
-    let sheet = Memo::new(move |_| {
-        let bank = session.bank.get()?;
-        let scores = session.scores.get()?;
+    let link = take_home_link(session, portal);
+    move || {
+        let lang = lang.get();
+        let (Some(bank), Some(scores)) = (session.bank.get(), session.scores.get()) else {
+            return ().into_any();
+        };
         let reference = session.reference.get();
-        let view = session.profile.with(|profile| {
-            SheetView::new(&bank, &scores, profile.as_ref(), reference.as_deref(), demo)
-        });
-        Some(Arc::new(view))
-    });
-    // Lets a test (and a reader of the DOM) tell "no peers shown" from
-    // "peer data not loaded yet".
-    let reference_state = move || {
-        if session.reference.with(Option::is_some) {
+        // Lets a test (and a reader of the DOM) tell "no peers shown" from
+        // "peer data not loaded yet".
+        let reference_state = if reference.is_some() {
             "loaded"
         } else {
             "none"
-        }
-    };
-    let header_date = date.clone();
-    let findings = move || {
-        sheet.get().map(|sheet| {
-            let lang = lang.get();
-            view! {
-                <SheetHeader sheet=sheet.clone() date=header_date.clone() lang=lang />
-                <Overall sheet=sheet.clone() lang=lang />
-                <Areas sheet=sheet.clone() lang=lang />
-                <PeerSection peers=sheet.peers.clone() lang=lang />
-                <RankedList class="strengths" testid="strengths" heading=m::STRENGTHS areas=sheet.strengths.clone() lang=lang />
-                <RankedList class="weakest" testid="weakest" heading=m::WEAKEST areas=sheet.weakest.clone() lang=lang />
-                {sheet.gates.clone().map(|gates| view! { <GateFindings gates=gates lang=lang /> })}
-                {sheet.next_steps.clone().map(|steps| view! { <NextStepList steps=steps in_kiosk=in_kiosk lang=lang /> })}
-            }
-        })
-    };
-    let has_sheet = move || sheet.with(Option::is_some);
-    view! {
-        <Show when=has_sheet>
+        };
+        let sheet = session.profile.with(|profile| {
+            SheetView::new(&bank, &scores, profile.as_ref(), reference.as_deref(), demo)
+        });
+        view! {
             <article class="result-sheet" data-testid="result-sheet" data-reference=reference_state>
-                {findings.clone()}
-                <PlanSummary />
-                <TakeHome portal=portal.clone() />
-                <SheetActions date=date.clone() in_kiosk=in_kiosk />
+                {header(&sheet, &date, session.focus.heading, lang)}
+                {overall(&sheet, lang)}
+                {areas(session, &sheet, lang)}
+                {peer_section(&sheet.peers, lang)}
+                {ranked_list("strengths", "strengths", m::STRENGTHS, &sheet.strengths, lang)}
+                {ranked_list("weakest", "weakest", m::WEAKEST, &sheet.weakest, lang)}
+                {sheet.gates.as_ref().map(|gates| gate_findings(gates, lang))}
+                {sheet.next_steps.as_ref().map(|steps| next_step_list(session, steps, in_kiosk, lang))}
+                {plan_summary(session)}
+                {take_home(link.clone(), lang)}
+                {sheet_actions(session, &date, in_kiosk, lang)}
             </article>
-        </Show>
+        }
+        .into_any()
     }
 }

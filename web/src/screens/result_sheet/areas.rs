@@ -3,22 +3,19 @@
 //! its meaning, its standing among peers, a way back to its questions and
 //! the company's target for it.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use shindan_engine::sheet::Area;
-use shindan_engine::{Lang, SheetView};
+use shindan_engine::{Bank, Lang, SheetView};
 
-use super::plan::TargetSelect;
+use super::plan::target_select;
 use super::{level_text, score_text};
 use crate::components::{Radar, axis_label};
 use crate::messages as m;
 use crate::screens::page_of;
-use crate::session::{Screen, use_session};
+use crate::session::{Screen, Session};
 
 /// The overall level and score.
-#[component]
-pub fn Overall(sheet: Arc<SheetView>, lang: Lang) -> impl IntoView {
+pub fn overall(sheet: &SheetView, lang: Lang) -> impl IntoView + use<> {
     view! {
         <section class="overall" data-testid="overall">
             <h3>{m::OVERALL.get(lang)}</h3>
@@ -31,8 +28,8 @@ pub fn Overall(sheet: Arc<SheetView>, lang: Lang) -> impl IntoView {
 }
 
 /// The radar and the table of areas.
-#[component]
-pub fn Areas(sheet: Arc<SheetView>, lang: Lang) -> impl IntoView {
+pub fn areas(session: Session, sheet: &SheetView, lang: Lang) -> impl IntoView + use<> {
+    let bank = session.bank.get_untracked();
     let labels = sheet
         .areas
         .iter()
@@ -42,7 +39,7 @@ pub fn Areas(sheet: Arc<SheetView>, lang: Lang) -> impl IntoView {
     let rows = sheet
         .areas
         .iter()
-        .map(|area| view! { <AreaRow area=area.clone() lang=lang /> })
+        .map(|area| area_row(session, bank.as_deref(), area, lang))
         .collect_view();
     view! {
         <div class="chart-and-table">
@@ -71,12 +68,13 @@ pub fn Areas(sheet: Arc<SheetView>, lang: Lang) -> impl IntoView {
 }
 
 /// One area's row.
-#[component]
-fn AreaRow(area: Area, lang: Lang) -> impl IntoView {
-    let session = use_session();
-    let page = session
-        .bank
-        .with_untracked(|bank| bank.as_ref().and_then(|bank| page_of(bank, area.dimension)));
+fn area_row(
+    session: Session,
+    bank: Option<&Bank>,
+    area: &Area,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let page = bank.and_then(|bank| page_of(bank, area.dimension));
     let review = page.map(|page| {
         view! {
             <button
@@ -118,7 +116,7 @@ fn AreaRow(area: Area, lang: Lang) -> impl IntoView {
             <td class="score">{score_text(area.score)}</td>
             <td class="peer" data-deviation=deviation.unwrap_or_default()>{peer}</td>
             <td>{area.meaning.as_ref().map(|meaning| meaning.get(lang).to_owned()).unwrap_or_default()}</td>
-            <td class="target"><TargetSelect dimension=area.id.clone() lang=lang /></td>
+            <td class="target">{target_select(session, &area.id, lang)}</td>
         </tr>
     }
 }

@@ -6,12 +6,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shindan_engine::{Bank, ResultDoc, result_csv};
+use shindan_engine::{Bank, Lang, ResultDoc, result_csv};
 
 use crate::components::{ImportButton, StartOverButton};
 use crate::files;
 use crate::messages as m;
-use crate::session::{Screen, Session, use_session};
+use crate::session::{Screen, Session};
 
 /// The exchange form of the diagnosis now, dated `date`, with the plan.
 fn current_result(session: Session, date: &str) -> Option<(Arc<Bank>, ResultDoc)> {
@@ -32,12 +32,14 @@ fn file_name(bank: &Bank, date: &str, extension: &str) -> String {
 }
 
 /// The actions below the sheet; a kiosk offers no files and no printing.
-#[component]
-pub fn SheetActions(date: String, in_kiosk: bool) -> impl IntoView {
-    let session = use_session();
-    let lang = session.lang;
+pub fn sheet_actions(
+    session: Session,
+    date: &str,
+    in_kiosk: bool,
+    lang: Lang,
+) -> impl IntoView + use<> {
     let export_json = {
-        let date = date.clone();
+        let date = date.to_owned();
         move |_| {
             let Some((bank, result)) = current_result(session, &date) else {
                 return;
@@ -51,46 +53,45 @@ pub fn SheetActions(date: String, in_kiosk: bool) -> impl IntoView {
             }
         }
     };
-    let export_csv = move |_| {
-        let Some((bank, result)) = current_result(session, &date) else {
-            return;
-        };
-        let name = file_name(&bank, &date, "csv");
-        let csv = result_csv(&result, &bank, lang.get_untracked());
-        if let Err(error) = files::download(&name, "text/csv;charset=utf-8", &csv) {
-            session.tell(m::EXPORT_CSV.text(), vec![error]);
+    let export_csv = {
+        let date = date.to_owned();
+        move |_| {
+            let Some((bank, result)) = current_result(session, &date) else {
+                return;
+            };
+            let name = file_name(&bank, &date, "csv");
+            let csv = result_csv(&result, &bank, session.lang.get_untracked());
+            if let Err(error) = files::download(&name, "text/csv;charset=utf-8", &csv) {
+                session.tell(m::EXPORT_CSV.text(), vec![error]);
+            }
         }
     };
-    move || {
-        let lang = lang.get();
-        let (export_json, export_csv) = (export_json.clone(), export_csv.clone());
-        view! {
-            <div class="actions no-print">
-                {(!in_kiosk).then(|| view! {
-                    <button type="button" class="primary" data-testid="print" on:click=|_| { let _ = window().print(); }>
-                        {m::PRINT.get(lang)}
-                    </button>
-                    <button type="button" class="secondary" data-testid="export-json" on:click=export_json>
-                        {m::EXPORT_JSON.get(lang)}
-                    </button>
-                    <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
-                        {m::EXPORT_CSV.get(lang)}
-                    </button>
-                })}
-                <button
-                    type="button"
-                    class="secondary"
-                    data-testid="edit-answers"
-                    on:click=move |_| {
-                        session.page.set(0);
-                        session.screen.set(Screen::Questions);
-                    }
-                >
-                    {m::EDIT_ANSWERS.get(lang)}
+    view! {
+        <div class="actions no-print">
+            {(!in_kiosk).then(|| view! {
+                <button type="button" class="primary" data-testid="print" on:click=|_| { let _ = window().print(); }>
+                    {m::PRINT.get(lang)}
                 </button>
-                {(!in_kiosk).then(|| view! { <ImportButton lang=lang /> })}
-                <StartOverButton lang=lang />
-            </div>
-        }
+                <button type="button" class="secondary" data-testid="export-json" on:click=export_json>
+                    {m::EXPORT_JSON.get(lang)}
+                </button>
+                <button type="button" class="secondary" data-testid="export-csv" on:click=export_csv>
+                    {m::EXPORT_CSV.get(lang)}
+                </button>
+            })}
+            <button
+                type="button"
+                class="secondary"
+                data-testid="edit-answers"
+                on:click=move |_| {
+                    session.page.set(0);
+                    session.screen.set(Screen::Questions);
+                }
+            >
+                {m::EDIT_ANSWERS.get(lang)}
+            </button>
+            {(!in_kiosk).then(|| view! { <ImportButton lang=lang /> })}
+            <StartOverButton lang=lang />
+        </div>
     }
 }

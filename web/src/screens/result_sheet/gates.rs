@@ -9,8 +9,7 @@ use shindan_engine::sheet::GateSection;
 use crate::messages as m;
 
 /// The gates section.
-#[component]
-pub fn GateFindings(gates: GateSection, lang: Lang) -> impl IntoView {
+pub fn gate_findings(gates: &GateSection, lang: Lang) -> impl IntoView + use<> {
     let findings = if gates.findings.is_empty() {
         view! { <p>{m::NO_GATE_FINDINGS.get(lang)}</p> }.into_any()
     } else {
@@ -18,11 +17,11 @@ pub fn GateFindings(gates: GateSection, lang: Lang) -> impl IntoView {
             <ul class="findings" data-testid="gate-findings">
                 {gates
                     .findings
-                    .into_iter()
+                    .iter()
                     .map(|finding| {
-                        let figure = finding.figure.map(|figure| figure.get(lang).to_owned());
+                        let figure = finding.figure.as_ref().map(|figure| figure.get(lang).to_owned());
                         view! {
-                            <li data-gate=finding.id>
+                            <li data-gate=finding.id.clone()>
                                 <strong>{finding.text.get(lang).to_owned()}</strong>
                                 <p>{finding.explanation.get(lang).to_owned()}</p>
                                 {figure.map(|figure| view! { <p class="figure" data-testid="gate-figure">{figure}</p> })}
@@ -44,7 +43,7 @@ pub fn GateFindings(gates: GateSection, lang: Lang) -> impl IntoView {
                 <ul>
                     {gates
                         .not_applicable
-                        .into_iter()
+                        .iter()
                         .map(|text| view! { <li>{text.get(lang).to_owned()}</li> })
                         .collect_view()}
                 </ul>

@@ -1,18 +1,15 @@
 //! The sheet's header: which bank, when, for which company, how much was
 //! answered, and the notes on the edition's law, sources and supersession.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use shindan_engine::{Lang, SheetView};
 
+use crate::components::Target;
 use crate::messages as m;
-use crate::session::use_session;
 
-/// The heading and the facts about this diagnosis.
-#[component]
-pub fn SheetHeader(sheet: Arc<SheetView>, date: String, lang: Lang) -> impl IntoView {
-    let heading = use_session().focus.heading;
+/// The heading (the focus `heading` target) and the facts about this
+/// diagnosis.
+pub fn header(sheet: &SheetView, date: &str, heading: Target, lang: Lang) -> impl IntoView + use<> {
     let bank = &sheet.bank;
     let bank_line = format!(
         "{} {} ({})",
@@ -35,7 +32,7 @@ pub fn SheetHeader(sheet: Arc<SheetView>, date: String, lang: Lang) -> impl Into
             <h2 id="page-heading" tabindex="-1" node_ref=heading>{m::RESULT_HEADING.get(lang)} " — " {sheet.title.get(lang).to_owned()}</h2>
             <dl class="meta">
                 <dt>{m::DATE.get(lang)}</dt>
-                <dd data-testid="result-date">{date}</dd>
+                <dd data-testid="result-date">{date.to_owned()}</dd>
                 <dt>{m::BANK.get(lang)}</dt>
                 <dd data-testid="result-bank">{bank_line}</dd>
                 {profile_line.map(|line| view! { <dt>{m::PROFILE_HEADING.get(lang)}</dt><dd>{line}</dd> })}

@@ -6,12 +6,17 @@ use leptos::prelude::*;
 use shindan_engine::Lang;
 use shindan_engine::sheet::{NextSteps, Step};
 
-use super::plan::ActionEditor;
+use super::plan::action_editor;
 use crate::messages as m;
+use crate::session::Session;
 
 /// The next-steps section.
-#[component]
-pub fn NextStepList(steps: NextSteps, in_kiosk: bool, lang: Lang) -> impl IntoView {
+pub fn next_step_list(
+    session: Session,
+    steps: &NextSteps,
+    in_kiosk: bool,
+    lang: Lang,
+) -> impl IntoView + use<> {
     let none = steps.shown.is_empty() && steps.more.is_empty();
     let count = steps.more.len();
     let more = (count > 0).then(|| {
@@ -21,8 +26,8 @@ pub fn NextStepList(steps: NextSteps, in_kiosk: bool, lang: Lang) -> impl IntoVi
                 <ol class="steps">
                     {steps
                         .more
-                        .into_iter()
-                        .map(|step| view! { <StepItem step=step in_kiosk=in_kiosk lang=lang /> })
+                        .iter()
+                        .map(|step| step_item(session, step, in_kiosk, lang))
                         .collect_view()}
                 </ol>
             </details>
@@ -35,8 +40,8 @@ pub fn NextStepList(steps: NextSteps, in_kiosk: bool, lang: Lang) -> impl IntoVi
             <ol class="steps" data-testid="next-steps">
                 {steps
                     .shown
-                    .into_iter()
-                    .map(|step| view! { <StepItem step=step in_kiosk=in_kiosk lang=lang /> })
+                    .iter()
+                    .map(|step| step_item(session, step, in_kiosk, lang))
                     .collect_view()}
             </ol>
             {more}
@@ -45,15 +50,17 @@ pub fn NextStepList(steps: NextSteps, in_kiosk: bool, lang: Lang) -> impl IntoVi
 }
 
 /// One next step with its programs.
-#[component]
-fn StepItem(step: Step, in_kiosk: bool, lang: Lang) -> impl IntoView {
+fn step_item(session: Session, step: &Step, in_kiosk: bool, lang: Lang) -> impl IntoView + use<> {
     let programs = step
         .programs
-        .into_iter()
+        .iter()
         .map(|program| {
             let name = program.name.get(lang).to_owned();
-            let term = program.term.map(|term| format!("（{}）", term.get(lang)));
-            let title = match program.link.filter(|_| !in_kiosk) {
+            let term = program
+                .term
+                .as_ref()
+                .map(|term| format!("（{}）", term.get(lang)));
+            let title = match program.link.clone().filter(|_| !in_kiosk) {
                 Some(url) => view! {
                     <a href=url rel="noopener noreferrer" target="_blank">{name}</a>
                 }
@@ -61,7 +68,7 @@ fn StepItem(step: Step, in_kiosk: bool, lang: Lang) -> impl IntoView {
                 None => view! { <span>{name}</span> }.into_any(),
             };
             view! {
-                <li data-program=program.id>
+                <li data-program=program.id.clone()>
                     <strong>{title}</strong>
                     {term}
                     " — " {m::PROVIDED_BY.get(lang)} ": " {program.provider.get(lang).to_owned()}
@@ -78,7 +85,7 @@ fn StepItem(step: Step, in_kiosk: bool, lang: Lang) -> impl IntoView {
             <span class="priority">{m::PRIORITY.get(lang)} " " {step.priority}</span>
             <p>{step.text.get(lang).to_owned()}</p>
             <ul class="programs">{programs}</ul>
-            <ActionEditor recommendation=step.id.clone() lang=lang />
+            {action_editor(session, &step.id, lang)}
         </li>
     }
 }

@@ -8,8 +8,7 @@ use shindan_engine::sheet::Peers;
 use crate::messages as m;
 
 /// The peers section, when the engine says the sheet speaks of peers.
-#[component]
-pub fn PeerSection(peers: Peers, lang: Lang) -> impl IntoView {
+pub fn peer_section(peers: &Peers, lang: Lang) -> impl IntoView + use<> {
     match peers {
         Peers::Compared(group) => view! {
             <section class="peers" data-testid="peers">

@@ -8,12 +8,11 @@ use shindan_engine::{Lang, MAX_ACTIONS};
 
 use crate::components::action_line;
 use crate::messages as m;
-use crate::session::use_session;
+use crate::session::Session;
 
 /// The target level chosen for `dimension` (「—」 for none).
-#[component]
-pub fn TargetSelect(dimension: String, lang: Lang) -> impl IntoView {
-    let session = use_session();
+pub fn target_select(session: Session, dimension: &str, lang: Lang) -> impl IntoView + use<> {
+    let dimension = dimension.to_owned();
     let testid = format!("target-{dimension}");
     let current = {
         let id = dimension.clone();
@@ -46,10 +45,8 @@ pub fn TargetSelect(dimension: String, lang: Lang) -> impl IntoView {
 
 /// The choice of a next step as an action, with who and by when once
 /// chosen. Memos keep the inputs in place while the user types.
-#[component]
-pub fn ActionEditor(recommendation: String, lang: Lang) -> impl IntoView {
-    let session = use_session();
-    let id = recommendation;
+pub fn action_editor(session: Session, recommendation: &str, lang: Lang) -> impl IntoView + use<> {
+    let id = recommendation.to_owned();
     let testid = format!("plan-{id}");
     let chosen = {
         let id = id.clone();
@@ -134,9 +131,7 @@ pub fn ActionEditor(recommendation: String, lang: Lang) -> impl IntoView {
 
 /// The plan as it will be printed and saved: targets in area order, then
 /// actions; nothing while the plan is empty.
-#[component]
-pub fn PlanSummary() -> impl IntoView {
-    let session = use_session();
+pub fn plan_summary(session: Session) -> impl IntoView {
     move || {
         let lang = session.lang.get();
         let bank = session.bank.get()?;

@@ -8,24 +8,22 @@ use shindan_engine::sheet::RankedArea;
 use super::level_text;
 use crate::messages::{self as m, Msg};
 
-/// The areas under `heading`, or 「まだありません」 when there are none.
-#[component]
-pub fn RankedList(
-    /// The section's class.
+/// The areas under `heading` in a section of `class`, listed with
+/// `testid`, or 「まだありません」 when there are none.
+pub fn ranked_list(
     class: &'static str,
-    /// `data-testid` of the list.
     testid: &'static str,
     heading: Msg,
-    areas: Vec<RankedArea>,
+    areas: &[RankedArea],
     lang: Lang,
-) -> impl IntoView {
+) -> impl IntoView + use<> {
     let list = if areas.is_empty() {
         view! { <p data-testid=testid>{m::NONE_YET.get(lang)}</p> }.into_any()
     } else {
         view! {
             <ol data-testid=testid>
                 {areas
-                    .into_iter()
+                    .iter()
                     .map(|area| view! { <li>{area.name.get(lang).to_owned()} " (" {level_text(area.level, lang)} ")"</li> })
                     .collect_view()}
             </ol>
