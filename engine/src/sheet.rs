@@ -3,12 +3,13 @@
 //! meaning and where it stands among peers, the peers' band on the radar,
 //! strengths and the weakest areas, the gate findings and the next steps
 //! with the programs they route to — built by [`SheetView::new`], so that a
-//! front end only lays it out and picks the language.
+//! front end only lays it out and picks the language. It borrows the
+//! bank's texts rather than copying them: it is built for one drawing.
 
 use crate::bank::{Bank, Catalogue, DimensionIndex, Program, ProgramIndex};
 use crate::profile::Profile;
 use crate::reference::{Distribution, IndustryGroup, Reference};
-use crate::result::{BankRef, LevelScore};
+use crate::result::LevelScore;
 use crate::score::Scores;
 use crate::text::Text;
 use crate::tier::Tier;
@@ -19,58 +20,56 @@ pub const WEAKEST_SHOWN: usize = 3;
 
 /// What the result sheet shows for one diagnosis.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SheetView {
-    /// The bank answered.
-    pub bank: BankRef,
-    /// The bank's title.
-    pub title: Text,
+pub struct SheetView<'a> {
+    /// The bank answered (its id, version, tier and title head the sheet).
+    pub bank: &'a Bank,
     /// The company as it described itself, if it did.
-    pub profile: Option<Profile>,
+    pub profile: Option<&'a Profile>,
     /// Overall score and level.
     pub overall: LevelScore,
     /// Answered ÷ visible questions, 0–1.
     pub completeness: f64,
     /// One per catalogue dimension, in radar order.
-    pub areas: Vec<Area>,
+    pub areas: Vec<Area<'a>>,
     /// The scores at which levels 2, 3, 4 and 5 begin (the radar's rings).
     pub level_thresholds: [f64; 4],
     /// Whom the company is compared with, if anyone.
-    pub peers: Peers,
+    pub peers: Peers<'a>,
     /// Areas at level 4 or 5, strongest first.
-    pub strengths: Vec<RankedArea>,
+    pub strengths: Vec<RankedArea<'a>>,
     /// Up to [`WEAKEST_SHOWN`] scored areas, weakest first.
-    pub weakest: Vec<RankedArea>,
+    pub weakest: Vec<RankedArea<'a>>,
     /// The legal and basic checks; `None` when the bank has none or the
     /// edition is superseded (its law is no longer current).
-    pub gates: Option<GateSection>,
+    pub gates: Option<GateSection<'a>>,
     /// The next steps; `None` for a superseded edition, whose programs were
     /// revised since.
-    pub next_steps: Option<NextSteps>,
+    pub next_steps: Option<NextSteps<'a>>,
     /// The day whose law the gates state, for a current edition.
     pub as_of: Option<Text>,
     /// The catalogue's licence or sources, printed with the sheet.
-    pub attribution: Option<Text>,
+    pub attribution: Option<&'a Text>,
     /// Why a result of a superseded edition shows no gates or programs.
     pub superseded: Option<Text>,
 }
 
 /// One dimension's row.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Area {
+pub struct Area<'a> {
     /// Where it is in the catalogue (the questionnaire page that asks it).
     pub dimension: DimensionIndex,
     /// Dimension id.
-    pub id: String,
+    pub id: &'a str,
     /// Full name.
-    pub name: Text,
+    pub name: &'a Text,
     /// The radar's short label.
-    pub short: Text,
+    pub short: &'a Text,
     /// 0–100, one decimal; `None` when nothing was answered.
     pub score: Option<f64>,
     /// 1–5; `None` without a score.
     pub level: Option<u8>,
     /// What the level reached looks like (the catalogue's descriptor).
-    pub meaning: Option<Text>,
+    pub meaning: Option<&'a Text>,
     /// The peers' middle half (25th and 75th percentile scores), when
     /// peers are compared and have figures for this area.
     pub peer_band: Option<(f64, f64)>,
@@ -89,9 +88,9 @@ pub struct Standing {
 
 /// Whom the sheet compares the company with.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Peers {
+pub enum Peers<'a> {
     /// A published group of the company's tier and industry.
-    Compared(PeerGroupSummary),
+    Compared(PeerGroupSummary<'a>),
     /// Reference data the sheet may show has no group for this company
     /// (none of its tier and industry, one too small, or figures for
     /// another catalogue): the sheet says so rather than staying silent.
@@ -103,7 +102,7 @@ pub enum Peers {
 
 /// The group compared with, as the sheet describes it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PeerGroupSummary {
+pub struct PeerGroupSummary<'a> {
     /// Tier of the group.
     pub tier: Tier,
     /// Industry group.
@@ -111,103 +110,103 @@ pub struct PeerGroupSummary {
     /// Results in the group.
     pub n: usize,
     /// Edition of the reference data.
-    pub edition: String,
+    pub edition: &'a str,
     /// The day it was built, `YYYY-MM-DD`.
-    pub date: String,
+    pub date: &'a str,
     /// Whether the figures are synthetic (the sheet then says "sample data").
     pub synthetic: bool,
 }
 
 /// An area named in the strengths or the weakest areas.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RankedArea {
+pub struct RankedArea<'a> {
     /// Dimension id.
-    pub id: String,
+    pub id: &'a str,
     /// Full name.
-    pub name: Text,
+    pub name: &'a Text,
     /// Its level.
     pub level: Option<u8>,
 }
 
 /// The gates as the sheet lists them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GateSection {
+pub struct GateSection<'a> {
     /// Applicable gates answered "no".
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Finding<'a>>,
     /// The questions of duties that do not bind this company.
-    pub not_applicable: Vec<Text>,
+    pub not_applicable: Vec<&'a Text>,
 }
 
 /// A gate answered "no", with what the company needs to act on it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
+pub struct Finding<'a> {
     /// Gate id.
-    pub id: String,
+    pub id: &'a str,
     /// The yes/no question.
-    pub text: Text,
+    pub text: &'a Text,
     /// Why it matters.
-    pub explanation: Text,
+    pub explanation: &'a Text,
     /// A figure for this company (its prefecture's minimum wage), if the
     /// gate shows one.
     pub figure: Option<Text>,
     /// The law and the day it took effect.
     pub basis: Text,
     /// Where to get help.
-    pub help: Text,
+    pub help: &'a Text,
 }
 
 /// The recommendations that apply, split where the sheet folds them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NextSteps {
+pub struct NextSteps<'a> {
     /// The first few, most urgent first.
-    pub shown: Vec<Step>,
+    pub shown: Vec<Step<'a>>,
     /// The rest, under 「ほかの支援策」.
-    pub more: Vec<Step>,
+    pub more: Vec<Step<'a>>,
 }
 
 /// A next step and the programs that help with it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Step {
+pub struct Step<'a> {
     /// Recommendation id.
-    pub id: String,
+    pub id: &'a str,
     /// 1 (most urgent) to 5.
     pub priority: u8,
     /// The prompt and next step.
-    pub text: Text,
+    pub text: &'a Text,
     /// Its programs, closed ones routed to their fallbacks.
-    pub programs: Vec<StepProgram>,
+    pub programs: Vec<StepProgram<'a>>,
 }
 
 /// A program as a next step shows it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StepProgram {
+pub struct StepProgram<'a> {
     /// Program id.
-    pub id: String,
+    pub id: &'a str,
     /// Name.
-    pub name: Text,
+    pub name: &'a Text,
     /// Its fiscal year, if it has one.
     pub term: Option<Text>,
     /// Who runs it.
-    pub provider: Text,
+    pub provider: &'a Text,
     /// What it offers.
-    pub offer: Text,
+    pub offer: &'a Text,
     /// Its address, only when it is `https://`: the sheet never links a
     /// company to a page an intermediary can alter.
-    pub link: Option<String>,
+    pub link: Option<&'a str>,
 }
 
-impl SheetView {
+impl<'a> SheetView<'a> {
     /// The sheet of `scores` (of answers to `bank` by a company with
     /// `profile`), compared with peers from `reference` where the reference
     /// may be shown: for the bank's catalogue, a large enough group, and
     /// sample data only when `demo` asks for it.
     pub fn new(
-        bank: &Bank,
+        bank: &'a Bank,
         scores: &Scores,
-        profile: Option<&Profile>,
-        reference: Option<&Reference>,
+        profile: Option<&'a Profile>,
+        reference: Option<&'a Reference>,
         demo: bool,
-    ) -> SheetView {
+    ) -> SheetView<'a> {
         let catalogue = &bank.catalogue;
         let current_edition = bank.superseded_by.is_none();
         let group = reference.zip(profile).and_then(|(reference, profile)| {
@@ -218,8 +217,8 @@ impl SheetView {
                 tier: group.tier,
                 industry: group.industry,
                 n: group.n,
-                edition: reference.edition.clone(),
-                date: reference.date.clone(),
+                edition: &reference.edition,
+                date: &reference.date,
                 synthetic: reference.synthetic,
             }),
             (Some(reference), None) if !reference.synthetic || demo => Peers::NoGroup,
@@ -234,14 +233,14 @@ impl SheetView {
                 let peer = group.and_then(|group| group.dimensions.get(&dimension.id));
                 Area {
                     dimension: index,
-                    id: dimension.id.clone(),
-                    name: dimension.name.clone(),
-                    short: dimension.short.clone(),
+                    id: &dimension.id,
+                    name: &dimension.name,
+                    short: &dimension.short,
                     score: outcome.score,
                     level: outcome.level,
                     meaning: outcome.level.and_then(|level| {
                         let at = usize::from(level).saturating_sub(1);
-                        dimension.levels.get(at).cloned()
+                        dimension.levels.get(at)
                     }),
                     peer_band: peer.map(|peer| (peer.quantiles[2], peer.quantiles[4])),
                     standing: peer
@@ -256,21 +255,16 @@ impl SheetView {
                 .filter_map(|index| {
                     let dimension = catalogue.dimensions.get(index)?;
                     Some(RankedArea {
-                        id: dimension.id.clone(),
-                        name: dimension.name.clone(),
+                        id: &dimension.id,
+                        name: &dimension.name,
                         level: scores.dimensions.get(index)?.level,
                     })
                 })
                 .collect()
         };
         SheetView {
-            bank: BankRef {
-                id: bank.id.clone(),
-                version: bank.version.clone(),
-                tier: bank.tier,
-            },
-            title: bank.title.clone(),
-            profile: profile.cloned(),
+            bank,
+            profile,
             overall: LevelScore {
                 score: scores.overall,
                 level: scores.overall_level,
@@ -288,7 +282,7 @@ impl SheetView {
                 more: steps(bank, scores.more_steps()),
             }),
             as_of: bank.as_of_note().filter(|_| current_edition),
-            attribution: catalogue.attribution.clone(),
+            attribution: catalogue.attribution.as_ref(),
             superseded: bank.superseded_note(),
         }
     }
@@ -315,18 +309,18 @@ fn standing(peers: &Distribution, score: f64) -> Standing {
 }
 
 /// Findings, and the duties that do not bind the company, in bank order.
-fn gate_section(bank: &Bank, scores: &Scores, profile: Option<&Profile>) -> GateSection {
+fn gate_section<'a>(bank: &'a Bank, scores: &Scores, profile: Option<&Profile>) -> GateSection<'a> {
     let findings = scores
         .gate_findings
         .iter()
         .filter_map(|&index| bank.gates.get(index))
         .map(|gate| Finding {
-            id: gate.id.clone(),
-            text: gate.text.clone(),
-            explanation: gate.explanation.clone(),
+            id: &gate.id,
+            text: &gate.text,
+            explanation: &gate.explanation,
             figure: gate.figure(&bank.catalogue, profile),
             basis: gate.law.cite(),
-            help: gate.help.clone(),
+            help: &gate.help,
         })
         .collect();
     let not_applicable = bank
@@ -334,7 +328,7 @@ fn gate_section(bank: &Bank, scores: &Scores, profile: Option<&Profile>) -> Gate
         .iter()
         .zip(&scores.gates_applicable)
         .filter(|(_, applies)| !**applies)
-        .map(|(gate, _)| gate.text.clone())
+        .map(|(gate, _)| &gate.text)
         .collect();
     GateSection {
         findings,
@@ -343,21 +337,21 @@ fn gate_section(bank: &Bank, scores: &Scores, profile: Option<&Profile>) -> Gate
 }
 
 /// The recommendations at `indices` with their routed programs.
-fn steps(bank: &Bank, indices: &[usize]) -> Vec<Step> {
+fn steps<'a>(bank: &'a Bank, indices: &[usize]) -> Vec<Step<'a>> {
     indices
         .iter()
         .filter_map(|&index| bank.recommendations.get(index))
         .map(|recommendation| Step {
-            id: recommendation.id.clone(),
+            id: &recommendation.id,
             priority: recommendation.priority,
-            text: recommendation.text.clone(),
+            text: &recommendation.text,
             programs: programs(&bank.catalogue, &recommendation.programs),
         })
         .collect()
 }
 
 /// The programs to show for `listed`: closed ones routed, each once.
-fn programs(catalogue: &Catalogue, listed: &[ProgramIndex]) -> Vec<StepProgram> {
+fn programs<'a>(catalogue: &'a Catalogue, listed: &[ProgramIndex]) -> Vec<StepProgram<'a>> {
     catalogue
         .routed(listed)
         .into_iter()
@@ -366,16 +360,16 @@ fn programs(catalogue: &Catalogue, listed: &[ProgramIndex]) -> Vec<StepProgram> 
         .collect()
 }
 
-fn step_program(program: &Program) -> StepProgram {
+fn step_program(program: &Program) -> StepProgram<'_> {
     StepProgram {
-        id: program.id.clone(),
-        name: program.name.clone(),
+        id: &program.id,
+        name: &program.name,
         term: program.term(),
-        provider: program.provider.clone(),
-        offer: program.offer.clone(),
+        provider: &program.provider,
+        offer: &program.offer,
         link: program
             .url
-            .clone()
+            .as_deref()
             .filter(|url| url.starts_with("https://")),
     }
 }

@@ -31,15 +31,15 @@ fn answers(bank: &Bank, yaml: &str) -> AnswerSheet {
     sheet.value.unwrap()
 }
 
-/// The sheet of `yaml` on `bank`, with no reference data.
-fn sheet_of(bank: &Bank, yaml: &str) -> SheetView {
-    let sheet = answers(bank, yaml);
-    let scores = score(bank, &sheet.answers, sheet.profile.as_ref());
-    SheetView::new(bank, &scores, sheet.profile.as_ref(), None, false)
-}
-
-fn ids<'a>(ids: impl IntoIterator<Item = &'a String>) -> Vec<&'a str> {
-    ids.into_iter().map(String::as_str).collect()
+/// The sheet of `answers` on `bank`, compared with `reference` if given.
+fn view<'a>(
+    bank: &'a Bank,
+    answers: &'a AnswerSheet,
+    reference: Option<&'a Reference>,
+    demo: bool,
+) -> SheetView<'a> {
+    let scores = score(bank, &answers.answers, answers.profile.as_ref());
+    SheetView::new(bank, &scores, answers.profile.as_ref(), reference, demo)
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn areas_are_the_engines_scores_with_the_meaning_of_their_level() {
     let bank = bank();
     let sheet = answers(&bank, MIDDLING);
     let scores = score(&bank, &sheet.answers, sheet.profile.as_ref());
-    let view = SheetView::new(&bank, &scores, sheet.profile.as_ref(), None, false);
+    let view = view(&bank, &sheet, None, false);
     assert_eq!(view.areas.len(), bank.catalogue.dimensions.len());
     for ((area, dimension), outcome) in view
         .areas
@@ -61,45 +61,43 @@ fn areas_are_the_engines_scores_with_the_meaning_of_their_level() {
             .level
             .expect("every area of the middling answers is scored");
         assert_eq!(
-            area.meaning.as_ref(),
+            area.meaning,
             Some(&dimension.levels[usize::from(level) - 1])
         );
     }
     assert_eq!(view.overall.score, scores.overall);
     assert_eq!(view.completeness, scores.completeness);
-    assert_eq!(view.profile, sheet.profile);
+    assert_eq!(view.profile, sheet.profile.as_ref());
 }
 
 #[test]
 fn an_unanswered_area_has_no_level_and_no_meaning() {
-    let view = sheet_of(&bank(), "answers: {ladder: 3}");
+    let bank = bank();
+    let sheet = answers(&bank, "answers: {ladder: 3}");
+    let view = view(&bank, &sheet, None, false);
     let hiring = &view.areas[1];
     assert_eq!(
-        (hiring.score, hiring.level, &hiring.meaning),
-        (None, None, &None)
+        (hiring.score, hiring.level, hiring.meaning),
+        (None, None, None)
     );
-    assert_eq!(
-        ids(view.weakest.iter().map(|area| &area.id)),
-        ["commitment"]
-    );
+    let weakest: Vec<&str> = view.weakest.iter().map(|area| area.id).collect();
+    assert_eq!(weakest, ["commitment"]);
 }
 
 #[test]
 fn the_weakest_come_first_and_strengths_start_at_level_four() {
+    let bank = bank();
     // commitment 100 (level 5), hiring 0 (level 1).
-    let view = sheet_of(
-        &bank(),
+    let sheet = answers(
+        &bank,
         "answers: {ladder: 5, has_staff: 'yes', staff_count: 5, single: low, multiple: [none], number: 0}",
     );
-    assert_eq!(
-        ids(view.weakest.iter().map(|area| &area.id)),
-        ["hiring", "commitment"]
-    );
+    let view = view(&bank, &sheet, None, false);
+    let weakest: Vec<&str> = view.weakest.iter().map(|area| area.id).collect();
+    assert_eq!(weakest, ["hiring", "commitment"]);
     assert_eq!(view.weakest[0].level, Some(1));
-    assert_eq!(
-        ids(view.strengths.iter().map(|area| &area.id)),
-        ["commitment"]
-    );
+    let strengths: Vec<&str> = view.strengths.iter().map(|area| area.id).collect();
+    assert_eq!(strengths, ["commitment"]);
     assert_eq!(
         view.strengths[0].name.get(Lang::Ja),
         "経営層のコミットメント"
@@ -108,22 +106,23 @@ fn the_weakest_come_first_and_strengths_start_at_level_four() {
 
 #[test]
 fn next_steps_route_a_closed_program_to_its_fallback_once() {
-    let view = sheet_of(&bank(), SAGA);
-    let steps = view.next_steps.expect("a current edition has next steps");
+    let bank = bank();
+    let sheet = answers(&bank, SAGA);
+    let steps = view(&bank, &sheet, None, false)
+        .next_steps
+        .expect("a current edition has next steps");
     let saga = steps
         .shown
         .iter()
         .find(|step| step.id == "saga-first")
         .expect("the Saga rule applies");
     // seminar-2025 is closed and falls back to the portal, listed anyway.
-    assert_eq!(ids(saga.programs.iter().map(|p| &p.id)), ["portal"]);
+    let programs: Vec<&str> = saga.programs.iter().map(|program| program.id).collect();
+    assert_eq!(programs, ["portal"]);
     let portal = &saga.programs[0];
+    assert_eq!(portal.link, Some("https://hr.kyushu.meti.go.jp/"));
     assert_eq!(
-        portal.link.as_deref(),
-        Some("https://hr.kyushu.meti.go.jp/")
-    );
-    assert_eq!(
-        portal.term.as_ref().map(|t| t.get(Lang::En)),
+        portal.term.as_ref().map(|term| term.get(Lang::En)),
         Some("FY2026")
     );
     assert_eq!(saga.priority, 1);
@@ -135,7 +134,8 @@ fn a_program_without_https_is_shown_without_a_link() {
     for program in &mut bank.catalogue.programs {
         program.url = Some("http://hr.kyushu.meti.go.jp/".to_owned());
     }
-    let steps = sheet_of(&bank, SAGA).next_steps.unwrap();
+    let sheet = answers(&bank, SAGA);
+    let steps = view(&bank, &sheet, None, false).next_steps.unwrap();
     let programs: Vec<&StepProgram> = steps.shown.iter().flat_map(|s| &s.programs).collect();
     assert!(!programs.is_empty());
     assert!(programs.iter().all(|program| program.link.is_none()));
@@ -162,15 +162,14 @@ fn steps_past_the_first_few_are_folded_in_order() {
         "answers: {ladder: 2, single: low, multiple: [none], number: 0}",
     );
     let scores = score(&bank, &sheet.answers, sheet.profile.as_ref());
-    let view = SheetView::new(&bank, &scores, sheet.profile.as_ref(), None, false);
-    let steps = view.next_steps.unwrap();
+    let steps = view(&bank, &sheet, None, false).next_steps.unwrap();
     assert_eq!(steps.shown.len(), NEXT_STEPS_SHOWN);
     assert!(!steps.more.is_empty());
     let shown: Vec<&str> = steps
         .shown
         .iter()
         .chain(&steps.more)
-        .map(|step| step.id.as_str())
+        .map(|step| step.id)
         .collect();
     let applying: Vec<&str> = scores
         .recommendations
@@ -183,25 +182,29 @@ fn steps_past_the_first_few_are_folded_in_order() {
 #[test]
 fn a_finding_cites_its_law_and_a_duty_that_does_not_bind_is_listed_apart() {
     let bank = bank();
-    let saga = sheet_of(&bank, SAGA).gates.unwrap();
-    assert_eq!(ids(saga.findings.iter().map(|f| &f.id)), ["rules"]);
+    let saga = answers(&bank, SAGA);
+    let gates = view(&bank, &saga, None, false).gates.unwrap();
+    let findings: Vec<&str> = gates.findings.iter().map(|finding| finding.id).collect();
+    assert_eq!(findings, ["rules"]);
     assert!(
-        saga.findings[0]
+        gates.findings[0]
             .basis
             .get(Lang::Ja)
             .contains("労働基準法 第89条")
     );
-    assert!(saga.not_applicable.is_empty());
+    assert!(gates.not_applicable.is_empty());
     // Four employees: the work-rules duty does not bind.
-    let middling = sheet_of(&bank, MIDDLING).gates.unwrap();
-    assert!(middling.findings.is_empty());
-    assert_eq!(middling.not_applicable, [bank.gates[0].text.clone()]);
+    let middling = answers(&bank, MIDDLING);
+    let gates = view(&bank, &middling, None, false).gates.unwrap();
+    assert!(gates.findings.is_empty());
+    assert_eq!(gates.not_applicable, [&bank.gates[0].text]);
 }
 
 #[test]
 fn the_minimum_wage_finding_shows_the_companys_prefecture() {
-    let view = sheet_of(&bank(), &SAGA.replace("wage: \"yes\"", "wage: \"no\""));
-    let gates = view.gates.unwrap();
+    let bank = bank();
+    let sheet = answers(&bank, &SAGA.replace("wage: \"yes\"", "wage: \"no\""));
+    let gates = view(&bank, &sheet, None, false).gates.unwrap();
     let wage = gates.findings.iter().find(|f| f.id == "wage").unwrap();
     let figure = wage
         .figure
@@ -213,16 +216,17 @@ fn the_minimum_wage_finding_shows_the_companys_prefecture() {
 #[test]
 fn a_superseded_edition_shows_neither_gates_nor_steps_nor_its_law_date() {
     let mut bank = bank();
-    let current = sheet_of(&bank, SAGA);
+    let sheet = answers(&bank, SAGA);
+    let current = view(&bank, &sheet, None, false);
     assert!(current.as_of.is_some() && current.superseded.is_none());
     bank.superseded_by = Some("2".to_owned());
-    let view = sheet_of(&bank, SAGA);
+    let view = view(&bank, &sheet, None, false);
     assert_eq!(
         (view.gates, view.next_steps, view.as_of),
         (None, None, None)
     );
     assert!(view.superseded.is_some());
-    assert_eq!(view.attribution, bank.catalogue.attribution);
+    assert_eq!(view.attribution, bank.catalogue.attribution.as_ref());
 }
 
 /// Reference data with one group, small × services, of 41 companies whose
@@ -248,17 +252,13 @@ fn reference(bank: &Bank, synthetic: bool) -> Reference {
     )
 }
 
-/// The sheet of the middling company (small × services) with `reference`.
-fn compared(bank: &Bank, reference: &Reference, demo: bool, yaml: &str) -> SheetView {
-    let sheet = answers(bank, yaml);
-    let scores = score(bank, &sheet.answers, sheet.profile.as_ref());
-    SheetView::new(bank, &scores, sheet.profile.as_ref(), Some(reference), demo)
-}
-
 #[test]
 fn peers_of_the_same_tier_and_industry_give_a_band_and_a_standing() {
     let bank = bank();
-    let view = compared(&bank, &reference(&bank, false), false, MIDDLING);
+    let reference = reference(&bank, false);
+    // The middling company is small × services.
+    let sheet = answers(&bank, MIDDLING);
+    let view = view(&bank, &sheet, Some(&reference), false);
     let Peers::Compared(group) = &view.peers else {
         panic!("compared with {:?}", view.peers);
     };
@@ -266,7 +266,7 @@ fn peers_of_the_same_tier_and_industry_give_a_band_and_a_standing() {
         (group.tier, group.industry, group.n),
         (Tier::Small, IndustryGroup::Services, 41)
     );
-    assert_eq!((group.edition.as_str(), group.synthetic), ("2026", false));
+    assert_eq!((group.edition, group.synthetic), ("2026", false));
     let commitment = &view.areas[0];
     assert_eq!(commitment.peer_band, Some((25.0, 75.0)));
     let score = commitment.score.unwrap();
@@ -290,7 +290,8 @@ fn peers_of_the_same_tier_and_industry_give_a_band_and_a_standing() {
 fn sample_data_is_compared_only_in_a_demonstration() {
     let bank = bank();
     let sample = reference(&bank, true);
-    let quiet = compared(&bank, &sample, false, MIDDLING);
+    let middling = answers(&bank, MIDDLING);
+    let quiet = view(&bank, &middling, Some(&sample), false);
     assert_eq!(quiet.peers, Peers::NotShown);
     assert_eq!(quiet.peer_band(), None);
     assert!(
@@ -299,10 +300,14 @@ fn sample_data_is_compared_only_in_a_demonstration() {
             .iter()
             .all(|area| area.standing.is_none() && area.peer_band.is_none())
     );
-    let demo = compared(&bank, &sample, true, MIDDLING);
+    let demo = view(&bank, &middling, Some(&sample), true);
     assert!(matches!(&demo.peers, Peers::Compared(group) if group.synthetic));
     // Sample data with no group for this company says nothing either.
-    assert_eq!(compared(&bank, &sample, false, SAGA).peers, Peers::NotShown);
+    let saga = answers(&bank, SAGA);
+    assert_eq!(
+        view(&bank, &saga, Some(&sample), false).peers,
+        Peers::NotShown
+    );
 }
 
 #[test]
@@ -310,17 +315,19 @@ fn real_data_without_a_group_for_the_company_says_so() {
     let bank = bank();
     let real = reference(&bank, false);
     // Saga's company is in manufacturing: no group.
-    let view = compared(&bank, &real, false, SAGA);
-    assert_eq!(view.peers, Peers::NoGroup);
-    assert_eq!(view.peer_band(), None);
+    let saga = answers(&bank, SAGA);
+    let view_saga = view(&bank, &saga, Some(&real), false);
+    assert_eq!(view_saga.peers, Peers::NoGroup);
+    assert_eq!(view_saga.peer_band(), None);
     // Without a profile there is no group to look up.
-    let bare = compared(&bank, &real, false, "answers: {ladder: 3}");
-    assert_eq!(bare.peers, Peers::NoGroup);
+    let bare = answers(&bank, "answers: {ladder: 3}");
+    assert_eq!(view(&bank, &bare, Some(&real), false).peers, Peers::NoGroup);
     // Figures for another catalogue are never compared.
     let mut other = real.clone();
     other.catalogue.version = "2".to_owned();
+    let middling = answers(&bank, MIDDLING);
     assert_eq!(
-        compared(&bank, &other, false, MIDDLING).peers,
+        view(&bank, &middling, Some(&other), false).peers,
         Peers::NoGroup
     );
 }

@@ -86,9 +86,8 @@ pub fn ResultSheet() -> impl IntoView {
         } else {
             "none"
         };
-        let sheet = session.profile.with(|profile| {
-            SheetView::new(&bank, &scores, profile.as_ref(), reference.as_deref(), demo)
-        });
+        let profile = session.profile.get();
+        let sheet = SheetView::new(&bank, &scores, profile.as_ref(), reference.as_deref(), demo);
         view! {
             <article class="result-sheet" data-testid="result-sheet" data-reference=reference_state>
                 {header(&sheet, &date, session.focus.heading, lang)}

@@ -108,7 +108,7 @@ fn area_row(
             )
         });
     view! {
-        <tr data-dimension=area.id.clone()>
+        <tr data-dimension=area.id.to_owned()>
             <th scope="row">{area.name.get(lang).to_owned()} {review}</th>
             <td class="level" data-level=area.level.map(|level| level.to_string()).unwrap_or_default()>
                 {level_text(area.level, lang)}
@@ -116,7 +116,7 @@ fn area_row(
             <td class="score">{score_text(area.score)}</td>
             <td class="peer" data-deviation=deviation.unwrap_or_default()>{peer}</td>
             <td>{area.meaning.as_ref().map(|meaning| meaning.get(lang).to_owned()).unwrap_or_default()}</td>
-            <td class="target">{target_select(session, &area.id, lang)}</td>
+            <td class="target">{target_select(session, area.id, lang)}</td>
         </tr>
     }
 }

@@ -21,7 +21,7 @@ pub fn gate_findings(gates: &GateSection, lang: Lang) -> impl IntoView + use<> {
                     .map(|finding| {
                         let figure = finding.figure.as_ref().map(|figure| figure.get(lang).to_owned());
                         view! {
-                            <li data-gate=finding.id.clone()>
+                            <li data-gate=finding.id.to_owned()>
                                 <strong>{finding.text.get(lang).to_owned()}</strong>
                                 <p>{finding.explanation.get(lang).to_owned()}</p>
                                 {figure.map(|figure| view! { <p class="figure" data-testid="gate-figure">{figure}</p> })}

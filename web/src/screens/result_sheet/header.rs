@@ -2,7 +2,7 @@
 //! answered, and the notes on the edition's law, sources and supersession.
 
 use leptos::prelude::*;
-use shindan_engine::{Lang, SheetView};
+use shindan_engine::{Lang, SheetView, Text};
 
 use crate::components::Target;
 use crate::messages as m;
@@ -25,11 +25,10 @@ pub fn header(sheet: &SheetView, date: &str, heading: Target, lang: Lang) -> imp
             m::EMPLOYEE_COUNT.fill(lang, &[&profile.regular_employees])
         )
     });
-    let note =
-        |text: &Option<shindan_engine::Text>| text.as_ref().map(|text| text.get(lang).to_owned());
+    let note = |text: Option<&Text>| text.map(|text| text.get(lang).to_owned());
     view! {
         <header class="sheet-header">
-            <h2 id="page-heading" tabindex="-1" node_ref=heading>{m::RESULT_HEADING.get(lang)} " — " {sheet.title.get(lang).to_owned()}</h2>
+            <h2 id="page-heading" tabindex="-1" node_ref=heading>{m::RESULT_HEADING.get(lang)} " — " {bank.title.get(lang).to_owned()}</h2>
             <dl class="meta">
                 <dt>{m::DATE.get(lang)}</dt>
                 <dd data-testid="result-date">{date.to_owned()}</dd>
@@ -39,9 +38,9 @@ pub fn header(sheet: &SheetView, date: &str, heading: Target, lang: Lang) -> imp
                 <dt>{m::COMPLETENESS.get(lang)}</dt>
                 <dd>{format!("{:.0}%", sheet.completeness * 100.0)}</dd>
             </dl>
-            {note(&sheet.as_of).map(|note| view! { <p class="as-of" data-testid="as-of">{note}</p> })}
-            {note(&sheet.attribution).map(|text| view! { <p class="attribution" data-testid="attribution">{text}</p> })}
-            {note(&sheet.superseded).map(|note| view! { <p class="superseded" data-testid="superseded">{note}</p> })}
+            {note(sheet.as_of.as_ref()).map(|note| view! { <p class="as-of" data-testid="as-of">{note}</p> })}
+            {note(sheet.attribution).map(|text| view! { <p class="attribution" data-testid="attribution">{text}</p> })}
+            {note(sheet.superseded.as_ref()).map(|note| view! { <p class="superseded" data-testid="superseded">{note}</p> })}
         </header>
     }
 }

@@ -60,15 +60,15 @@ fn step_item(session: Session, step: &Step, in_kiosk: bool, lang: Lang) -> impl 
                 .term
                 .as_ref()
                 .map(|term| format!("（{}）", term.get(lang)));
-            let title = match program.link.clone().filter(|_| !in_kiosk) {
+            let title = match program.link.filter(|_| !in_kiosk) {
                 Some(url) => view! {
-                    <a href=url rel="noopener noreferrer" target="_blank">{name}</a>
+                    <a href=url.to_owned() rel="noopener noreferrer" target="_blank">{name}</a>
                 }
                 .into_any(),
                 None => view! { <span>{name}</span> }.into_any(),
             };
             view! {
-                <li data-program=program.id.clone()>
+                <li data-program=program.id.to_owned()>
                     <strong>{title}</strong>
                     {term}
                     " — " {m::PROVIDED_BY.get(lang)} ": " {program.provider.get(lang).to_owned()}
@@ -81,11 +81,11 @@ fn step_item(session: Session, step: &Step, in_kiosk: bool, lang: Lang) -> impl 
         })
         .collect_view();
     view! {
-        <li data-recommendation=step.id.clone()>
+        <li data-recommendation=step.id.to_owned()>
             <span class="priority">{m::PRIORITY.get(lang)} " " {step.priority}</span>
             <p>{step.text.get(lang).to_owned()}</p>
             <ul class="programs">{programs}</ul>
-            {action_editor(session, &step.id, lang)}
+            {action_editor(session, step.id, lang)}
         </li>
     }
 }
