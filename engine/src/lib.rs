@@ -76,7 +76,7 @@ mod properties;
 
 pub use exchange::table;
 pub use format::render;
-pub use model::{coverage, plan, score};
+pub use model::{coverage, plan, score, sheet};
 
 pub use analysis::aggregate::{
     BINS, DimensionSummary, Filter, GroupBy, GroupSummary, Record, ScoreProblem, Summary,
@@ -137,6 +137,7 @@ pub use model::profile::{Prefecture, Profile};
 pub use model::score::{
     DimensionScore, NEXT_STEPS_SHOWN, Scores, gate_applicability, score, visibility,
 };
+pub use model::sheet::SheetView;
 pub use model::text::{Block, Lang, Text, blocks, date_text};
 pub use model::tier::{Category, Classification, Industry, Tier, classify};
 

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::{Answers, Lang};
 
-use crate::components::{AskDialog, Landing, NoticeBox, ProfileForm, Questionnaire, ResultSheet};
-#[cfg(feature = "tools")]
-use crate::components::{Author, Consultation, Dashboard};
-use crate::kiosk::{self, IdleGuard};
+use crate::components::{AskDialog, IdleGuard, NoticeBox};
+use crate::kiosk;
 use crate::messages::{self as m};
+use crate::query::Query;
 use crate::saved::{self, Saved};
+use crate::screens::{Landing, ProfileForm, Questionnaire, ResultSheet};
 use crate::session::{Screen, Session};
 use crate::{banks, handoff};
 
@@ -20,19 +20,14 @@ use crate::{banks, handoff};
 pub fn App() -> impl IntoView {
     let session = Session::new(saved::load_lang().unwrap_or_default());
     provide_context(session);
-    let location = window().location();
-    let kiosk = kiosk::from_query(&location.search().unwrap_or_default());
+    let kiosk = kiosk::from_query(&Query::of_page());
     provide_context(kiosk.clone());
     if kiosk.is_some()
         && let Some(body) = document().body()
     {
         let _ = body.class_list().add_1("kiosk");
     }
-    #[cfg(feature = "tools")]
-    let tool = tool_screen();
-    #[cfg(not(feature = "tools"))]
-    let tool = None::<Screen>;
-    if let Some(screen) = tool {
+    if let Some(screen) = tool_screen() {
         session.persist.set(false);
         session.screen.set(screen);
     } else {
@@ -114,7 +109,7 @@ pub fn App() -> impl IntoView {
     view! {
         {header}
         {idle_guard}
-        <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1" node_ref=session.focus.main>
             <NoticeBox />
             {move || match session.screen.get() {
                 Screen::Landing => view! { <Landing /> }.into_any(),
@@ -122,28 +117,21 @@ pub fn App() -> impl IntoView {
                 Screen::Questions => view! { <Questionnaire /> }.into_any(),
                 Screen::Result => view! { <ResultSheet /> }.into_any(),
                 #[cfg(feature = "tools")]
-                Screen::Author => view! { <Author /> }.into_any(),
-                #[cfg(feature = "tools")]
-                Screen::Consult => view! { <Consultation /> }.into_any(),
-                #[cfg(feature = "tools")]
-                Screen::Dashboard => view! { <Dashboard /> }.into_any(),
+                Screen::Tool(tool) => view! { <crate::screens::tools::ToolScreen tool=tool /> }.into_any(),
             }}
         </main>
         <AskDialog />
     }
 }
 
-/// The tool screen the page was opened for: `?mode=author` or
-/// `?mode=consult`.
-#[cfg(feature = "tools")]
+/// The tool screen the page was opened for (`?mode=author`, `consult` or
+/// `dashboard`); the first-load build has none.
 fn tool_screen() -> Option<Screen> {
-    let search = window().location().search().unwrap_or_default();
-    search.split(['?', '&']).find_map(|part| match part {
-        "mode=author" => Some(Screen::Author),
-        "mode=consult" => Some(Screen::Consult),
-        "mode=dashboard" => Some(Screen::Dashboard),
-        _ => None,
-    })
+    #[cfg(feature = "tools")]
+    if let Some(tool) = crate::screens::tools::Tool::of_page() {
+        return Some(Screen::Tool(tool));
+    }
+    None
 }
 
 /// Restores a saved diagnosis: loads its bank and keeps every answer that

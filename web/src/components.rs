@@ -1,46 +1,28 @@
-//! The screens and the pieces they share. Each is a thin view over the
-//! session's signals and the engine's plain types.
+//! The pieces the screens share: question cards, the radar, dialogs (the
+//! kiosk's idle guard among them), the notice, the focus targets, the QR
+//! code, rich text, a plan's action as a line, and the
+//! buttons that open a result or start over. Each is a thin view over plain data or the session.
 
-#[cfg(feature = "tools")]
-mod author;
-#[cfg(feature = "tools")]
-mod consultation;
-#[cfg(feature = "tools")]
-mod dashboard;
+mod action_line;
 mod dialog;
+mod focus;
+mod idle_guard;
 mod import_button;
-#[cfg(feature = "tools")]
-mod item_analysis;
-mod landing;
 mod notice;
-mod profile_form;
 mod qr_code;
 mod question;
-mod questionnaire;
 mod radar;
-mod result_sheet;
 mod rich_text;
 mod start_over;
 
-#[cfg(feature = "tools")]
-pub use author::Author;
-#[cfg(feature = "tools")]
-pub use consultation::Consultation;
-#[cfg(feature = "tools")]
-pub use dashboard::Dashboard;
+pub use action_line::action_line;
 pub use dialog::{AskDialog, Modal};
+pub use focus::{Focus, Target};
+pub use idle_guard::IdleGuard;
 pub use import_button::ImportButton;
-#[cfg(feature = "tools")]
-pub use item_analysis::ItemAnalysis;
-pub use landing::Landing;
 pub use notice::NoticeBox;
-pub use profile_form::ProfileForm;
 pub use qr_code::QrCodeView;
 pub use question::{GateCard, QuestionCard};
-pub use questionnaire::{Questionnaire, page_of};
-pub use radar::Radar;
-pub use result_sheet::ResultSheet;
-#[cfg(feature = "tools")]
-pub use result_sheet::{action_line, axis_label};
+pub use radar::{Radar, axis_label};
 pub use rich_text::RichText;
 pub use start_over::StartOverButton;

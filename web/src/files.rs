@@ -35,10 +35,6 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
 /// The most a result file may weigh; real ones are a few kilobytes.
 pub const MAX_RESULT_BYTES: f64 = 1024.0 * 1024.0;
 
-/// The most a scored survey CSV may weigh (the dashboard reads one whole).
-#[cfg(feature = "tools")]
-pub const MAX_CSV_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
-
 /// The text of `file`, refused unread when it weighs more than
 /// `max_bytes`, so a huge file picked by mistake costs nothing.
 pub async fn file_text(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
@@ -54,18 +50,8 @@ pub async fn file_text(file: &web_sys::File, max_bytes: f64) -> Result<String, S
         .map_err(|_| "the browser could not read it; choose the file again".to_owned())
 }
 
-/// The name and text of the first file picked in `input`, if any.
-pub async fn picked_text(
-    input: &web_sys::HtmlInputElement,
-    max_bytes: f64,
-) -> Option<(String, Result<String, String>)> {
-    let file = input.files()?.get(0)?;
-    Some((file.name(), file_text(&file, max_bytes).await))
-}
-
 /// The name and text of every file picked in `input`, in order; a file
 /// too large or unreadable gives its reason instead of its text.
-#[cfg(feature = "tools")]
 pub async fn picked_texts(
     input: &web_sys::HtmlInputElement,
     max_bytes: f64,

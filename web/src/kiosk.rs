@@ -1,11 +1,11 @@
 //! Kiosk mode (`?mode=kiosk`) for a shared tablet at a booth: large touch
-//! targets, no links away and no file dialogs, and an idle reset that wipes
-//! every trace of the visitor. Settings come from the query string:
-//! `idle` (seconds, default 90), `countdown` (default 15) and `portal` (the
-//! public address the QR code points to).
+//! targets, no links away and no file dialogs, and an idle reset
+//! (`components::IdleGuard`) that wipes every trace of the visitor.
+//! Settings come from the query string: `idle` (seconds, default 90),
+//! `countdown` (default 15) and `portal` (the public address the QR code
+//! points to).
 
 use std::cell::RefCell;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use shindan_engine::Lang;
@@ -13,12 +13,8 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::Modal;
-use crate::messages as m;
-use crate::session::{Session, use_session};
-
-/// The countdown's last seconds, announced once more.
-const LAST_SECONDS: u32 = 5;
+use crate::query::Query;
+use crate::session::Session;
 
 /// Kiosk settings, present only in kiosk mode.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,24 +28,13 @@ pub struct Kiosk {
 }
 
 /// Reads `?mode=kiosk&idle=…&countdown=…&portal=…`.
-pub fn from_query(search: &str) -> Option<Kiosk> {
-    let pairs: Vec<(String, String)> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .map(|(key, value)| (key.to_owned(), decode_component(value)))
-        .collect();
-    let get = |key: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
-    if get("mode") != Some("kiosk") {
+pub fn from_query(query: &Query) -> Option<Kiosk> {
+    if query.get("mode").as_deref() != Some("kiosk") {
         return None;
     }
     let seconds = |key: &str, default: u32| {
-        get(key)
+        query
+            .get(key)
             .and_then(|value| value.parse::<u32>().ok())
             .filter(|&value| (1..=3600).contains(&value))
             .unwrap_or(default)
@@ -57,17 +42,10 @@ pub fn from_query(search: &str) -> Option<Kiosk> {
     Some(Kiosk {
         idle_seconds: seconds("idle", 90),
         countdown_seconds: seconds("countdown", 15),
-        portal: get("portal")
-            .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
-            .map(str::to_owned),
+        portal: query
+            .get("portal")
+            .filter(|url| url.starts_with("https://") || url.starts_with("http://")),
     })
-}
-
-fn decode_component(value: &str) -> String {
-    js_sys::decode_uri_component(value)
-        .ok()
-        .and_then(|decoded| decoded.as_string())
-        .unwrap_or_default()
 }
 
 /// The kiosk settings of this page, if it is a kiosk.
@@ -246,98 +224,4 @@ async fn delete_databases() -> bool {
         }
     }
     all_deleted
-}
-
-/// Watches for input; after the idle time asks "続けますか？" with a
-/// countdown, then forgets the visitor. The countdown is announced at its
-/// start and at five seconds, not every second.
-#[component]
-pub fn IdleGuard(kiosk: Kiosk) -> impl IntoView {
-    let session = use_session();
-    let last_input = StoredValue::new(js_sys::Date::now());
-    let remaining = RwSignal::new(None::<u32>);
-    let announcement = RwSignal::new(String::new());
-    // 0: nothing said yet, 1: the start said, 2: the last seconds said.
-    let said = StoredValue::new(0u8);
-    let touch = move || {
-        last_input.set_value(js_sys::Date::now());
-        if remaining.get_untracked().is_some() {
-            remaining.set(None);
-        }
-        if said.get_value() != 0 {
-            said.set_value(0);
-            announcement.set(String::new());
-        }
-    };
-    for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
-        let handle = window_event_listener_untyped(event, move |_| touch());
-        on_cleanup(move || handle.remove());
-    }
-    let idle_ms = f64::from(kiosk.idle_seconds) * 1000.0;
-    let countdown_ms = f64::from(kiosk.countdown_seconds) * 1000.0;
-    let announce = move |left: u32| {
-        let lang = session.lang.get_untracked();
-        announcement.set(format!(
-            "{} {}",
-            m::STILL_THERE.get(lang),
-            m::IDLE_RESET_IN.get(lang).replace("{}", &left.to_string())
-        ));
-    };
-    let timer = set_interval_with_handle(
-        move || {
-            let idle = js_sys::Date::now() - last_input.get_value();
-            if idle < idle_ms {
-                if remaining.get_untracked().is_some() {
-                    touch();
-                }
-            } else if idle < idle_ms + countdown_ms {
-                let left = ((idle_ms + countdown_ms - idle) / 1000.0).ceil() as u32;
-                if remaining.get_untracked() != Some(left) {
-                    remaining.set(Some(left));
-                }
-                let stage = said.get_value();
-                if stage == 0 || (stage == 1 && left <= LAST_SECONDS) {
-                    announce(left);
-                    said.set_value(if left <= LAST_SECONDS { 2 } else { 1 });
-                }
-            } else {
-                touch();
-                forget_visitor(session);
-            }
-        },
-        Duration::from_millis(250),
-    );
-    if let Ok(timer) = timer {
-        on_cleanup(move || timer.clear());
-    }
-    let lang = session.lang;
-    let showing = Memo::new(move |_| remaining.get().is_some());
-    view! {
-        <div class="idle-guard">
-            <p class="visually-hidden" aria-live="assertive" aria-atomic="true" data-testid="idle-announce">
-                {move || announcement.get()}
-            </p>
-            <Show when=move || showing.get()>
-                <Modal
-                    role="alertdialog"
-                    labelledby="idle-title"
-                    describedby="idle-text"
-                    testid="idle-overlay"
-                    focus="[data-testid=idle-continue]"
-                    on_escape=Callback::new(move |()| touch())
-                >
-                    <h2 id="idle-title">{move || m::STILL_THERE.get(lang.get())}</h2>
-                    <p id="idle-text">
-                        {move || {
-                            let left = remaining.get().unwrap_or_default().to_string();
-                            m::IDLE_RESET_IN.get(lang.get()).replace("{}", &left)
-                        }}
-                    </p>
-                    <button type="button" class="primary" data-testid="idle-continue" on:click=move |_| touch()>
-                        {move || m::CONTINUE.get(lang.get())}
-                    </button>
-                </Modal>
-            </Show>
-        </div>
-    }
 }

@@ -14,9 +14,11 @@ mod handoff;
 mod import;
 mod kiosk;
 mod messages;
+mod query;
 mod saved;
+mod screens;
 mod session;
-#[cfg(test)]
+#[cfg(all(test, feature = "tools"))]
 mod tests;
 mod today;
 

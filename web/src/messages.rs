@@ -19,6 +19,23 @@ impl Msg {
         }
     }
 
+    /// The text in `lang` with each `{}` filled in, in order.
+    pub fn fill(self, lang: Lang, values: &[&dyn std::fmt::Display]) -> String {
+        use std::fmt::Write;
+        let mut text = String::new();
+        let mut rest = self.get(lang);
+        for value in values {
+            let Some((before, after)) = rest.split_once("{}") else {
+                break;
+            };
+            text.push_str(before);
+            let _ = write!(text, "{value}");
+            rest = after;
+        }
+        text.push_str(rest);
+        text
+    }
+
     /// Both versions, for a message kept until the language changes.
     pub fn text(self) -> Text {
         Text::new(self.ja, self.en)
@@ -250,167 +267,175 @@ pub const PEER_BAND: Msg = msg(
     "網掛けは同業の中央50%（25〜75パーセンタイル）のレベルです。",
     "The shaded band is the middle half of peers (25th to 75th percentile).",
 );
-/// Texts of the consultation screen (tools build only).
-#[cfg(feature = "tools")]
-pub mod consult {
-    use super::{Msg, msg};
-
-    pub const CONSULT_HEADING: Msg = msg("相談対応：結果の比較", "Consultation: compare results");
-    pub const FOLLOW_UP: Msg = msg(
-        "前回の目標と行動計画の振り返り",
-        "Follow-up of the targets and action plan set",
-    );
-    pub const REACHED: Msg = msg("今回のレベル", "Level reached");
-    pub const TARGET_STATE: Msg = msg("達成", "Met");
-    pub const TARGET_MET: Msg = msg("達成", "met");
-    pub const TARGET_NOT_MET: Msg = msg("未達", "not yet");
-    pub const ACTION_DONE: Msg = msg(
-        "実施済み（提案から外れました）",
-        "Done (no longer suggested)",
-    );
-    pub const ACTION_OPEN: Msg = msg("継続中", "Still open");
-    pub const CONSULT_LEAD: Msg = msg(
-        "同じ企業の結果ファイル（JSON）を2つ以上開くと、前回と今回の比較と推移を示します。ファイルはこのブラウザの中だけで読み込みます。",
-        "Open two or more result files (JSON) of one company to see what moved and the trend. Files are read in this browser only.",
-    );
-    pub const OPEN_RESULTS: Msg = msg(
-        "結果ファイルを開く（複数可）",
-        "Open result files (several allowed)",
-    );
-    pub const BEFORE: Msg = msg("前回", "Before");
-    pub const AFTER: Msg = msg("今回", "After");
-    pub const CHANGE: Msg = msg("変化", "Change");
-    pub const NOTES: Msg = msg("メモ", "Notes");
-    pub const ADDRESSED: Msg = msg(
-        "対応が進んだ提案（今回は該当しない）",
-        "Suggestions addressed (no longer apply)",
-    );
-    pub const NEW_SUGGESTIONS: Msg = msg("新たに該当した提案", "New suggestions");
-    pub const REMAINING: Msg = msg("引き続き該当する提案", "Suggestions that still apply");
-    pub const TREND: Msg = msg("推移", "Trend");
-    pub const SAVE_WITH_NOTES: Msg = msg(
-        "メモ付きで今回の結果を保存",
-        "Save the latest result with notes",
-    );
-    pub const EDITIONS_DIFFER: Msg = msg(
-        "比べる結果は、質問票（企業規模の区分または版）が異なります。共通の分野で比べますが、次の分野は質問が異なるため、点数の差には質問の違いも含まれます：",
-        "The results compared answer different question sets (another company size or edition). They are compared on the areas both have; in these areas the questions differ, so part of the difference comes from the questions themselves:",
-    );
-    pub const OTHER_COMPANY: Msg = msg(
-        "次のファイルは、最新の結果と会社の名前・業種・所在地が違うため、まだ比較に入れていません。同じ会社（名前を変えた場合など）なら比較に入れ、違う会社なら外してください。",
-        "These files differ from the latest result in company name, industry or prefecture, so they are not compared yet. Include a file if it is the same company (after a rename, say), or leave it out.",
-    );
-    pub const SAME_COMPANY: Msg = msg("同じ会社として比べる", "Same company: compare");
-    pub const DROP_FILE: Msg = msg("外す", "Leave out");
-    pub const QUESTIONS_CHANGED: Msg = msg("※質問変更", "* questions changed");
-    pub const NEED_TWO: Msg = msg(
-        "比較には同じ質問票の結果が2つ以上必要です。",
-        "Comparing needs two or more results of the same question set.",
-    );
-}
-
-/// Texts of the dashboard (tools build only).
-#[cfg(feature = "tools")]
-pub mod dashboard {
-    use super::{Msg, msg};
-
-    pub const HEADING: Msg = msg("集計ダッシュボード", "Aggregate dashboard");
-    pub const LEAD: Msg = msg(
-        "結果ファイル（JSON、複数可）か、集計済みアンケートのCSV（shindan score --responses の出力）を選ぶかここにドロップすると、分野ごとの分布をグループ別に示します。件数の少ないグループは表示しません。ファイルはこのブラウザの中だけで読み込みます。",
-        "Pick or drop result files (JSON, many at once) or a scored survey CSV (from shindan score --responses) to see each area's distribution by group. Small groups are not shown. Files are read in this browser only.",
-    );
-    pub const OPEN: Msg = msg("ファイルを選ぶ（複数可）", "Choose files (many allowed)");
-    pub const GROUP_BY: Msg = msg("グループ", "Group by");
-    pub const BY_TIER: Msg = msg("企業規模", "Company size");
-    pub const BY_INDUSTRY: Msg = msg("業種", "Industry group");
-    pub const BY_PREFECTURE: Msg = msg("所在地", "Prefecture");
-    pub const NO_GROUPS: Msg = msg("全体", "Everything");
-    pub const TIER_FILTER: Msg = msg("企業規模で絞り込み", "Company size");
-    pub const ALL_TIERS: Msg = msg("すべて", "All");
-    pub const INDUSTRY_FILTER: Msg = msg("業種で絞り込み", "Industry group");
-    pub const PREFECTURE_FILTER: Msg = msg("所在地で絞り込み", "Prefecture");
-    pub const MIN_GROUP: Msg = msg("表示する最小件数", "Smallest group shown");
-    pub const EXPORT: Msg = msg("集計をCSVで保存", "Save the aggregate (CSV)");
-    pub const SUPPRESSED: Msg = msg(
-        "{} グループ（計 {} 件）は {} 件未満のため表示していません。",
-        "{} groups ({} results) have fewer than {} results and are not shown.",
-    );
-    pub const MEDIAN: Msg = msg("中央値", "Median");
-    pub const QUARTILES: Msg = msg("四分位範囲", "Quartiles");
-    pub const HISTOGRAM: Msg = msg(
-        "得点分布（0–20–40–60–80–100）",
-        "Scores (0–20–40–60–80–100)",
-    );
-    pub const REFUSED: Msg = msg("読み込めなかったファイル・行", "Files and rows not read");
-    pub const NOT_ANALYSED: Msg = msg("設問分析から除外", "left out of the item analysis");
-}
-
 // Moving between the questions and the result sheet.
 pub const PAGE_NAV: Msg = msg("質問のページ", "Question pages");
 pub const GATES_SHORT: Msg = msg("法令の確認", "Legal checks");
 pub const REVIEW_AREA: Msg = msg("この分野を見直す", "Review this area");
 pub const BACK_TO_RESULT: Msg = msg("結果シートに戻る", "Back to the result sheet");
 
-/// Author preview (`?mode=author`).
+/// Texts of the tools build's screens, which only that build has.
 #[cfg(feature = "tools")]
-pub mod author {
+pub mod tools {
     use super::{Msg, msg};
 
-    pub const TITLE: Msg = msg("問題バンクの確認", "Bank author preview");
-    pub const LEAD: Msg = msg(
-        "問題バンクとカタログ（YAML）を貼り付けるか開くと、入力が止まったところで検査します。両方を直して、そのまま回答を試せます。",
-        "Paste or open a question bank and its catalogue (YAML); they are checked when you pause typing. Edit either and try the pair in the journey.",
-    );
-    pub const OPEN_FILE: Msg = msg(
-        "ファイルを開く（問題バンクまたはカタログ）",
-        "Open a file (bank or catalogue)",
-    );
-    pub const TAB_BANK: Msg = msg("問題バンク", "Bank");
-    pub const TAB_CATALOGUE: Msg = msg("カタログ", "Catalogue");
-    pub const SOURCE_LABEL: Msg = msg("編集中のファイル", "The file being edited");
-    pub const NO_PROBLEMS: Msg = msg("問題はありません", "No problems");
-    pub const WARNINGS: Msg = msg("警告の件数", "Warnings");
-    pub const ERRORS: Msg = msg("エラーの件数", "Errors");
-    pub const CATALOGUE_FIRST: Msg = msg(
-        "カタログを直すと問題バンクを検査します",
-        "the bank is checked once the catalogue loads",
-    );
-    pub const MORE: Msg = msg("表示していない件数", "Not listed");
-    pub const SHOW_IN_TEXT: Msg = msg("該当箇所へ", "Show in the text");
-    pub const TRY: Msg = msg("この問題バンクで回答してみる", "Try this bank");
-    pub const FILE_UNREADABLE: Msg = msg(
-        "ファイルを開けませんでした。",
-        "The file could not be opened.",
-    );
-}
+    /// The consultation screen.
+    pub mod consult {
+        use super::{Msg, msg};
 
-/// 設問分析 in the dashboard.
-#[cfg(feature = "tools")]
-pub mod item_analysis {
-    use super::{Msg, msg};
+        pub const CONSULT_HEADING: Msg =
+            msg("相談対応：結果の比較", "Consultation: compare results");
+        pub const FOLLOW_UP: Msg = msg(
+            "前回の目標と行動計画の振り返り",
+            "Follow-up of the targets and action plan set",
+        );
+        pub const REACHED: Msg = msg("今回のレベル", "Level reached");
+        pub const TARGET_STATE: Msg = msg("達成", "Met");
+        pub const TARGET_MET: Msg = msg("達成", "met");
+        pub const TARGET_NOT_MET: Msg = msg("未達", "not yet");
+        pub const ACTION_DONE: Msg = msg(
+            "実施済み（提案から外れました）",
+            "Done (no longer suggested)",
+        );
+        pub const ACTION_OPEN: Msg = msg("継続中", "Still open");
+        pub const CONSULT_LEAD: Msg = msg(
+            "同じ企業の結果ファイル（JSON）を2つ以上開くと、前回と今回の比較と推移を示します。ファイルはこのブラウザの中だけで読み込みます。",
+            "Open two or more result files (JSON) of one company to see what moved and the trend. Files are read in this browser only.",
+        );
+        pub const OPEN_RESULTS: Msg = msg(
+            "結果ファイルを開く（複数可）",
+            "Open result files (several allowed)",
+        );
+        pub const BEFORE: Msg = msg("前回", "Before");
+        pub const AFTER: Msg = msg("今回", "After");
+        pub const CHANGE: Msg = msg("変化", "Change");
+        pub const NOTES: Msg = msg("メモ", "Notes");
+        pub const ADDRESSED: Msg = msg(
+            "対応が進んだ提案（今回は該当しない）",
+            "Suggestions addressed (no longer apply)",
+        );
+        pub const NEW_SUGGESTIONS: Msg = msg("新たに該当した提案", "New suggestions");
+        pub const REMAINING: Msg = msg("引き続き該当する提案", "Suggestions that still apply");
+        pub const TREND: Msg = msg("推移", "Trend");
+        pub const SAVE_WITH_NOTES: Msg = msg(
+            "メモ付きで今回の結果を保存",
+            "Save the latest result with notes",
+        );
+        pub const EDITIONS_DIFFER: Msg = msg(
+            "比べる結果は、質問票（企業規模の区分または版）が異なります。共通の分野で比べますが、次の分野は質問が異なるため、点数の差には質問の違いも含まれます：",
+            "The results compared answer different question sets (another company size or edition). They are compared on the areas both have; in these areas the questions differ, so part of the difference comes from the questions themselves:",
+        );
+        pub const OTHER_COMPANY: Msg = msg(
+            "次のファイルは、最新の結果と会社の名前・業種・所在地が違うため、まだ比較に入れていません。同じ会社（名前を変えた場合など）なら比較に入れ、違う会社なら外してください。",
+            "These files differ from the latest result in company name, industry or prefecture, so they are not compared yet. Include a file if it is the same company (after a rename, say), or leave it out.",
+        );
+        pub const SAME_COMPANY: Msg = msg("同じ会社として比べる", "Same company: compare");
+        pub const DROP_FILE: Msg = msg("外す", "Leave out");
+        pub const QUESTIONS_CHANGED: Msg = msg("※質問変更", "* questions changed");
+        /// A result of another question set of the same tier, left out.
+        pub const OTHER_QUESTION_SET: Msg = msg(
+            "{}: 質問票 `{}` の結果のため、`{}` の結果との比較から外しました",
+            "{}: question set `{}`, not `{}`; left out",
+        );
+        pub const NEED_TWO: Msg = msg(
+            "比較には同じ質問票の結果が2つ以上必要です。",
+            "Comparing needs two or more results of the same question set.",
+        );
+    }
 
-    pub const HEADING: Msg = msg("設問分析", "Item analysis");
-    pub const LEAD: Msg = msg(
-        "読み込んだ結果の回答から、分野ごとの信頼性係数（クロンバックのα）と設問ごとの回答状況を示します（shindan analyze と同じ計算）。αが{}未満の分野、項目残余相関が{}未満の設問、一つの回答が{}%を超える設問に印を付けます。",
-        "From the answers in the results read: each area's reliability (Cronbach's α) and how each question was answered (the same figures as shindan analyze). Areas with α below {}, questions with an item–rest correlation below {} and questions where one answer exceeds {}% are flagged.",
-    );
-    pub const EXPORT: Msg = msg("設問分析をCSVで保存", "Save the item analysis (CSV)");
-    pub const COMPLETE: Msg = msg("完答", "complete cases");
-    pub const QUESTION: Msg = msg("設問", "Question");
-    pub const ASKED: Msg = msg("対象", "Asked");
-    pub const ANSWERED: Msg = msg("回答", "Answered");
-    pub const NOT_APPLICABLE: Msg = msg("該当なし率", "N/A rate");
-    pub const SKIPPED: Msg = msg("無回答率", "Skipped rate");
-    pub const ITEM_REST: Msg = msg("項目残余相関", "Item–rest r");
-    pub const ALPHA_IF_DROPPED: Msg = msg("除外時α", "α if dropped");
-    pub const TOP_ANSWER: Msg = msg("最多回答", "Top answer");
-    pub const FLAG_LOW_ALPHA: Msg = msg(
-        "αが低い（設問がまとまっていない）",
-        "low α (the questions do not hang together)",
-    );
-    pub const FLAG_LOW_ITEM_REST: Msg = msg(
-        "項目残余相関が低い（分野の他の設問と連動しない）",
-        "low item–rest correlation (does not move with the area's other questions)",
-    );
-    pub const FLAG_DOMINANT: Msg = msg("一つの回答に偏っている", "one answer dominates");
+    /// The dashboard.
+    pub mod dashboard {
+        use super::{Msg, msg};
+
+        pub const HEADING: Msg = msg("集計ダッシュボード", "Aggregate dashboard");
+        pub const LEAD: Msg = msg(
+            "結果ファイル（JSON、複数可）か、集計済みアンケートのCSV（shindan score --responses の出力）を選ぶかここにドロップすると、分野ごとの分布をグループ別に示します。件数の少ないグループは表示しません。ファイルはこのブラウザの中だけで読み込みます。",
+            "Pick or drop result files (JSON, many at once) or a scored survey CSV (from shindan score --responses) to see each area's distribution by group. Small groups are not shown. Files are read in this browser only.",
+        );
+        pub const OPEN: Msg = msg("ファイルを選ぶ（複数可）", "Choose files (many allowed)");
+        pub const GROUP_BY: Msg = msg("グループ", "Group by");
+        pub const BY_TIER: Msg = msg("企業規模", "Company size");
+        pub const BY_INDUSTRY: Msg = msg("業種", "Industry group");
+        pub const BY_PREFECTURE: Msg = msg("所在地", "Prefecture");
+        pub const NO_GROUPS: Msg = msg("全体", "Everything");
+        pub const TIER_FILTER: Msg = msg("企業規模で絞り込み", "Company size");
+        pub const ALL_TIERS: Msg = msg("すべて", "All");
+        pub const INDUSTRY_FILTER: Msg = msg("業種で絞り込み", "Industry group");
+        pub const PREFECTURE_FILTER: Msg = msg("所在地で絞り込み", "Prefecture");
+        pub const MIN_GROUP: Msg = msg("表示する最小件数", "Smallest group shown");
+        pub const EXPORT: Msg = msg("集計をCSVで保存", "Save the aggregate (CSV)");
+        pub const SUPPRESSED: Msg = msg(
+            "{} グループ（計 {} 件）は {} 件未満のため表示していません。",
+            "{} groups ({} results) have fewer than {} results and are not shown.",
+        );
+        pub const MEDIAN: Msg = msg("中央値", "Median");
+        pub const QUARTILES: Msg = msg("四分位範囲", "Quartiles");
+        pub const HISTOGRAM: Msg = msg(
+            "得点分布（0–20–40–60–80–100）",
+            "Scores (0–20–40–60–80–100)",
+        );
+        pub const REFUSED: Msg = msg("読み込めなかったファイル・行", "Files and rows not read");
+        pub const NOT_ANALYSED: Msg = msg("設問分析から除外", "left out of the item analysis");
+    }
+
+    /// Author preview (`?mode=author`).
+    pub mod author {
+        use super::{Msg, msg};
+
+        pub const TITLE: Msg = msg("問題バンクの確認", "Bank author preview");
+        pub const LEAD: Msg = msg(
+            "問題バンクとカタログ（YAML）を貼り付けるか開くと、入力が止まったところで検査します。両方を直して、そのまま回答を試せます。",
+            "Paste or open a question bank and its catalogue (YAML); they are checked when you pause typing. Edit either and try the pair in the journey.",
+        );
+        pub const OPEN_FILE: Msg = msg(
+            "ファイルを開く（問題バンクまたはカタログ）",
+            "Open a file (bank or catalogue)",
+        );
+        pub const TAB_BANK: Msg = msg("問題バンク", "Bank");
+        pub const TAB_CATALOGUE: Msg = msg("カタログ", "Catalogue");
+        pub const SOURCE_LABEL: Msg = msg("編集中のファイル", "The file being edited");
+        pub const NO_PROBLEMS: Msg = msg("問題はありません", "No problems");
+        pub const WARNINGS: Msg = msg("警告の件数", "Warnings");
+        pub const ERRORS: Msg = msg("エラーの件数", "Errors");
+        pub const CATALOGUE_FIRST: Msg = msg(
+            "カタログを直すと問題バンクを検査します",
+            "the bank is checked once the catalogue loads",
+        );
+        pub const MORE: Msg = msg("表示していない件数", "Not listed");
+        pub const SHOW_IN_TEXT: Msg = msg("該当箇所へ", "Show in the text");
+        pub const TRY: Msg = msg("この問題バンクで回答してみる", "Try this bank");
+        pub const FILE_UNREADABLE: Msg = msg(
+            "ファイルを開けませんでした。",
+            "The file could not be opened.",
+        );
+    }
+
+    /// 設問分析 in the dashboard.
+    pub mod item_analysis {
+        use super::{Msg, msg};
+
+        pub const HEADING: Msg = msg("設問分析", "Item analysis");
+        pub const LEAD: Msg = msg(
+            "読み込んだ結果の回答から、分野ごとの信頼性係数（クロンバックのα）と設問ごとの回答状況を示します（shindan analyze と同じ計算）。αが{}未満の分野、項目残余相関が{}未満の設問、一つの回答が{}%を超える設問に印を付けます。",
+            "From the answers in the results read: each area's reliability (Cronbach's α) and how each question was answered (the same figures as shindan analyze). Areas with α below {}, questions with an item–rest correlation below {} and questions where one answer exceeds {}% are flagged.",
+        );
+        pub const EXPORT: Msg = msg("設問分析をCSVで保存", "Save the item analysis (CSV)");
+        pub const COMPLETE: Msg = msg("完答", "complete cases");
+        pub const QUESTION: Msg = msg("設問", "Question");
+        pub const ASKED: Msg = msg("対象", "Asked");
+        pub const ANSWERED: Msg = msg("回答", "Answered");
+        pub const NOT_APPLICABLE: Msg = msg("該当なし率", "N/A rate");
+        pub const SKIPPED: Msg = msg("無回答率", "Skipped rate");
+        pub const ITEM_REST: Msg = msg("項目残余相関", "Item–rest r");
+        pub const ALPHA_IF_DROPPED: Msg = msg("除外時α", "α if dropped");
+        pub const TOP_ANSWER: Msg = msg("最多回答", "Top answer");
+        pub const FLAG_LOW_ALPHA: Msg = msg(
+            "αが低い（設問がまとまっていない）",
+            "low α (the questions do not hang together)",
+        );
+        pub const FLAG_LOW_ITEM_REST: Msg = msg(
+            "項目残余相関が低い（分野の他の設問と連動しない）",
+            "low item–rest correlation (does not move with the area's other questions)",
+        );
+        pub const FLAG_DOMINANT: Msg = msg("一つの回答に偏っている", "one answer dominates");
+    }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::{Answers, Bank, Lang, Plan, Profile, Reference, Scores, Text, score};
 
+use crate::components::Focus;
 use crate::messages::{MORE_DETAILS, Msg};
 
 /// Where the user is in the journey.
@@ -21,15 +22,11 @@ pub enum Screen {
     Questions,
     /// The result sheet.
     Result,
-    /// Bank authors: paste a bank, see its diagnostics, try it.
+    /// A screen of the tools build; never saved (the tools keep nothing
+    /// in this browser).
     #[cfg(feature = "tools")]
-    Author,
-    /// Support institutions: compare a company's results over time.
-    #[cfg(feature = "tools")]
-    Consult,
-    /// Analysts: distributions of many results.
-    #[cfg(feature = "tools")]
-    Dashboard,
+    #[serde(skip)]
+    Tool(crate::screens::tools::Tool),
 }
 
 /// A message for the user that is not tied to one field.
@@ -101,6 +98,9 @@ pub struct Session {
     /// Set when the questions were opened from the result sheet to review
     /// one area: the questionnaire then offers the way straight back.
     pub reviewing: RwSignal<bool>,
+    /// Where the focus goes when the page changes (the page's, not the
+    /// diagnosis': a reset keeps it).
+    pub focus: Focus,
 }
 
 impl Session {
@@ -133,6 +133,7 @@ impl Session {
             dialog: RwSignal::new(None),
             reviewing: RwSignal::new(false),
             plan: RwSignal::new(Plan::default()),
+            focus: Focus::new(),
         }
     }
 
@@ -173,8 +174,7 @@ impl Session {
         if details.len() > SHOWN_DETAILS {
             let more = details.len() - SHOWN_DETAILS;
             details.truncate(SHOWN_DETAILS);
-            let [ja, en] = [Lang::Ja, Lang::En]
-                .map(|lang| MORE_DETAILS.get(lang).replacen("{}", &more.to_string(), 1));
+            let [ja, en] = [Lang::Ja, Lang::En].map(|lang| MORE_DETAILS.fill(lang, &[&more]));
             details.push(format!("{ja} / {en}"));
         }
         self.notice.set(Some(Notice { text, details }));
@@ -184,7 +184,14 @@ impl Session {
 /// The most details a notice lists.
 const SHOWN_DETAILS: usize = 50;
 
-/// The session of the running app.
+/// The session of the running app. The app provides it before drawing
+/// anything, so a component drawn without it is a programming error: this
+/// panics saying so instead of quietly starting an empty diagnosis that
+/// nothing else sees.
+#[expect(
+    clippy::expect_used,
+    reason = "a missing session is a programming error, not a user's input"
+)]
 pub fn use_session() -> Session {
-    use_context::<Session>().unwrap_or_else(|| Session::new(Lang::Ja))
+    use_context::<Session>().expect("the app provides the session before drawing any component")
 }

@@ -3,10 +3,10 @@
 //! session holding a fixture bank, acts as the user would, and checks the
 //! DOM and the session. They need the `tools` build to read fixture YAML.
 
-#![cfg(feature = "tools")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::panic,
     reason = "test code: a failed unwrap is a failed test"
 )]
 
@@ -20,7 +20,8 @@ use shindan_engine::{
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-use crate::components::{QuestionCard, Questionnaire, Radar, ResultSheet};
+use crate::components::{QuestionCard, Radar};
+use crate::screens::{Questionnaire, ResultSheet};
 use crate::session::Session;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -60,6 +60,7 @@ pub fn Modal(
     children: Children,
 ) -> impl IntoView {
     let overlay = NodeRef::<leptos::html::Div>::new();
+    let main = use_session().focus.main;
     // The overlay and the element that had the focus before it opened.
     let opened = StoredValue::new_local(None::<(web_sys::Element, Option<web_sys::Element>)>);
     overlay.on_load(move |overlay| {
@@ -86,7 +87,7 @@ pub fn Modal(
             .filter(|element| {
                 element.is_connected() && element.closest("[inert]").ok().flatten().is_none()
             })
-            .or_else(|| document().get_element_by_id("main"));
+            .or_else(|| main.element().map(Into::into));
         if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = target.focus();
         }

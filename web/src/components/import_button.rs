@@ -18,7 +18,10 @@ pub fn ImportButton(lang: Lang) -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let picked = files::picked_text(&input, files::MAX_RESULT_BYTES).await;
+            let picked = files::picked_texts(&input, files::MAX_RESULT_BYTES)
+                .await
+                .into_iter()
+                .next();
             // Let the same file be picked again after a fix.
             input.set_value("");
             let text = match picked {

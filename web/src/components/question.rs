@@ -10,7 +10,7 @@ use shindan_engine::{
     Answer, Bank, Choice, GateIndex, Lang, OptionIndex, QuestionIndex, QuestionKind,
 };
 
-use crate::components::RichText;
+use crate::components::{RichText, Target};
 use crate::messages as m;
 use crate::session::{Session, use_session};
 
@@ -27,9 +27,14 @@ fn answer(session: Session, bank: &Arc<Bank>, index: QuestionIndex, value: Optio
     }
 }
 
-/// A scored question.
+/// A scored question; `anchor`, when given, keeps its fieldset (the card a
+/// reload returns to).
 #[component]
-pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
+pub fn QuestionCard(
+    index: QuestionIndex,
+    lang: Lang,
+    #[prop(optional)] anchor: Target,
+) -> impl IntoView {
     let session = use_session();
     let Some(bank) = session.bank.get_untracked() else {
         return ().into_any();
@@ -221,7 +226,7 @@ pub fn QuestionCard(index: QuestionIndex, lang: Lang) -> impl IntoView {
     });
 
     view! {
-        <fieldset class="question" id=format!("q-{id}") data-question=id.clone()>
+        <fieldset class="question" id=format!("q-{id}") data-question=id.clone() node_ref=anchor>
             <legend>{text.get(lang).to_owned()}</legend>
             {help.map(|help| {
                 view! {
@@ -257,19 +262,13 @@ fn toggle(mask: u64, bit: u64, exclusive: bool, exclusive_mask: u64, checked: bo
     }
 }
 
+/// What a number answer must be, with the question's bounds filled in.
 fn range_message(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
-    let fill = |message: m::Msg, bounds: &[f64]| {
-        bounds
-            .iter()
-            .fold(message.get(lang).to_owned(), |text, bound| {
-                text.replacen("{}", &bound.to_string(), 1)
-            })
-    };
     match (min, max) {
-        (Some(min), Some(max)) => fill(m::NUMBER_BETWEEN, &[min, max]),
-        (Some(min), None) => fill(m::NUMBER_AT_LEAST, &[min]),
-        (None, Some(max)) => fill(m::NUMBER_AT_MOST, &[max]),
-        (None, None) => fill(m::NUMBER_EXPECTED, &[]),
+        (Some(min), Some(max)) => m::NUMBER_BETWEEN.fill(lang, &[&min, &max]),
+        (Some(min), None) => m::NUMBER_AT_LEAST.fill(lang, &[&min]),
+        (None, Some(max)) => m::NUMBER_AT_MOST.fill(lang, &[&max]),
+        (None, None) => m::NUMBER_EXPECTED.get(lang).to_owned(),
     }
 }
 

@@ -172,6 +172,14 @@ fn label(axis: usize, axes: usize, text: &str) -> Label {
     }
 }
 
+/// A radar axis label: the area's short name and its level.
+pub fn axis_label(name: &str, level: Option<u8>) -> String {
+    match level {
+        Some(level) => format!("{name} {level}"),
+        None => format!("{name} –"),
+    }
+}
+
 /// A radar of `scores` (None: not answered, drawn at the centre) over axes
 /// named `labels`, with rings at `thresholds` (the catalogue's level
 /// boundaries), the peers' middle half (`band`: the 25th and 75th

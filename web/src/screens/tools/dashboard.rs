@@ -7,31 +7,25 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use shindan_engine::{
-    AnalysisBuilder, BINS, Bank, Filter, GroupBy, IndustryGroup, Lang, Prefecture, Record,
-    ResultDoc, Tier, records_from_scored_csv, summarise,
+    AnalysisBuilder, Catalogue, Filter, GroupBy, IndustryGroup, Lang, Prefecture, Record, Tier,
+    summarise,
 };
-use wasm_bindgen_futures::JsFuture;
 
-use crate::components::ItemAnalysis;
 use crate::messages as m;
-use crate::messages::dashboard as t;
+use crate::messages::tools::dashboard as t;
 use crate::session::use_session;
 use crate::{banks, files};
 
-/// Files read between two repaints of the progress bar.
-const BATCH: u32 = 100;
+mod histogram;
+mod item_analysis;
+mod load;
 
-/// Lets the browser paint (a zero-delay timeout).
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = JsFuture::from(promise).await;
-}
+use histogram::histogram;
+use item_analysis::ItemAnalysis;
+use load::read_files;
 
 /// The dashboard screen.
 #[component]
@@ -45,20 +39,15 @@ pub fn Dashboard() -> impl IntoView {
     let industry = RwSignal::new(None::<IndustryGroup>);
     let prefecture = RwSignal::new(None::<Prefecture>);
     let min_group = RwSignal::new(10usize);
-    let names = RwSignal::new(Vec::<(String, shindan_engine::Text)>::new());
+    // The catalogue names every area; until it loads, areas show their ids.
+    let catalogue = RwSignal::new(None::<Arc<Catalogue>>);
     // Every result read, for 設問分析; a tally, so memory does not grow with
     // the number of files.
     let tally = RwSignal::new(AnalysisBuilder::new());
     let analysis = Memo::new(move |_| tally.with(|tally| tally.clone().build()));
     spawn_local(async move {
         if let Ok(bank) = banks::fetch(Tier::Small).await {
-            names.set(
-                bank.catalogue
-                    .dimensions
-                    .iter()
-                    .map(|d| (d.id.clone(), d.name.clone()))
-                    .collect(),
-            );
+            catalogue.set(Some(Arc::new(bank.catalogue.clone())));
         }
     });
     let summary = Memo::new(move |_| {
@@ -72,86 +61,16 @@ pub fn Dashboard() -> impl IntoView {
 
     let load = move |list: web_sys::FileList| {
         spawn_local(async move {
-            let total = list.length();
-            let (mut loaded, mut refused) = (Vec::new(), Vec::new());
-            // Every figure is re-checked against the catalogue before it is
-            // counted: dimension ids known, scores from 0 to 100.
-            let bank = match banks::fetch(Tier::Small).await {
-                Ok(bank) => bank,
-                Err(reason) => {
-                    problems.update(|problems| problems.push(reason));
-                    return;
+            let lang = session.lang.get_untracked();
+            let shown = move |done, total| progress.set(Some((done, total)));
+            match read_files(list, tally.get_untracked(), lang, shown).await {
+                Ok(read) => {
+                    tally.set(read.tally);
+                    records.update(|records| records.extend(read.records));
+                    problems.update(|problems| problems.extend(read.refused));
                 }
-            };
-            let catalogue = &bank.catalogue;
-            let mut analysed = tally.get_untracked();
-            let mut banks_read: HashMap<(Tier, String), Arc<Bank>> = HashMap::new();
-            for index in 0..total {
-                if index % BATCH == 0 {
-                    progress.set(Some((index, total)));
-                    next_frame().await;
-                }
-                let Some(file) = list.get(index) else {
-                    continue;
-                };
-                let name = file.name();
-                let limit = if name.ends_with(".csv") {
-                    files::MAX_CSV_BYTES
-                } else {
-                    files::MAX_RESULT_BYTES
-                };
-                let text = match files::file_text(&file, limit).await {
-                    Ok(text) => text,
-                    Err(reason) => {
-                        refused.push(format!("{name}: {reason}"));
-                        continue;
-                    }
-                };
-                if name.ends_with(".csv") {
-                    let (rows, bad) = records_from_scored_csv(text.as_bytes(), catalogue);
-                    for row in &rows {
-                        analysed.add_scores(catalogue, row);
-                    }
-                    loaded.extend(rows);
-                    refused.extend(bad.into_iter().map(|problem| format!("{name}:{problem}")));
-                } else {
-                    match ResultDoc::from_json(&text) {
-                        Ok(result) => match Record::of(&result, catalogue) {
-                            Ok(record) => {
-                                loaded.push(record);
-                                // Its answers, scored again by the bank and
-                                // edition it names, feed 設問分析.
-                                let key = (result.bank.tier, result.bank.version.clone());
-                                let bank = match banks_read.get(&key) {
-                                    Some(bank) => Ok(bank.clone()),
-                                    None => banks::fetch_edition(key.0, &key.1).await,
-                                };
-                                match bank.map_err(|reason| reason.to_string()).and_then(|bank| {
-                                    banks_read.insert(key, bank.clone());
-                                    result
-                                        .rescore(&bank)
-                                        .map(|rescored| (bank, rescored))
-                                        .map_err(|problem| problem.to_string())
-                                }) {
-                                    Ok((bank, rescored)) => {
-                                        analysed.add(&bank, &rescored.answers, &rescored.scores)
-                                    }
-                                    Err(problem) => refused.push(format!(
-                                        "{name} ({}): {problem}",
-                                        t::NOT_ANALYSED.get(session.lang.get_untracked())
-                                    )),
-                                }
-                            }
-                            Err(problem) => refused.push(format!("{name}: {problem}")),
-                        },
-                        Err(diagnostic) => refused.push(format!("{name}: {}", diagnostic.message)),
-                    }
-                }
+                Err(reason) => problems.update(|problems| problems.push(reason)),
             }
-            progress.set(Some((total, total)));
-            tally.set(analysed);
-            records.update(|records| records.extend(loaded));
-            problems.update(|problems| problems.extend(refused));
         });
     };
     let pick = move |event: leptos::ev::Event| {
@@ -173,14 +92,7 @@ pub fn Dashboard() -> impl IntoView {
     move || {
         let lang = session.lang.get();
         let summary = summary.get();
-        let name_of = |id: &str| {
-            names.with(|names| {
-                names
-                    .iter()
-                    .find(|(known, _)| known == id)
-                    .map_or(id.to_owned(), |(_, name)| name.get(lang).to_owned())
-            })
-        };
+        let name_of = |id: &str| dimension_name(catalogue, id, lang);
         let groups = summary
             .groups
             .iter()
@@ -296,10 +208,10 @@ pub fn Dashboard() -> impl IntoView {
                     <button type="button" class="secondary" data-testid="export-aggregate" on:click=export>{t::EXPORT.get(lang)}</button>
                 </div>
                 <p data-testid="suppressed">
-                    {t::SUPPRESSED.get(lang).replacen("{}", &hidden_groups.to_string(), 1).replacen("{}", &hidden_results.to_string(), 1).replacen("{}", &min_group.get_untracked().to_string(), 1)}
+                    {t::SUPPRESSED.fill(lang, &[&hidden_groups, &hidden_results, &min_group.get_untracked()])}
                 </p>
                 {groups}
-                <ItemAnalysis analysis=analysis lang=session.lang names=names />
+                <ItemAnalysis analysis=analysis lang=session.lang catalogue=catalogue />
                 <details class="refused" open=!problems.with(Vec::is_empty)>
                     <summary data-testid="refused-count">{format!("{} ({})", t::REFUSED.get(lang), problems.with(Vec::len))}</summary>
                     <ul data-testid="refused">
@@ -311,34 +223,11 @@ pub fn Dashboard() -> impl IntoView {
     }
 }
 
-/// Five bars of counts, labelled with the counts (not colour alone).
-fn histogram(lang: Lang, counts: &[usize; BINS]) -> impl IntoView {
-    let highest = counts.iter().copied().max().unwrap_or(0).max(1);
-    let label = format!(
-        "{}: {}",
-        t::HISTOGRAM.get(lang),
-        counts
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(" / ")
-    );
-    let bars = counts
-        .iter()
-        .enumerate()
-        .map(|(bin, &count)| {
-            let height = 30.0 * count as f64 / highest as f64;
-            view! { <rect class="bar" x=bin * 22 y=format!("{:.1}", 32.0 - height) width="18" height=format!("{height:.1}") /> }
-        })
-        .collect_view();
-    let data = counts
-        .iter()
-        .map(usize::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
-    view! {
-        <svg class="histogram" viewBox="0 0 110 34" role="img" aria-label=label data-counts=data>
-            {bars}
-        </svg>
-    }
+/// The name of area `id` in the catalogue once it has loaded (its id
+/// before, or for an area the catalogue does not have).
+fn dimension_name(catalogue: RwSignal<Option<Arc<Catalogue>>>, id: &str, lang: Lang) -> String {
+    catalogue.with(|catalogue| match catalogue {
+        Some(catalogue) => catalogue.dimension_name(id, lang),
+        None => id.to_owned(),
+    })
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shindan_engine::{Bank, DimensionIndex, GateIndex, Lang, QuestionIndex, Text};
 
-use crate::components::{GateCard, QuestionCard, RichText, StartOverButton};
+use crate::components::{GateCard, QuestionCard, RichText, StartOverButton, Target};
 use crate::messages as m;
 use crate::session::{Screen, use_session};
 
@@ -39,26 +39,11 @@ pub fn page_of(bank: &Bank, dimension: DimensionIndex) -> Option<usize> {
         .position(|page| *page == Page::Dimension(dimension))
 }
 
-/// Moves keyboard and screen-reader focus to the new page's heading,
-/// leaving the page at its top: focusing would otherwise scroll the heading
-/// up under the sticky progress bar, hiding the bank's intro above it.
-fn focus_heading() {
-    request_animation_frame(|| {
-        window().scroll_to_with_x_and_y(0.0, 0.0);
-        if let Some(heading) = document().get_element_by_id("page-heading")
-            && let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
-        {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = heading.focus_with_options(&options);
-        }
-    });
-}
-
 /// The questionnaire screen.
 #[component]
 pub fn Questionnaire() -> impl IntoView {
     let session = use_session();
+    let focus = session.focus;
     let Some(bank) = session.bank.get_untracked() else {
         session.screen.set(Screen::Profile);
         return ().into_any();
@@ -93,13 +78,16 @@ pub fn Questionnaire() -> impl IntoView {
     // Back on the page of the last answer after a reload; otherwise (from
     // the profile, or from the result sheet) at the top of the page with the
     // focus on its heading.
-    match session.last_question.get_untracked() {
-        Some(id) => request_animation_frame(move || {
-            if let Some(element) = document().get_element_by_id(&format!("q-{id}")) {
-                element.scroll_into_view();
+    let resume_at = session.last_question.get_untracked();
+    let resume_card = Target::new();
+    if resume_at.is_some() {
+        request_animation_frame(move || {
+            if let Some(card) = resume_card.element() {
+                card.scroll_into_view();
             }
-        }),
-        None => focus_heading(),
+        });
+    } else {
+        focus.to_heading();
     }
 
     let page_view = move |lang: Lang| {
@@ -120,11 +108,13 @@ pub fn Questionnaire() -> impl IntoView {
                 .map(|intro| intro.get(lang).to_owned());
             view! {
                 {intro.map(|intro| view! { <p class="intro" data-testid="bank-intro">{intro}</p> })}
-                <h2 id="page-heading" tabindex="-1">{about.name.get(lang).to_owned()}</h2>
+                <h2 id="page-heading" tabindex="-1" node_ref=focus.heading>{about.name.get(lang).to_owned()}</h2>
                 <div class="lead"><RichText text=about.description.get(lang).to_owned() /></div>
                 {questions
                     .into_iter()
                     .map(|index| {
+                        let resumes_here = resume_at.as_deref() == Some(bank.questions[index].id.as_str());
+                        let anchor = if resumes_here { resume_card } else { Target::default() };
                         let visible = move || {
                             session.scores.with(|scores| {
                                 scores
@@ -134,7 +124,7 @@ pub fn Questionnaire() -> impl IntoView {
                         };
                         view! {
                             <Show when=visible>
-                                <QuestionCard index=QuestionIndex::new(index) lang=lang />
+                                <QuestionCard index=QuestionIndex::new(index) lang=lang anchor=anchor />
                             </Show>
                         }
                     })
@@ -143,7 +133,7 @@ pub fn Questionnaire() -> impl IntoView {
             .into_any()
         }
         Some(Page::Gates) => view! {
-            <h2 id="page-heading" tabindex="-1">{m::GATES_HEADING.get(lang)}</h2>
+            <h2 id="page-heading" tabindex="-1" node_ref=focus.heading>{m::GATES_HEADING.get(lang)}</h2>
             <p class="lead">{m::GATES_LEAD.get(lang)}</p>
             {bank.as_of_note().map(|note| view! { <p class="as-of" data-testid="as-of">{note.get(lang).to_owned()}</p> })}
             {(0..bank.gates.len())
@@ -174,23 +164,23 @@ pub fn Questionnaire() -> impl IntoView {
             session.screen.set(Screen::Profile);
         } else {
             session.page.set(page() - 1);
-            focus_heading();
+            focus.to_heading();
         }
     };
     let next = move |_| {
         if page() + 1 >= page_count {
             session.reviewing.set(false);
             session.screen.set(Screen::Result);
-            focus_heading();
+            focus.to_heading();
         } else {
             session.page.set(page() + 1);
-            focus_heading();
+            focus.to_heading();
         }
     };
     let back_to_result = move |_| {
         session.reviewing.set(false);
         session.screen.set(Screen::Result);
-        focus_heading();
+        focus.to_heading();
     };
 
     (move || {
@@ -252,7 +242,7 @@ pub fn Questionnaire() -> impl IntoView {
                                     aria-current=move || (page() == index).then_some("step")
                                     on:click=move |_| {
                                         session.page.set(index);
-                                        focus_heading();
+                                        focus.to_heading();
                                     }
                                 >
                                     {format!("{}. {}", index + 1, name.get(lang))}

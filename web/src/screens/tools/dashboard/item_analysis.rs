@@ -6,10 +6,13 @@
 
 use leptos::prelude::*;
 use shindan_engine::analysis::{Flag, FlagKind, GroupAnalysis, Statistic};
-use shindan_engine::{Analysis, Lang, THRESHOLDS};
+use std::sync::Arc;
 
+use shindan_engine::{Analysis, Catalogue, Lang, THRESHOLDS};
+
+use super::dimension_name;
 use crate::files;
-use crate::messages::item_analysis as t;
+use crate::messages::tools::item_analysis as t;
 
 /// A figure to three decimals, or why it cannot be computed.
 fn figure(statistic: Statistic, lang: Lang) -> String {
@@ -34,15 +37,17 @@ fn data(statistic: Statistic) -> String {
         .map_or(String::new(), |value| format!("{value:.3}"))
 }
 
-fn flag_text(flag: &Flag, lang: Lang) -> String {
+/// A flag as people read it: the area by name, the question by id (what
+/// authors edit), what is wrong and the figure.
+fn flag_text(flag: &Flag, lang: Lang, name_of: &dyn Fn(&str) -> String) -> String {
     let what = match flag.kind {
         FlagKind::LowAlpha => t::FLAG_LOW_ALPHA.get(lang),
         FlagKind::LowItemRest => t::FLAG_LOW_ITEM_REST.get(lang),
         FlagKind::DominantAnswer => t::FLAG_DOMINANT.get(lang),
     };
     let place = match &flag.question {
-        Some(question) => format!("{} / {question}", flag.dimension),
-        None => flag.dimension.clone(),
+        Some(question) => format!("{} / {question}", name_of(&flag.dimension)),
+        None => name_of(&flag.dimension),
     };
     format!("{place}: {what} ({:.3})", flag.value)
 }
@@ -116,7 +121,9 @@ fn group_view(
     let flags = group
         .flags
         .iter()
-        .map(|flag| view! { <li data-flag=flag.kind.as_str()>{flag_text(flag, lang)}</li> })
+        .map(
+            |flag| view! { <li data-flag=flag.kind.as_str()>{flag_text(flag, lang, name_of)}</li> },
+        )
         .collect_view();
     view! {
         <section class="analysis-group" data-tier=group.tier.as_str() data-version=group.version.clone().unwrap_or_default()>
@@ -132,7 +139,7 @@ fn group_view(
 pub fn ItemAnalysis(
     analysis: Memo<Analysis>,
     lang: RwSignal<Lang>,
-    names: RwSignal<Vec<(String, shindan_engine::Text)>>,
+    catalogue: RwSignal<Option<Arc<Catalogue>>>,
 ) -> impl IntoView {
     let export = move |_| {
         let csv = analysis.with_untracked(Analysis::to_csv);
@@ -140,22 +147,15 @@ pub fn ItemAnalysis(
     };
     move || {
         let lang = lang.get();
-        let name_of = move |id: &str| {
-            names.with(|names| {
-                names
-                    .iter()
-                    .find(|(known, _)| known == id)
-                    .map_or(id.to_owned(), |(_, name)| name.get(lang).to_owned())
-            })
-        };
+        let name_of = move |id: &str| dimension_name(catalogue, id, lang);
         analysis.with(|analysis| {
             let groups: Vec<_> = analysis.groups.iter().filter(|group| group.answers).collect();
             (!groups.is_empty()).then(|| {
-                let lead = t::LEAD
-                    .get(lang)
-                    .replacen("{}", &THRESHOLDS.alpha_below.to_string(), 1)
-                    .replacen("{}", &THRESHOLDS.item_rest_below.to_string(), 1)
-                    .replacen("{}", &format!("{:.0}", THRESHOLDS.top_share_above * 100.0), 1);
+                let top_share = format!("{:.0}", THRESHOLDS.top_share_above * 100.0);
+                let lead = t::LEAD.fill(
+                    lang,
+                    &[&THRESHOLDS.alpha_below, &THRESHOLDS.item_rest_below, &top_share],
+                );
                 view! {
                     <section class="item-analysis" data-testid="item-analysis">
                         <h2>{t::HEADING.get(lang)}</h2>
