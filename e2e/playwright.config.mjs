@@ -6,6 +6,7 @@
 //
 //   npx playwright test -c e2e/playwright.config.mjs [-g name-filter]
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./chromium.mjs";
 
 export default defineConfig({
   testDir: ".",
@@ -21,17 +22,6 @@ export default defineConfig({
   outputDir: "../target/e2e-results",
   use: {
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

@@ -22,6 +22,7 @@ import { chromium } from "playwright-core";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ours, twin } from "./pages.mjs";
+import { chromiumLaunchOptions } from "../../e2e/chromium.mjs";
 
 function required(name) {
   const value = process.env[name];
@@ -85,18 +86,7 @@ function instrument({ control, progress }) {
   window.__bench = bench;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 // A fresh context (cold cache, empty storage) for `app`, refusing and
 // counting requests to any other origin.
