@@ -20,6 +20,18 @@ struct Record<'a> {
     path: Option<&'a str>,
     hints: &'a [String],
     notes: &'a [String],
+    /// Other places the message refers to ("first defined here").
+    related: Vec<RelatedRecord<'a>>,
+}
+
+/// A secondary location, with the same position fields as the record.
+#[derive(Serialize)]
+struct RelatedRecord<'a> {
+    line: u32,
+    column: u32,
+    end_line: u32,
+    end_column: u32,
+    label: &'a str,
 }
 
 /// Collects what was found; prints text at once, JSON at the end.
@@ -68,6 +80,21 @@ impl Reporter {
                         path: diagnostic.path.as_deref(),
                         hints: &diagnostic.hints,
                         notes: &diagnostic.notes,
+                        related: diagnostic
+                            .related
+                            .iter()
+                            .map(|related| {
+                                let start = file.line_col(related.span.start);
+                                let end = file.line_col(related.span.end);
+                                RelatedRecord {
+                                    line: start.line.get(),
+                                    column: start.col.get(),
+                                    end_line: end.line.get(),
+                                    end_column: end.col.get(),
+                                    label: &related.label,
+                                }
+                            })
+                            .collect(),
                     };
                     self.records
                         .push(serde_json::to_value(record).unwrap_or_default());

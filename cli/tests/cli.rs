@@ -86,6 +86,11 @@ fn validate_json_lists_records_for_tools() {
     assert_eq!(first["column"], 9);
     assert_eq!(first["path"], "questions[1].id");
     assert_eq!(first["severity"], "error");
+    // Where the id was first defined, as a related place with its label.
+    let related = &first["related"][0];
+    assert_eq!(related["line"], 8);
+    assert_eq!(related["column"], 9);
+    assert_eq!(related["label"], "first defined here");
 }
 
 #[test]
@@ -1057,6 +1062,7 @@ catalogue.yaml:8:9: error[invalid-id]: dimension id `Commitment` is not a valid 
   |
 8 |   - id: Commitment
   |         ^^^^^^^^^^
+  |
   = at: dimensions[0].id
   = hint: ids use lowercase letters a–z, digits, `_` and `-`, and start with a letter or digit
 

@@ -8,6 +8,7 @@ pub(crate) mod echo;
 pub(crate) mod load;
 #[cfg(feature = "yaml")]
 pub(crate) mod raw;
+#[cfg(feature = "render")]
 pub mod render;
 #[cfg(feature = "schema")]
 pub(crate) mod schema;

@@ -75,6 +75,7 @@ mod model;
 mod properties;
 
 pub use exchange::table;
+#[cfg(feature = "render")]
 pub use format::render;
 pub use model::{coverage, plan, score, sheet};
 
@@ -108,7 +109,7 @@ pub use exchange::result::{
 pub use exchange::result_csv::result_csv;
 #[cfg(feature = "csv")]
 pub use exchange::scored::{ScoredProblem, records_from_scored_csv, scored_header, scored_row};
-pub use format::diag::{Checked, Code, Diagnostic, Severity};
+pub use format::diag::{Checked, Code, Diagnostic, Related, Severity};
 pub use format::echo::{MAX_ECHO_CHARS, echo};
 #[cfg(feature = "yaml")]
 pub use format::load::{DocumentKind, document_kind, load_bank, load_catalogue, read_answer_sheet};

@@ -160,6 +160,18 @@ pub struct Diagnostic {
     pub hints: Vec<String>,
     /// Background that is not itself advice, e.g. the YAML parser's own words.
     pub notes: Vec<String>,
+    /// Other places the message refers to ("first defined here"), shown
+    /// under the source beside the main span rather than as hint text.
+    pub related: Vec<Related>,
+}
+
+/// A secondary location of a [`Diagnostic`], with what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// Where in the same file.
+    pub span: Span,
+    /// What is there, lowercase ("first defined here").
+    pub label: String,
 }
 
 impl Diagnostic {
@@ -173,6 +185,7 @@ impl Diagnostic {
             path: None,
             hints: Vec::new(),
             notes: Vec::new(),
+            related: Vec::new(),
         }
     }
 
@@ -205,6 +218,15 @@ impl Diagnostic {
     /// Adds a note.
     pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
         self.notes.push(note.into());
+        self
+    }
+
+    /// Points at another place the message refers to.
+    pub fn related(mut self, span: Span, label: impl Into<String>) -> Diagnostic {
+        self.related.push(Related {
+            span,
+            label: label.into(),
+        });
         self
     }
 

@@ -96,7 +96,7 @@ pub fn load_catalogue(file: &SourceFile) -> Checked<Catalogue> {
         Ok(raw) => match kind_matches(file, &raw.kind, DocumentKind::Catalogue) {
             Err(diagnostic) => Checked::failed(vec![diagnostic]),
             Ok(()) => {
-                let (mut diagnostics, catalogue) = validate::catalogue(file, raw);
+                let (mut diagnostics, catalogue) = validate::catalogue(raw);
                 let catalogue =
                     catalogue.and_then(|catalogue| match catalogue.check_invariants() {
                         Ok(()) => Some(catalogue),
@@ -123,7 +123,7 @@ pub fn load_bank(file: &SourceFile, catalogue: &Catalogue) -> Checked<Bank> {
         Ok(raw) => match kind_matches(file, &raw.kind, DocumentKind::Bank) {
             Err(diagnostic) => Checked::failed(vec![diagnostic]),
             Ok(()) => {
-                let (mut diagnostics, bank) = validate::bank(file, raw, catalogue);
+                let (mut diagnostics, bank) = validate::bank(raw, catalogue);
                 // A second opinion on the validator: a bank it passes must
                 // be sound, or it is refused rather than crash the scoring.
                 let bank = bank.and_then(|bank| match bank.check_invariants() {

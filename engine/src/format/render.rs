@@ -1,24 +1,33 @@
 //! Diagnostics as text, the way a compiler prints them.
 //!
 //! ```text
-//! small.yaml:12:9: error[duplicate-id]: question id `q3` is used twice
+//! small.yaml:16:9: error[duplicate-id]: question id `q3` is used twice
 //!    |
-//! 12 |   - id: q3
+//! 11 |   - id: q3
+//!    |         -- first defined here
+//! ...
+//! 16 |   - id: q3
 //!    |         ^^
 //!    = at: questions[4].id
-//!    = hint: first defined at 4:9; give each question its own id
+//!    = hint: give each question its own id
 //! ```
 //!
-//! Notes (`= note:`) follow the hints: background such as the YAML parser's
-//! own words, kept out of the message.
+//! The headline stays `file:line:col: severity[code]: message`, the form
+//! editors and CI logs link; the source excerpt under it is drawn by
+//! annotate-snippets (the renderer rustc uses), which measures columns with
+//! `unicode-width` so carets line up under Japanese, and shows control
+//! characters from a hostile file as visible symbols (`␛`), never raw.
 //!
-//! Pure string building, shared by the CLI and the tests; the browser lays
-//! out the same [`Diagnostic`] fields itself.
+//! Notes (`= note:`) follow the hints: background such as the YAML parser's
+//! own words, kept out of the message. Pure string building, shared by the
+//! CLI, the author mode and the tests.
 
-use std::fmt::Write;
+use std::num::NonZeroU32;
 
-use crate::format::diag::Diagnostic;
-use crate::format::source::SourceFile;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::format::diag::{Diagnostic, Severity};
+use crate::format::source::{SourceFile, Span};
 
 /// The one-line header: `file:line:col: error[code]: message`.
 pub fn headline(file: &SourceFile, diagnostic: &Diagnostic) -> String {
@@ -34,69 +43,50 @@ pub fn headline(file: &SourceFile, diagnostic: &Diagnostic) -> String {
     )
 }
 
-/// The headline, the source line with a caret, the YAML path and the hints.
+/// The headline, the source lines with the main span and any related ones
+/// marked, the YAML path, the hints and the notes.
 pub fn render(file: &SourceFile, diagnostic: &Diagnostic) -> String {
-    let mut out = headline(file, diagnostic);
-    out.push('\n');
-    let gutter_width;
-    if let (Some(span), Some(at)) = (diagnostic.span, diagnostic.line_col(file)) {
-        let line_number = at.line.to_string();
-        gutter_width = line_number.len();
-        let pad = " ".repeat(gutter_width);
-        let (line, col) = window(file.line_text(at.line), at.col.get() as usize);
-        let before = escape_controls(&line.chars().take(col - 1).collect::<String>());
-        let line = escape_controls(&line);
-        let covered: String = file
-            .text()
-            .get(span.start as usize..span.end as usize)
-            .unwrap_or("")
-            .lines()
-            .next()
-            .unwrap_or("")
-            .chars()
-            .take(MAX_SHOWN_CHARS / 2)
-            .collect();
-        let caret_width = covered.chars().map(display_width).sum::<usize>().max(1);
-        let indent = " ".repeat(before.chars().map(display_width).sum());
-        let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{line_number} | {line}");
-        let _ = writeln!(out, "{pad} | {indent}{}", "^".repeat(caret_width));
-    } else {
-        gutter_width = 1;
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let marks = marks(file, diagnostic);
+    let excerpts = excerpts(file, marks);
+    let mut body = Group::with_level(level);
+    for (index, excerpt) in excerpts.iter().enumerate() {
+        let mut snippet = Snippet::source(excerpt.text.as_str())
+            .line_start(excerpt.first_line)
+            .fold(true);
+        if index > 0 {
+            // An excerpt far from the first says where it is.
+            snippet = snippet.path(file.name());
+        }
+        for mark in &excerpt.marks {
+            let kind = if mark.primary {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            snippet = snippet.annotation(kind.span(mark.range.clone()).label(mark.label));
+        }
+        body = body.element(snippet);
     }
-    let pad = " ".repeat(gutter_width);
     if let Some(path) = &diagnostic.path {
-        let _ = writeln!(out, "{pad} = at: {path}");
+        body = body.element(Level::NOTE.with_name("at").message(path.as_str()));
     }
     for hint in &diagnostic.hints {
-        let _ = writeln!(out, "{pad} = hint: {hint}");
+        body = body.element(Level::HELP.with_name("hint").message(hint.as_str()));
     }
     for note in &diagnostic.notes {
-        let _ = writeln!(out, "{pad} = note: {note}");
+        body = body.element(Level::NOTE.message(note.as_str()));
+    }
+    let mut out = headline(file, diagnostic);
+    out.push('\n');
+    if !body.is_empty() {
+        out.push_str(&Renderer::plain().render(&[body]));
+        out.push('\n');
     }
     out
-}
-
-/// Longest source line shown whole; longer ones are cut around the column.
-const MAX_SHOWN_CHARS: usize = 100;
-
-/// The part of `line` to show and the 1-based column within it.
-fn window(line: &str, col: usize) -> (String, usize) {
-    let length = line.chars().count();
-    if length <= MAX_SHOWN_CHARS {
-        return (line.to_owned(), col);
-    }
-    let start = col
-        .saturating_sub(MAX_SHOWN_CHARS / 2)
-        .min(length - MAX_SHOWN_CHARS);
-    let shown: String = line.chars().skip(start).take(MAX_SHOWN_CHARS).collect();
-    let (prefix, shift) = if start > 0 { ("…", 1) } else { ("", 0) };
-    let suffix = if start + MAX_SHOWN_CHARS < length {
-        "…"
-    } else {
-        ""
-    };
-    (format!("{prefix}{shown}{suffix}"), col - start + shift)
 }
 
 /// Every diagnostic of a file, in order, separated by blank lines.
@@ -108,31 +98,203 @@ pub fn render_all(file: &SourceFile, diagnostics: &[Diagnostic]) -> String {
         .join("\n")
 }
 
-/// The source line as it may reach a terminal: control characters (an
-/// escape sequence in a hostile file) written as `\u{1b}`; a tab is harmless
-/// and stays.
-fn escape_controls(text: &str) -> String {
-    let hostile = |c: char| c.is_control() && c != '\t';
-    if !text.chars().any(hostile) {
-        return text.to_owned();
+/// Marks this many lines apart or fewer share one excerpt (the lines
+/// between them folded to `...`); farther ones get an excerpt of their own,
+/// headed by its location.
+const MAX_GAP_LINES: u32 = 40;
+
+/// A span to underline: on one line (a span running on is cut at the line's
+/// end, so a whole mapping never floods the terminal).
+struct Mark<'a> {
+    line: NonZeroU32,
+    /// Byte range within the line's text.
+    range: std::ops::Range<usize>,
+    label: Option<&'a str>,
+    primary: bool,
+}
+
+/// Consecutive source lines shown together, with the marks on them.
+struct Excerpt<'a> {
+    first_line: usize,
+    text: String,
+    marks: Vec<Mark<'a>>,
+}
+
+/// The main span and the related ones, in line order.
+fn marks<'a>(file: &SourceFile, diagnostic: &'a Diagnostic) -> Vec<Mark<'a>> {
+    let primary = diagnostic.span.map(|span| (span, None, true));
+    let related = diagnostic
+        .related
+        .iter()
+        .map(|related| (related.span, Some(related.label.as_str()), false));
+    let mut marks: Vec<Mark<'a>> = primary
+        .into_iter()
+        .chain(related)
+        .map(|(span, label, primary)| mark(file, span, label, primary))
+        .collect();
+    marks.sort_by_key(|mark| mark.line);
+    marks
+}
+
+fn mark<'a>(file: &SourceFile, span: Span, label: Option<&'a str>, primary: bool) -> Mark<'a> {
+    let line = file.line_col(span.start).line;
+    let line_start = file.line_start(line);
+    let text = file.line_text(line);
+    let start = floor_boundary(text, (span.start.saturating_sub(line_start)) as usize);
+    let end = floor_boundary(text, (span.end.saturating_sub(line_start)) as usize).max(start);
+    Mark {
+        line,
+        range: start..end,
+        label,
+        primary,
     }
-    text.chars()
-        .map(|c| {
-            if hostile(c) {
-                format!("\\u{{{:x}}}", u32::from(c))
-            } else {
-                c.to_string()
+}
+
+/// `at`, clamped to `text` and moved back to a character boundary.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Groups marks whose lines are close into one excerpt each; line breaks
+/// are normalised to `\n` so a file saved with CRLF shows no stray `␍`.
+fn excerpts<'a>(file: &SourceFile, marks: Vec<Mark<'a>>) -> Vec<Excerpt<'a>> {
+    let mut excerpts: Vec<(NonZeroU32, NonZeroU32, Vec<Mark<'a>>)> = Vec::new();
+    for mark in marks {
+        match excerpts.last_mut() {
+            Some((_, last, marks)) if mark.line.get() <= last.get() + MAX_GAP_LINES => {
+                *last = mark.line;
+                marks.push(mark);
+            }
+            _ => excerpts.push((mark.line, mark.line, vec![mark])),
+        }
+    }
+    excerpts
+        .into_iter()
+        .map(|(first, last, marks)| {
+            let mut text = String::new();
+            let mut line_offsets = Vec::new();
+            for line in first.get()..=last.get() {
+                line_offsets.push(text.len());
+                if let Some(line) = NonZeroU32::new(line) {
+                    text.push_str(file.line_text(line));
+                }
+                text.push('\n');
+            }
+            let marks = marks
+                .into_iter()
+                .map(|mark| {
+                    let base = line_offsets
+                        .get((mark.line.get() - first.get()) as usize)
+                        .copied()
+                        .unwrap_or(0);
+                    Mark {
+                        range: base + mark.range.start..base + mark.range.end,
+                        ..mark
+                    }
+                })
+                .collect();
+            Excerpt {
+                first_line: first.get() as usize,
+                text,
+                marks,
             }
         })
         .collect()
 }
 
-/// Terminal cells a character takes: two for East Asian wide characters,
-/// so that carets line up under Japanese text.
-fn display_width(c: char) -> usize {
-    let wide = matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-    if wide { 2 } else { 1 }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::diag::Code;
+
+    fn at(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).unwrap();
+        Span::new(start as u32, (start + needle.len()) as u32)
+    }
+
+    fn error_at(text: &str, needle: &str) -> Diagnostic {
+        Diagnostic::error(Code::InvalidValue, "bad").at(at(text, needle))
+    }
+
+    /// Carets stand under the characters they mean: a Japanese character
+    /// takes two terminal cells, a half-width kana one.
+    #[test]
+    fn carets_line_up_under_wide_and_half_width_text() {
+        let text = "title: {ja: 人材ｶﾀﾛｸﾞ, en: x}\n";
+        let file = SourceFile::new("b.yaml", text);
+        let shown = render(&file, &error_at(text, "ｶﾀﾛｸﾞ"));
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[0], "b.yaml:1:15: error[invalid-value]: bad");
+        assert_eq!(lines[2], "1 | title: {ja: 人材ｶﾀﾛｸﾞ, en: x}");
+        assert_eq!(lines[3], "  |                 ^^^^^");
+    }
+
+    /// A file saved with CRLF shows its lines without a stray `␍`.
+    #[test]
+    fn crlf_line_ends_are_not_shown() {
+        let text = "a: 1\r\nb: 2\r\n";
+        let file = SourceFile::new("b.yaml", text);
+        let shown = render(&file, &error_at(text, "2"));
+        assert!(shown.contains("2 | b: 2\n"), "{shown}");
+        assert!(!shown.contains('␍') && !shown.contains('\r'), "{shown}");
+    }
+
+    /// An escape sequence in a hostile file reaches the terminal as a
+    /// visible symbol, never raw.
+    #[test]
+    fn control_characters_are_shown_as_symbols() {
+        let text = "a: \u{1b}]0;PWNED\u{7}\n";
+        let file = SourceFile::new("b.yaml", text);
+        let shown = render(&file, &error_at(text, "PWNED"));
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown}"
+        );
+        assert!(shown.contains("␛]0;PWNED"), "{shown}");
+    }
+
+    /// A related place far from the main one gets its own excerpt, headed
+    /// by its location; one near it shares the excerpt.
+    #[test]
+    fn related_places_are_secondary_labels() {
+        let mut text = String::from("- id: q1\n");
+        text.push_str(&"# filler\n".repeat(60));
+        text.push_str("- id: q1\n");
+        let file = SourceFile::new("b.yaml", text.as_str());
+        let first = at(&text, "q1");
+        let second_start = text.rfind("q1").unwrap() as u32;
+        let diagnostic = Diagnostic::error(Code::DuplicateId, "id `q1` is used twice")
+            .at(Span::new(second_start, second_start + 2))
+            .related(first, "first defined here");
+        let shown = render(&file, &diagnostic);
+        assert!(
+            shown.starts_with("b.yaml:62:7: error[duplicate-id]"),
+            "{shown}"
+        );
+        assert!(shown.contains("1 | - id: q1\n"), "{shown}");
+        assert!(
+            shown.contains("  |       -- first defined here\n"),
+            "{shown}"
+        );
+        assert!(shown.contains("::: b.yaml:62:7"), "{shown}");
+    }
+
+    /// A diagnostic without a place is its headline and its advice.
+    #[test]
+    fn a_diagnostic_without_a_span_has_no_excerpt() {
+        let file = SourceFile::new("b.yaml", "");
+        let diagnostic =
+            Diagnostic::error(Code::EmptyFile, "the file is empty").hint("write a bank");
+        let shown = render(&file, &diagnostic);
+        assert_eq!(
+            shown.lines().next(),
+            Some("b.yaml: error[empty-file]: the file is empty")
+        );
+        assert!(shown.contains("= hint: write a bank"), "{shown}");
+        assert!(!shown.contains(" | "), "{shown}");
+    }
 }

@@ -118,10 +118,19 @@ impl SourceFile {
         line_start.saturating_add(u32::try_from(within).unwrap_or(u32::MAX))
     }
 
+    /// Byte offset where the 1-based `line` starts (the end of the text
+    /// past the last line).
+    pub fn line_start(&self, line: NonZeroU32) -> u32 {
+        self.line_starts
+            .get(line.get() as usize - 1)
+            .copied()
+            .unwrap_or_else(|| u32::try_from(self.text.len()).unwrap_or(u32::MAX))
+    }
+
     /// The text of the 1-based `line`, without its line break.
     pub fn line_text(&self, line: NonZeroU32) -> &str {
         let index = line.get() as usize - 1;
-        let start = self.line_starts.get(index).copied().unwrap_or(0) as usize;
+        let start = self.line_start(line) as usize;
         let end = self
             .line_starts
             .get(index + 1)

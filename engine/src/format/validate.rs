@@ -30,7 +30,6 @@ mod show_if;
 use std::collections::BTreeMap;
 
 use crate::format::diag::Diagnostic;
-use crate::format::source::{SourceFile, Span};
 use catalogue_ref::Mismatch;
 use reported::{Reported, Reports};
 use show_if::ShowIfGraph;
@@ -47,8 +46,7 @@ const LADDER_STEPS: &str = "ladder steps";
 
 /// The state of one file's check: where its diagnostics go, and what the
 /// checks found that later ones need.
-struct Validator<'a> {
-    file: &'a SourceFile,
+struct Validator {
     reports: Reports,
     /// The bank names another catalogue than the one it is checked against.
     mismatch: Option<Mismatch>,
@@ -57,10 +55,9 @@ struct Validator<'a> {
     duplicated: BTreeMap<String, (usize, Reported)>,
 }
 
-impl<'a> Validator<'a> {
-    fn new(file: &'a SourceFile) -> Validator<'a> {
+impl Validator {
+    fn new() -> Validator {
         Validator {
-            file,
             reports: Reports::default(),
             mismatch: None,
             duplicated: BTreeMap::new(),
@@ -74,9 +71,5 @@ impl<'a> Validator<'a> {
 
     fn finish<T>(self, value: Result<T, Reported>) -> (Vec<Diagnostic>, Option<T>) {
         self.reports.finish(value)
-    }
-
-    fn at(&self, span: Span) -> String {
-        self.file.line_col(span.start).to_string()
     }
 }

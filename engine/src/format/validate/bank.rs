@@ -6,17 +6,12 @@ use std::collections::BTreeMap;
 use super::{Mismatch, Reported, ShowIfGraph, Validator};
 use crate::format::diag::{Code, Diagnostic};
 use crate::format::raw::RawBank;
-use crate::format::source::SourceFile;
 use crate::model::bank::{Bank, Catalogue, Item, Question};
 use crate::model::index::{GateIndex, QuestionIndex};
 
 /// Checks a raw bank against its catalogue.
-pub(crate) fn bank(
-    file: &SourceFile,
-    raw: RawBank,
-    catalogue: &Catalogue,
-) -> (Vec<Diagnostic>, Option<Bank>) {
-    let mut v = Validator::new(file);
+pub(crate) fn bank(raw: RawBank, catalogue: &Catalogue) -> (Vec<Diagnostic>, Option<Bank>) {
+    let mut v = Validator::new();
     let id = v.id(&raw.id, "id", &mut BTreeMap::new(), "bank");
     if raw.catalogue.value != catalogue.id {
         let (proof, index) = v.reports.error_kept(

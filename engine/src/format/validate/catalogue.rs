@@ -8,7 +8,6 @@ use crate::format::diag::{Code, Diagnostic};
 use crate::format::raw::{
     RawCatalogue, RawMinimumWages, RawProgramStatus, RawTimeTargets, Spanned,
 };
-use crate::format::source::SourceFile;
 use crate::format::suggest::suggest;
 use crate::model::bank::{
     Catalogue, Dimension, Indicator, MinimumWage, MinimumWages, Program, ProgramStatus, TimeTargets,
@@ -16,11 +15,8 @@ use crate::model::bank::{
 use crate::model::index::ProgramIndex;
 
 /// Checks a raw catalogue.
-pub(crate) fn catalogue(
-    file: &SourceFile,
-    raw: RawCatalogue,
-) -> (Vec<Diagnostic>, Option<Catalogue>) {
-    let mut v = Validator::new(file);
+pub(crate) fn catalogue(raw: RawCatalogue) -> (Vec<Diagnostic>, Option<Catalogue>) {
+    let mut v = Validator::new();
     let id = v.id(&raw.id, "id", &mut BTreeMap::new(), "catalogue");
     let title = v.text(&raw.title, "title");
     let level_thresholds = v.thresholds(raw.level_thresholds.as_ref());
@@ -237,7 +233,7 @@ pub(crate) fn catalogue(
     v.finish(catalogue)
 }
 
-impl Validator<'_> {
+impl Validator {
     fn thresholds(
         &mut self,
         raw: Option<&Spanned<Vec<Spanned<f64>>>>,

@@ -22,7 +22,7 @@ pub(super) struct Mismatch {
     pub(super) unchecked: usize,
 }
 
-impl Validator<'_> {
+impl Validator {
     /// Records an error about a reference into the catalogue, unless the
     /// bank names another catalogue: then the mismatch is the cause, and its
     /// error stands for this one.

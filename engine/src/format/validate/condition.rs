@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{Reported, ShowIfGraph, Validator};
-use crate::format::diag::{Code, Diagnostic};
+use crate::format::diag::{Code, Diagnostic, Related};
 use crate::format::raw::{ProfileField, RawCondition, Spanned};
 use crate::format::source::Span;
 use crate::format::suggest::suggest;
@@ -38,7 +38,7 @@ pub(super) enum Context<'a> {
     },
 }
 
-impl Validator<'_> {
+impl Validator {
     pub(super) fn condition(
         &mut self,
         raw: &Spanned<RawCondition>,
@@ -252,12 +252,15 @@ impl Validator<'_> {
     fn meant_duplicate(&mut self, question: &Spanned<String>, known: &[&str]) -> Option<Reported> {
         let nearest = crate::format::suggest::nearest(&question.value, known)?;
         let &(index, proof) = self.duplicated.get(nearest)?;
-        let at = self.at(question.span);
         let name = &question.value;
         self.reports.amend(index, |diagnostic| {
-            diagnostic.hints.push(format!(
-                "the condition at {at} names `{name}`, which no question has: if this is `{name}`, rename it"
-            ));
+            diagnostic.related.push(Related {
+                span: question.span,
+                label: format!("a condition names `{name}`, which no question has"),
+            });
+            diagnostic
+                .hints
+                .push(format!("if this is `{name}`, rename it"));
         });
         Some(proof)
     }

@@ -10,7 +10,7 @@ use crate::format::diag::{Code, Diagnostic};
 use crate::format::raw::{RawGate, RawGateFigure};
 use crate::model::bank::{Catalogue, Gate, GateFigure, Item, Question};
 
-impl Validator<'_> {
+impl Validator {
     /// Checks gate `index`; a `superseded` edition's law needs no date.
     pub(super) fn gate(
         &mut self,

@@ -6,7 +6,7 @@ use crate::format::diag::{Code, Diagnostic};
 use crate::format::raw::Spanned;
 use crate::model::bank::LegalBasis;
 
-impl Validator<'_> {
+impl Validator {
     /// A `YYYY-MM-DD` date that exists in the calendar.
     pub(super) fn date(&mut self, date: &Spanned<String>, path: &str) -> Result<String, Reported> {
         if is_calendar_date(&date.value) {

@@ -9,7 +9,7 @@ use crate::format::raw::{RawText, Spanned};
 use crate::format::source::Span;
 use crate::model::text::Text;
 
-impl Validator<'_> {
+impl Validator {
     /// Checks an id's spelling and uniqueness among `seen`.
     pub(super) fn id(
         &mut self,
@@ -43,7 +43,6 @@ impl Validator<'_> {
             ));
         }
         if let Some(&first) = seen.get(name) {
-            let first_at = self.at(first);
             return Err(self.push(
                 Diagnostic::error(
                     Code::DuplicateId,
@@ -51,9 +50,8 @@ impl Validator<'_> {
                 )
                 .at(id.span)
                 .path(path)
-                .hint(format!(
-                    "first defined at {first_at}; give each {what} its own id"
-                )),
+                .related(first, "first defined here")
+                .hint(format!("give each {what} its own id")),
             ));
         }
         seen.insert(name.clone(), id.span);

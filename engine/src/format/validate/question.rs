@@ -12,7 +12,7 @@ use crate::format::source::Span;
 use crate::model::bank::{Band, Catalogue, Choice, Item, MAX_OPTIONS, Question, QuestionKind};
 use crate::model::index::QuestionIndex;
 
-impl Validator<'_> {
+impl Validator {
     pub(super) fn question(
         &mut self,
         index: usize,

@@ -11,7 +11,7 @@ use crate::format::source::Span;
 use crate::model::bank::{Catalogue, Condition, Item, Question, Recommendation};
 use crate::model::index::DimensionIndex;
 
-impl Validator<'_> {
+impl Validator {
     /// Checks recommendation `index`; `seen` holds the recommendation ids
     /// met so far.
     pub(super) fn recommendation(

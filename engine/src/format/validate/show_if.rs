@@ -47,7 +47,7 @@ impl ShowIfGraph {
     }
 }
 
-impl Validator<'_> {
+impl Validator {
     /// A `show_if` reference from question `from` to `to`, not asked
     /// before it: a loop when `to` depends back on `from`.
     pub(super) fn later_reference(
