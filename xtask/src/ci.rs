@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use crate::lints::{self, Lints};
 use crate::process::{Scratch, cargo, cargo_binary, describe, run};
 use crate::{install, repo_root, serve, site, size};
 
@@ -36,23 +37,8 @@ pub fn test() -> Result<(), String> {
             run: || cargo(&["fmt", "--all", "--", "--check"]),
         },
         Step {
-            name: "cargo clippy -D warnings (host crates)",
-            run: || {
-                cargo(&[
-                    "clippy",
-                    "--workspace",
-                    "--exclude",
-                    WEB_PACKAGE,
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ])
-            },
-        },
-        Step {
-            name: "cargo test (engine, golden fixtures, fuzz corpus replay, CLI)",
-            run: || cargo(&["test", "--workspace", "--exclude", WEB_PACKAGE]),
+            name: "cargo test with clippy -D warnings (engine, golden fixtures, fuzz corpus replay, CLI, benches once)",
+            run: host_tests,
         },
         Step {
             name: "engine builds for wasm32-unknown-unknown",
@@ -98,16 +84,6 @@ pub fn test() -> Result<(), String> {
             name: "shipped banks cover the call's indicators within time",
             run: || shindan(&["coverage"]),
         },
-        // The web crate's lints need no tool: they run while the tools
-        // install goes on in the background.
-        Step {
-            name: "cargo clippy -D warnings (web crate, wasm32)",
-            run: || web_clippy(&[]),
-        },
-        Step {
-            name: "cargo clippy -D warnings (web crate, wasm32, tools build)",
-            run: || web_clippy(&["--features", "tools"]),
-        },
         Step {
             name: "install: wasm-bindgen-cli and wasm-pack (started in the background)",
             run: install::cargo_tools_joined,
@@ -121,12 +97,12 @@ pub fn test() -> Result<(), String> {
             run: install::chromium_joined,
         },
         Step {
-            name: "web component tests (wasm-pack test, headless Chromium)",
+            name: "web component tests with clippy -D warnings (wasm-pack test, headless Chromium)",
             run: web_component_tests,
         },
         Step {
-            name: "site build (dist/)",
-            run: || site::dist(&site::cli_path()).map(drop),
+            name: "site build with clippy -D warnings (dist/)",
+            run: || site::dist(&site::cli_path(), Lints::Deny).map(drop),
         },
         Step {
             name: "first-load size within its ceiling (target in BENCHMARKS.md)",
@@ -179,19 +155,17 @@ fn shindan(args: &[&str]) -> Result<(), String> {
     run(Command::new(site::cli_path()).args(args))
 }
 
-/// Clippy for the web crate, which only builds for the browser.
-fn web_clippy(features: &[&str]) -> Result<(), String> {
-    let mut args = vec![
-        "clippy",
-        "-p",
-        WEB_PACKAGE,
-        "--target",
-        "wasm32-unknown-unknown",
-        "--all-targets",
-    ];
-    args.extend_from_slice(features);
-    args.extend_from_slice(&["--", "-D", "warnings"]);
-    cargo(&args)
+/// The host crates' tests, every target (benches run once, as tests), with
+/// clippy linting them as they compile ([`lints`]); then the doc tests,
+/// which `--all-targets` leaves out, on the same build.
+fn host_tests() -> Result<(), String> {
+    for targets in ["--all-targets", "--doc"] {
+        let mut command = Command::new(cargo_binary());
+        command.args(["test", "--workspace", "--exclude", WEB_PACKAGE, targets]);
+        lints::apply(&mut command, Lints::Deny)?;
+        run(&mut command)?;
+    }
+    Ok(())
 }
 
 /// The web crate's wasm-bindgen tests, run by wasm-pack in headless
@@ -224,6 +198,7 @@ fn web_component_tests() -> Result<(), String> {
         ])
         .env("PATH", &path)
         .stdout(Stdio::piped());
+    lints::apply(&mut command, Lints::Deny)?;
     scratch.isolate(&mut command);
     let mut child = command
         .spawn()

@@ -29,6 +29,7 @@ mod bench;
 mod ci;
 mod fuzz;
 mod install;
+mod lints;
 mod process;
 mod publish;
 mod serve;

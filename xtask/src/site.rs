@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::lints::{self, Lints};
 use crate::process::{cargo, run};
 use crate::{install, publish, repo_root, target_dir};
 
@@ -69,13 +70,14 @@ pub fn build_cli() -> Result<PathBuf, String> {
 
 /// [`dist`] with the CLI built first: for `dist`, `serve` and `size`.
 pub fn build() -> Result<PathBuf, String> {
-    dist(&build_cli()?)
+    dist(&build_cli()?, Lints::Skip)
 }
 
 /// Builds both bundles and the compiled banks (with the `shindan` binary at
 /// `cli`) and writes the site into a fresh `dist/`, printing each file and
-/// its size. Returns the `dist/` path.
-pub fn dist(cli: &Path) -> Result<PathBuf, String> {
+/// its size. Returns the `dist/` path. With [`Lints::Deny`], clippy lints
+/// the web crate in both builds as it compiles.
+pub fn dist(cli: &Path, lints: Lints) -> Result<PathBuf, String> {
     // Removed first, so a failed build leaves no stale site for the size
     // check or the end-to-end tests to pass on.
     let dist = dist_dir();
@@ -91,7 +93,7 @@ pub fn dist(cli: &Path) -> Result<PathBuf, String> {
             .iter()
             .map(|bundle| {
                 let out_dir = staging.join(bundle.dir);
-                scope.spawn(move || wasm_pack_build(&out_dir, bundle.profile, bundle.cargo_args))
+                scope.spawn(move || wasm_pack_build(&out_dir, bundle, lints))
             })
             .collect();
         builds.into_iter().try_for_each(|build| {
@@ -152,13 +154,13 @@ fn compile_banks(cli: &Path, out_dir: &Path) -> Result<(), String> {
 
 /// A build for browsers. `--mode no-install` stops wasm-pack from
 /// downloading wasm-bindgen or wasm-opt: it uses those on the tool PATH.
-fn wasm_pack_build(out_dir: &Path, profile: &str, cargo_args: &[&str]) -> Result<(), String> {
+fn wasm_pack_build(out_dir: &Path, bundle: &Bundle, lints: Lints) -> Result<(), String> {
     let mut command = Command::new(install::tool("wasm-pack"));
     command.arg("build");
-    if profile == "release" {
+    if bundle.profile == "release" {
         command.arg("--release");
     } else {
-        command.args(["--profile", profile]);
+        command.args(["--profile", bundle.profile]);
     }
     command
         .args([
@@ -174,9 +176,10 @@ fn wasm_pack_build(out_dir: &Path, profile: &str, cargo_args: &[&str]) -> Result
         ])
         .arg(out_dir)
         .arg("web");
-    if !cargo_args.is_empty() {
-        command.arg("--").args(cargo_args);
+    if !bundle.cargo_args.is_empty() {
+        command.arg("--").args(bundle.cargo_args);
     }
+    lints::apply(&mut command, lints)?;
     // A stale file (a renamed snippet, an old build) must not reach dist/.
     if out_dir.exists() {
         std::fs::remove_dir_all(out_dir).map_err(|e| io_error("remove", out_dir, &e))?;
