@@ -39,15 +39,65 @@ pub const MAX_RESULT_BYTES: f64 = 1024.0 * 1024.0;
 /// `max_bytes`, so a huge file picked by mistake costs nothing.
 pub async fn file_text(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
     if file.size() > max_bytes {
-        return Err(format!(
-            "larger than {} MB, so it was not read; choose a file exported by Shindan",
-            max_bytes / 1024.0 / 1024.0
-        ));
+        return Err(too_large(max_bytes));
     }
     JsFuture::from(file.text())
         .await
         .map(|value| value.as_string().unwrap_or_default())
-        .map_err(|_| "the browser could not read it; choose the file again".to_owned())
+        .map_err(|_| unreadable())
+}
+
+fn too_large(max_bytes: f64) -> String {
+    format!(
+        "larger than {} MB, so it was not read; choose a file exported by Shindan",
+        max_bytes / 1024.0 / 1024.0
+    )
+}
+
+fn unreadable() -> String {
+    "the browser could not read it; choose the file again".to_owned()
+}
+
+/// The texts of many files, read by the browser all at once (one await
+/// for the lot, not one per file). Each file is checked against its own
+/// limit, as [`file_text`] does. Each `File.size` is asked once: for a
+/// picked file Chromium answers it with a synchronous call to the browser
+/// process (measured at 0.2 ms a file, 2 s for 10,000 files).
+#[cfg(feature = "tools")]
+pub async fn file_texts(files: &[(web_sys::File, f64)]) -> Vec<Result<String, String>> {
+    let allowed: Vec<bool> = files
+        .iter()
+        .map(|(file, max_bytes)| file.size() <= *max_bytes)
+        .collect();
+    let reads = js_sys::Array::new();
+    for ((file, _), &allowed) in files.iter().zip(&allowed) {
+        // A refused file stands in the list as `null`, never read.
+        let read = if allowed {
+            file.text().into()
+        } else {
+            wasm_bindgen::JsValue::NULL
+        };
+        reads.push(&read);
+    }
+    let settled = match JsFuture::from(js_sys::Promise::all_settled(&reads)).await {
+        Ok(settled) => js_sys::Array::from(&settled),
+        Err(_) => js_sys::Array::new(),
+    };
+    files
+        .iter()
+        .zip(allowed)
+        .enumerate()
+        .map(|(index, ((_, max_bytes), allowed))| {
+            if !allowed {
+                return Err(too_large(*max_bytes));
+            }
+            let outcome = settled.get(index as u32);
+            js_sys::Reflect::get(&outcome, &"value".into())
+                .ok()
+                .and_then(|value| value.as_string())
+                .ok_or_else(unreadable)
+        })
+        .collect()
 }
 
 /// The name and text of every file picked in `input`, in order; a file

@@ -1,23 +1,34 @@
-//! `cargo xtask bench`: the engine benchmarks and the survey batch figure;
+//! `cargo xtask bench`: the engine benchmarks, the survey batch figure and
+//! the dashboard reading 10,000 result files (`bench/dashboard.rs`);
+//! `cargo xtask bench dashboard`: that last figure alone;
 //! `cargo xtask bench web`: the browser app beside a SurveyJS twin
 //! (`bench/web.rs`).
 
+mod dashboard;
 mod web;
 
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::process::cargo;
-use crate::target_dir;
+use crate::{install, site, target_dir};
 
 pub fn task(args: &[String]) -> Result<(), String> {
     match args {
         [] => {
             cargo(&["bench", "-q", "-p", "shindan-tests", "--bench", "engine"])?;
-            survey_bench()
+            survey_bench()?;
+            install::for_build()?;
+            site::build()?;
+            dashboard::run(&site::cli_path())
         }
         [what] if what == "web" => web::task(),
-        _ => Err("usage: cargo xtask bench [web]".to_owned()),
+        [what] if what == "dashboard" => {
+            install::for_build()?;
+            site::build()?;
+            dashboard::run(&site::cli_path())
+        }
+        _ => Err("usage: cargo xtask bench [web | dashboard]".to_owned()),
     }
 }
 

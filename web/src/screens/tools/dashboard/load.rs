@@ -19,8 +19,10 @@ use crate::{banks, files};
 /// The most a scored survey CSV may weigh (it is read whole).
 const MAX_CSV_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
-/// Files read between two repaints of the progress bar.
-const BATCH: u32 = 100;
+/// Files read at once, between two repaints of the progress bar: the
+/// browser reads a chunk's files in parallel, and scoring one chunk takes
+/// a few tens of milliseconds, so the page stays responsive.
+const CHUNK: u32 = 500;
 
 /// What a batch of files gave.
 pub struct Read {
@@ -42,7 +44,7 @@ async fn next_frame() {
 }
 
 /// Reads every file of `list`, adding to `tally`; `progress` hears how
-/// many of how many files are read, every `BATCH` files and at the end.
+/// many of how many files are read, every `CHUNK` files and at the end.
 /// Fails only when the catalogue to check against cannot be loaded.
 pub async fn read_files(
     list: web_sys::FileList,
@@ -57,35 +59,39 @@ pub async fn read_files(
     let bank = banks::fetch(Tier::Small).await?;
     let catalogue = &bank.catalogue;
     let mut banks_read: HashMap<(Tier, String), Arc<Bank>> = HashMap::new();
-    for index in 0..total {
-        if index % BATCH == 0 {
-            progress(index, total);
-            next_frame().await;
-        }
-        let Some(file) = list.get(index) else {
-            continue;
-        };
-        let name = file.name();
-        let limit = if name.ends_with(".csv") {
-            MAX_CSV_BYTES
-        } else {
-            files::MAX_RESULT_BYTES
-        };
-        let text = match files::file_text(&file, limit).await {
-            Ok(text) => text,
-            Err(reason) => {
-                refused.push(format!("{name}: {reason}"));
+    for first in (0..total).step_by(CHUNK as usize) {
+        progress(first, total);
+        next_frame().await;
+        let chunk: Vec<(web_sys::File, f64)> = (first..total.min(first + CHUNK))
+            .filter_map(|index| list.get(index))
+            .map(|file| {
+                let limit = if file.name().ends_with(".csv") {
+                    MAX_CSV_BYTES
+                } else {
+                    files::MAX_RESULT_BYTES
+                };
+                (file, limit)
+            })
+            .collect();
+        let texts = files::file_texts(&chunk).await;
+        for ((file, _), text) in chunk.iter().zip(texts) {
+            let name = file.name();
+            let text = match text {
+                Ok(text) => text,
+                Err(reason) => {
+                    refused.push(format!("{name}: {reason}"));
+                    continue;
+                }
+            };
+            if name.ends_with(".csv") {
+                let (rows, bad) = records_from_scored_csv(text.as_bytes(), catalogue);
+                for row in &rows {
+                    tally.add_scores(catalogue, row);
+                }
+                loaded.extend(rows);
+                refused.extend(bad.into_iter().map(|problem| format!("{name}:{problem}")));
                 continue;
             }
-        };
-        if name.ends_with(".csv") {
-            let (rows, bad) = records_from_scored_csv(text.as_bytes(), catalogue);
-            for row in &rows {
-                tally.add_scores(catalogue, row);
-            }
-            loaded.extend(rows);
-            refused.extend(bad.into_iter().map(|problem| format!("{name}:{problem}")));
-        } else {
             match ResultDoc::from_json(&text) {
                 Ok(result) => match Record::of(&result, catalogue) {
                     Ok(record) => {

@@ -1,0 +1,65 @@
+// Times the analysts' dashboard in Debian's Chromium for `cargo xtask
+// bench`: BENCH_FILES result files (paths, one per line, in BENCH_LIST)
+// picked at once, from the file input's `change` event to the summary
+// showing every one of them (`section[data-group=<tier>][data-n=<count>]`),
+// timed inside the page. Median of BENCH_RUNS fresh pages, unthrottled (the
+// figure analysts wait for on an office PC). Prints JSON on stdout.
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { chromiumLaunchOptions } from "../e2e/chromium.mjs";
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run this through \`cargo xtask bench\``);
+  return value;
+}
+
+const URL_ = required("BENCH_URL");
+const FILES = readFileSync(required("BENCH_LIST"), "utf8").split("\n").filter(Boolean);
+const GROUP = required("BENCH_GROUP");
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const log = (line) => process.stderr.write(`bench dashboard: ${line}\n`);
+
+// In the page before its scripts: the time of the input's change event and
+// of the first moment the summary counts every file.
+function instrument({ selector }) {
+  const bench = { picked: null, summarised: null };
+  window.__bench = bench;
+  document.addEventListener(
+    "change",
+    (event) => {
+      if (event.target?.dataset?.testid === "open-many" && bench.picked === null) bench.picked = performance.now();
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    if (bench.picked !== null && bench.summarised === null && document.querySelector(selector)) {
+      bench.summarised = performance.now();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+const browser = await chromium.launch(chromiumLaunchOptions);
+const timings = [];
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const page = await context.newPage();
+    const selector = `section[data-group="${GROUP}"][data-n="${FILES.length}"]`;
+    await page.addInitScript(instrument, { selector });
+    await page.goto(`${URL_}?mode=dashboard`);
+    await page.waitForSelector("[data-testid=open-many]");
+    await page.setInputFiles("[data-testid=open-many]", FILES);
+    await page.waitForFunction(() => window.__bench.summarised !== null, null, { timeout: 300_000, polling: 50 });
+    const { picked, summarised } = await page.evaluate(() => window.__bench);
+    const refused = await page.locator("[data-testid=refused] li").count();
+    if (refused > 0) throw new Error(`${refused} files were refused`);
+    timings.push(summarised - picked);
+    log(`run ${run + 1}: ${(summarised - picked).toFixed(0)} ms`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+timings.sort((a, b) => a - b);
+console.log(JSON.stringify({ files: FILES.length, runs: timings, median: timings[Math.floor(timings.length / 2)] }));
