@@ -108,7 +108,9 @@ pub use exchange::result::{
 };
 pub use exchange::result_csv::result_csv;
 #[cfg(feature = "csv")]
-pub use exchange::scored::{ScoredProblem, records_from_scored_csv, scored_header, scored_row};
+pub use exchange::scored::{
+    ScoredChunk, ScoredProblem, ScoredReader, records_from_scored_csv, scored_header, scored_row,
+};
 pub use format::diag::{Checked, Code, Diagnostic, Related, Severity};
 pub use format::echo::{MAX_ECHO_CHARS, echo};
 #[cfg(feature = "yaml")]

@@ -38,7 +38,7 @@ impl TextEncoding {
         }
     }
 
-    fn encoding(self) -> &'static encoding_rs::Encoding {
+    pub(crate) fn encoding(self) -> &'static encoding_rs::Encoding {
         match self {
             TextEncoding::Utf8 | TextEncoding::Utf8Bom => encoding_rs::UTF_8,
             TextEncoding::Utf16Le => encoding_rs::UTF_16LE,
@@ -88,11 +88,22 @@ impl EncodingSniffer {
 
     /// The encoding, once the whole file has been seen.
     pub fn finish(self) -> TextEncoding {
+        self.judge(true)
+    }
+
+    /// The encoding judged from the start of a file only (a stream that is
+    /// decoded as it arrives): a character cut at the end of what was seen
+    /// counts as valid.
+    pub fn guess(&self) -> TextEncoding {
+        self.judge(false)
+    }
+
+    fn judge(&self, whole: bool) -> TextEncoding {
         match self.head.as_slice() {
             [0xEF, 0xBB, 0xBF, ..] => TextEncoding::Utf8Bom,
             [0xFF, 0xFE, ..] => TextEncoding::Utf16Le,
             [0xFE, 0xFF, ..] => TextEncoding::Utf16Be,
-            _ if self.invalid || !self.carry.is_empty() => TextEncoding::Cp932,
+            _ if self.invalid || (whole && !self.carry.is_empty()) => TextEncoding::Cp932,
             _ => TextEncoding::Utf8,
         }
     }
