@@ -83,6 +83,28 @@ export const dashboardTests = [
     },
   },
   {
+    name: "a scored survey CSV is read as a stream, with its own progress bar",
+    async run({ page, baseUrl }) {
+      const dir = mkdtempSync(join(tmpdir(), "shindan-scored-"));
+      const survey = join(dir, "survey.csv");
+      writeFileSync(survey, shindan("sample", "--bank", "question-banks/small.yaml", "--rows", "3000", "--seed", "7"));
+      const scored = shindan("score", "--bank", "question-banks/small.yaml", "--responses", survey);
+      await openDashboard(page, baseUrl);
+      await page.evaluate(() => {
+        window.__csvBarSeen = false;
+        new MutationObserver(() => {
+          if (document.querySelector("[data-testid=csv-progress] progress")) window.__csvBarSeen = true;
+        }).observe(document, { subtree: true, childList: true });
+      });
+      await page.setInputFiles("[data-testid=open-many]", [{ name: "scored.csv", mimeType: "text/csv", buffer: Buffer.from(scored) }]);
+      await waitLoaded(page, 1);
+      await page.waitForSelector('section[data-group=small][data-n="3000"]');
+      assert.equal(await page.evaluate(() => window.__csvBarSeen), true, "the CSV's own bar showed while it was read");
+      assert.equal(await page.locator("[data-testid=csv-progress]").count(), 0, "and is gone once it is read");
+      assert.equal(await page.locator("[data-testid=refused] li").count(), 0);
+    },
+  },
+  {
     name: "設問分析 in the dashboard shows the figures `shindan analyze` prints for the same results, and saves the same CSV",
     async run({ page, baseUrl }) {
       const lines = results(60, 9);

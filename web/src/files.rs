@@ -100,6 +100,19 @@ pub async fn file_texts(files: &[(web_sys::File, f64)]) -> Vec<Result<String, St
         .collect()
 }
 
+/// Bytes `start..end` of `file`, read without the rest of it: a large
+/// file is streamed a slice at a time.
+#[cfg(feature = "tools")]
+pub async fn blob_bytes(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, String> {
+    let slice = file
+        .slice_with_f64_and_f64(start, end)
+        .map_err(|_| unreadable())?;
+    let buffer = JsFuture::from(slice.array_buffer())
+        .await
+        .map_err(|_| unreadable())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// The name and text of every file picked in `input`, in order; a file
 /// too large or unreadable gives its reason instead of its text.
 pub async fn picked_texts(

@@ -25,7 +25,7 @@ mod load;
 
 use histogram::histogram;
 use item_analysis::ItemAnalysis;
-use load::read_files;
+use load::{Progress, read_files};
 
 /// The dashboard screen.
 #[component]
@@ -33,7 +33,7 @@ pub fn Dashboard() -> impl IntoView {
     let session = use_session();
     let records = RwSignal::new(Vec::<Record>::new());
     let problems = RwSignal::new(Vec::<String>::new());
-    let progress = RwSignal::new(None::<(u32, u32)>);
+    let progress = RwSignal::new(None::<Progress>);
     let group_by = RwSignal::new(GroupBy::Tier);
     let tier = RwSignal::new(None::<Tier>);
     let industry = RwSignal::new(None::<IndustryGroup>);
@@ -62,7 +62,7 @@ pub fn Dashboard() -> impl IntoView {
     let load = move |list: web_sys::FileList| {
         spawn_local(async move {
             let lang = session.lang.get_untracked();
-            let shown = move |done, total| progress.set(Some((done, total)));
+            let shown = move |now: Progress| progress.set(Some(now));
             match read_files(list, tally.get_untracked(), lang, shown).await {
                 Ok(read) => {
                     tally.set(read.tally);
@@ -141,11 +141,23 @@ pub fn Dashboard() -> impl IntoView {
                     {t::OPEN.get(lang)}
                     <input type="file" multiple class="visually-hidden" accept=".json,.csv,application/json,text/csv" data-testid="open-many" on:change=pick />
                 </label>
-                {move || progress.get().map(|(done, total)| view! {
-                    <div class="progress" data-testid="load-progress" data-done=done data-total=total>
-                        <label for="load-bar">{format!("{done} / {total}")}</label>
-                        <progress id="load-bar" max=total.max(1) value=done></progress>
-                    </div>
+                {move || progress.get().map(|now| {
+                    let (done, total) = (now.files_done, now.files);
+                    view! {
+                        <div class="progress" data-testid="load-progress" data-done=done data-total=total>
+                            <label for="load-bar">{format!("{done} / {total}")}</label>
+                            <progress id="load-bar" max=total.max(1) value=done></progress>
+                        </div>
+                        {now.csv.map(|csv| {
+                            let megabytes = |bytes: f64| bytes / 1_000_000.0;
+                            view! {
+                                <div class="progress" data-testid="csv-progress" data-read=csv.read data-size=csv.size>
+                                    <label for="csv-bar">{format!("{} {:.0} / {:.0} MB", csv.name, megabytes(csv.read), megabytes(csv.size))}</label>
+                                    <progress id="csv-bar" max=csv.size.max(1.0) value=csv.read></progress>
+                                </div>
+                            }
+                        })}
+                    }
                 })}
                 <div class="controls no-print">
                     <label>

@@ -9,20 +9,22 @@ use std::sync::Arc;
 
 use leptos::prelude::window;
 use shindan_engine::{
-    AnalysisBuilder, Bank, Lang, Record, ResultDoc, Tier, records_from_scored_csv,
+    AnalysisBuilder, Bank, Lang, Record, ResultDoc, ScoredChunk, ScoredReader, Tier,
 };
 use wasm_bindgen_futures::JsFuture;
 
 use crate::messages::tools::dashboard as t;
 use crate::{banks, files};
 
-/// The most a scored survey CSV may weigh (it is read whole).
-const MAX_CSV_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+/// Bytes of a scored survey CSV read at a time: the file is streamed (a
+/// survey of 550,000 rows is ~70 MB), its bar moves and the page repaints
+/// between chunks.
+const CSV_CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 
-/// Files read at once, between two repaints of the progress bar: the
-/// browser reads a chunk's files in parallel, and scoring one chunk takes
-/// a few tens of milliseconds, so the page stays responsive.
-const CHUNK: u32 = 500;
+/// Result files read at once, between two repaints of the progress bar:
+/// the browser reads a chunk's files in parallel, and scoring one chunk
+/// takes a few tens of milliseconds, so the page stays responsive.
+const CHUNK: usize = 500;
 
 /// What a batch of files gave.
 pub struct Read {
@@ -35,6 +37,23 @@ pub struct Read {
     pub tally: AnalysisBuilder,
 }
 
+/// How far reading has come: files read of all, and the bytes of the
+/// scored CSV being streamed, if one is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    pub files_done: u32,
+    pub files: u32,
+    pub csv: Option<CsvProgress>,
+}
+
+/// A scored CSV's name and how much of it is read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvProgress {
+    pub name: String,
+    pub read: f64,
+    pub size: f64,
+}
+
 /// Lets the browser paint (a zero-delay timeout).
 async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -43,14 +62,15 @@ async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Reads every file of `list`, adding to `tally`; `progress` hears how
-/// many of how many files are read, every `CHUNK` files and at the end.
-/// Fails only when the catalogue to check against cannot be loaded.
+/// Reads every file of `list`, adding to `tally`: result files (JSON) 500
+/// at a time, then each scored CSV as a stream. `progress` hears how far
+/// reading has come, between chunks and at the end. Fails only when the
+/// catalogue to check against cannot be loaded.
 pub async fn read_files(
     list: web_sys::FileList,
     mut tally: AnalysisBuilder,
     lang: Lang,
-    progress: impl Fn(u32, u32),
+    progress: impl Fn(Progress),
 ) -> Result<Read, String> {
     let total = list.length();
     let (mut loaded, mut refused) = (Vec::new(), Vec::new());
@@ -59,22 +79,23 @@ pub async fn read_files(
     let bank = banks::fetch(Tier::Small).await?;
     let catalogue = &bank.catalogue;
     let mut banks_read: HashMap<(Tier, String), Arc<Bank>> = HashMap::new();
-    for first in (0..total).step_by(CHUNK as usize) {
-        progress(first, total);
+    let (csvs, results): (Vec<web_sys::File>, Vec<web_sys::File>) = (0..total)
+        .filter_map(|index| list.get(index))
+        .partition(|file| file.name().ends_with(".csv"));
+    let mut files_done = 0;
+    for chunk in results.chunks(CHUNK) {
+        progress(Progress {
+            files_done,
+            files: total,
+            csv: None,
+        });
         next_frame().await;
-        let chunk: Vec<(web_sys::File, f64)> = (first..total.min(first + CHUNK))
-            .filter_map(|index| list.get(index))
-            .map(|file| {
-                let limit = if file.name().ends_with(".csv") {
-                    MAX_CSV_BYTES
-                } else {
-                    files::MAX_RESULT_BYTES
-                };
-                (file, limit)
-            })
+        let limits: Vec<(web_sys::File, f64)> = chunk
+            .iter()
+            .map(|file| (file.clone(), files::MAX_RESULT_BYTES))
             .collect();
-        let texts = files::file_texts(&chunk).await;
-        for ((file, _), text) in chunk.iter().zip(texts) {
+        let texts = files::file_texts(&limits).await;
+        for (file, text) in chunk.iter().zip(texts) {
             let name = file.name();
             let text = match text {
                 Ok(text) => text,
@@ -83,15 +104,6 @@ pub async fn read_files(
                     continue;
                 }
             };
-            if name.ends_with(".csv") {
-                let (rows, bad) = records_from_scored_csv(text.as_bytes(), catalogue);
-                for row in &rows {
-                    tally.add_scores(catalogue, row);
-                }
-                loaded.extend(rows);
-                refused.extend(bad.into_iter().map(|problem| format!("{name}:{problem}")));
-                continue;
-            }
             match ResultDoc::from_json(&text) {
                 Ok(result) => match Record::of(&result, catalogue) {
                     Ok(record) => {
@@ -122,8 +134,57 @@ pub async fn read_files(
                 Err(diagnostic) => refused.push(format!("{name}: {}", diagnostic.message)),
             }
         }
+        files_done += chunk.len() as u32;
     }
-    progress(total, total);
+    for file in &csvs {
+        let name = file.name();
+        let mut reader = ScoredReader::new(catalogue);
+        let mut take = |chunk: ScoredChunk| {
+            for row in &chunk.records {
+                tally.add_scores(catalogue, row);
+            }
+            loaded.extend(chunk.records);
+            refused.extend(
+                chunk
+                    .problems
+                    .into_iter()
+                    .map(|problem| format!("{name}:{problem}")),
+            );
+        };
+        let size = file.size();
+        let (mut read, mut failed) = (0.0, None);
+        while read < size {
+            progress(Progress {
+                files_done,
+                files: total,
+                csv: Some(CsvProgress {
+                    name: name.clone(),
+                    read,
+                    size,
+                }),
+            });
+            next_frame().await;
+            let end = (read + CSV_CHUNK_BYTES).min(size);
+            match files::blob_bytes(file, read, end).await {
+                Ok(bytes) => take(reader.feed(&bytes)),
+                Err(reason) => {
+                    failed = Some(reason);
+                    break;
+                }
+            }
+            read = end;
+        }
+        take(reader.finish());
+        if let Some(reason) = failed {
+            refused.push(format!("{name}: {reason}"));
+        }
+        files_done += 1;
+    }
+    progress(Progress {
+        files_done: total,
+        files: total,
+        csv: None,
+    });
     Ok(Read {
         records: loaded,
         refused,
