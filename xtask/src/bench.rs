@@ -20,16 +20,23 @@ pub fn task(args: &[String]) -> Result<(), String> {
             survey_bench()?;
             install::for_build()?;
             site::build()?;
-            dashboard::run(&site::cli_path())
+            dashboard::run(&site::cli_path(), &fast_cli()?)
         }
         [what] if what == "web" => web::task(),
         [what] if what == "dashboard" => {
             install::for_build()?;
             site::build()?;
-            dashboard::run(&site::cli_path())
+            dashboard::run(&site::cli_path(), &fast_cli()?)
         }
         _ => Err("usage: cargo xtask bench [web | dashboard]".to_owned()),
     }
+}
+
+/// The CLI built with the speed profile (`bench`, whose output goes to
+/// `target/release`).
+fn fast_cli() -> Result<std::path::PathBuf, String> {
+    cargo(&["build", "-q", "--profile", "bench", "-p", "shindan-cli"])?;
+    Ok(target_dir().join("release").join("shindan"))
 }
 
 /// Establishments in Kyushu (issue 6): the survey batch must score this
@@ -39,8 +46,7 @@ const SURVEY_ROWS: u64 = 550_000;
 /// Generates `SURVEY_ROWS` rows with `shindan sample` and times `shindan
 /// score --responses` on them (CLI built with the speed profile).
 fn survey_bench() -> Result<(), String> {
-    cargo(&["build", "-q", "--profile", "bench", "-p", "shindan-cli"])?;
-    let shindan = target_dir().join("release").join("shindan");
+    let shindan = fast_cli()?;
     let survey = target_dir().join("survey-bench.csv");
     let rows = SURVEY_ROWS.to_string();
     let sample = Command::new(&shindan)
