@@ -41,18 +41,6 @@ pub fn test() -> Result<(), String> {
             run: host_tests,
         },
         Step {
-            name: "engine builds for wasm32-unknown-unknown",
-            run: || {
-                cargo(&[
-                    "check",
-                    "-p",
-                    "shindan-engine",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                ])
-            },
-        },
-        Step {
             name: "engine depends on no web crate",
             run: engine_is_pure,
         },
@@ -83,6 +71,12 @@ pub fn test() -> Result<(), String> {
         Step {
             name: "shipped banks cover the call's indicators within time",
             run: || shindan(&["coverage"]),
+        },
+        // The web crate compiles without any installed tool: its builds
+        // run while the tools install goes on in the background.
+        Step {
+            name: "web crate compiled for wasm with clippy -D warnings (both site builds, component tests)",
+            run: compile_web,
         },
         Step {
             name: "install: wasm-bindgen-cli and wasm-pack (started in the background)",
@@ -168,6 +162,33 @@ fn host_tests() -> Result<(), String> {
     Ok(())
 }
 
+/// Compiles what `wasm-pack build` (both bundles) and `wasm-pack test`
+/// will ask cargo for, with the same arguments and lints, so that they find
+/// it done: the site's two profiles at once, the component tests after the
+/// tools bundle, whose profile they share.
+fn compile_web() -> Result<(), String> {
+    std::thread::scope(|scope| {
+        let bundles = scope.spawn(|| site::compile_bundles(Lints::Deny));
+        let tests = scope.spawn(|| {
+            let mut command = site::web_cargo(&["build", "--tests"]);
+            command.args(COMPONENT_TEST_ARGS);
+            lints::apply(&mut command, Lints::Deny)?;
+            run(&mut command)
+        });
+        for build in [bundles, tests] {
+            build
+                .join()
+                .map_err(|_| "a wasm build stopped unexpectedly".to_owned())??;
+        }
+        Ok(())
+    })
+}
+
+/// The component tests' cargo arguments: the tools build, whose profile's
+/// dependencies the site's tools build then reuses (a dev build of its own
+/// took four minutes of a cold run).
+const COMPONENT_TEST_ARGS: &[&str] = &["--features", "tools", "--profile", "tools"];
+
 /// The web crate's wasm-bindgen tests, run by wasm-pack in headless
 /// Chromium, with the `tools` feature (the tests read fixture YAML). The
 /// test runner itself passes `--headless --no-sandbox` to Chromium and
@@ -188,14 +209,8 @@ fn web_component_tests() -> Result<(), String> {
             "--mode",
             "no-install",
             "web",
-            "--features",
-            "tools",
-            // The site's tools build profile: the dependencies compiled here
-            // are the ones that build then reuses (a dev build of its own
-            // took four minutes of a cold run).
-            "--profile",
-            "tools",
         ])
+        .args(COMPONENT_TEST_ARGS)
         .env("PATH", &path)
         .stdout(Stdio::piped());
     lints::apply(&mut command, Lints::Deny)?;

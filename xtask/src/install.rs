@@ -151,9 +151,10 @@ fn cargo_tool(
         command
             .args([krate, "--version", version, "--root"])
             .arg(tools_dir())
-            // Build tools, run for seconds: a light optimisation level
-            // shortens the cold install that every fresh CI machine pays.
-            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+            // Build tools, each run for seconds: unoptimised, the cold
+            // install that every fresh CI machine pays is shortest (the
+            // tools themselves then take a few seconds more in all).
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
             .env("CARGO_TARGET_DIR", build);
         if let Some(log) = log {
             logged(&mut command, log)?;

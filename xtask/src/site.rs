@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::lints::{self, Lints};
-use crate::process::{cargo, run};
+use crate::process::{cargo, cargo_binary, run};
 use crate::{install, publish, repo_root, target_dir};
 
 /// One wasm-pack build: where it goes inside the site, its cargo profile
@@ -152,16 +152,59 @@ fn compile_banks(cli: &Path, out_dir: &Path) -> Result<(), String> {
         .arg(out_dir))
 }
 
+/// Runs, for each bundle, the `cargo build` that `wasm-pack build` runs (in
+/// `web/`, `--lib`, the target in `CARGO_BUILD_TARGET`, the bundle's
+/// profile and arguments), both at once: `cargo xtask test` does it while
+/// wasm-bindgen and wasm-pack still install, and wasm-pack then finds
+/// every crate compiled. `lints` must be what [`dist`] gets, or cargo sees
+/// another build.
+pub fn compile_bundles(lints: Lints) -> Result<(), String> {
+    std::thread::scope(|scope| {
+        let builds: Vec<_> = BUNDLES
+            .iter()
+            .map(|bundle| {
+                scope.spawn(move || {
+                    let mut command = web_cargo(&["build", "--lib"]);
+                    profile_args(&mut command, bundle.profile);
+                    command.args(bundle.cargo_args);
+                    lints::apply(&mut command, lints)?;
+                    run(&mut command)
+                })
+            })
+            .collect();
+        builds.into_iter().try_for_each(|build| {
+            build
+                .join()
+                .map_err(|_| "a wasm build stopped unexpectedly".to_owned())?
+        })
+    })
+}
+
+/// `cargo` in `web/` for the browser, as wasm-pack runs it.
+pub fn web_cargo(args: &[&str]) -> Command {
+    let mut command = Command::new(cargo_binary());
+    command
+        .current_dir(repo_root().join("web"))
+        .args(args)
+        .env("CARGO_BUILD_TARGET", "wasm32-unknown-unknown");
+    command
+}
+
+/// `--release`, or `--profile <name>` for the others.
+fn profile_args(command: &mut Command, profile: &str) {
+    if profile == "release" {
+        command.arg("--release");
+    } else {
+        command.args(["--profile", profile]);
+    }
+}
+
 /// A build for browsers. `--mode no-install` stops wasm-pack from
 /// downloading wasm-bindgen or wasm-opt: it uses those on the tool PATH.
 fn wasm_pack_build(out_dir: &Path, bundle: &Bundle, lints: Lints) -> Result<(), String> {
     let mut command = Command::new(install::tool("wasm-pack"));
     command.arg("build");
-    if bundle.profile == "release" {
-        command.arg("--release");
-    } else {
-        command.args(["--profile", bundle.profile]);
-    }
+    profile_args(&mut command, bundle.profile);
     command
         .args([
             "--target",
