@@ -383,7 +383,7 @@ impl<R: BufRead> Records<R> {
                 continue;
             }
             let start = first.number;
-            self.parser = fresh_parser();
+            restart(&mut self.parser);
             let mut used = (0, 0);
             let mut total = first.bytes.len();
             let mut taken: Vec<Line> = Vec::new();
@@ -502,6 +502,14 @@ fn fresh_parser() -> csv_core::Reader {
     let mut parser = csv_core::Reader::new();
     let _ = parser.read_record(b"\n", &mut [0; 8], &mut [0; 8]);
     parser
+}
+
+/// [`fresh_parser`] again, keeping the parser's transition table: building
+/// one per record (`Reader::new`) took three quarters of the time of
+/// reading a 550,000-row scored CSV.
+fn restart(parser: &mut csv_core::Reader) {
+    parser.reset();
+    let _ = parser.read_record(b"\n", &mut [0; 8], &mut [0; 8]);
 }
 
 impl<R: BufRead> Iterator for Records<R> {
