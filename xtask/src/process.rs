@@ -24,6 +24,25 @@ pub fn run(command: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Runs `command` and returns its stdout; a failure names the command,
+/// its status and what it wrote to stderr (when stderr was not inherited).
+pub fn stdout_of(command: &mut Command) -> Result<Vec<u8>, String> {
+    let output = command
+        .output()
+        .map_err(|error| format!("cannot start {}: {error}", describe(command)))?;
+    if output.status.success() {
+        return Ok(output.stdout);
+    }
+    let errors = String::from_utf8_lossy(&output.stderr);
+    Err(format!(
+        "{} exited with {}{}{}",
+        describe(command),
+        output.status,
+        if errors.is_empty() { "" } else { ": " },
+        errors.trim_end()
+    ))
+}
+
 /// The command line without the environment (the tool PATH is long).
 pub fn describe(command: &Command) -> String {
     std::iter::once(command.get_program())

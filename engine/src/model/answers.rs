@@ -196,7 +196,8 @@ impl Answers {
         let (mut more, mut more_code) = (0usize, None);
         for (id, value, span) in values {
             let full = diagnostics.len() >= MAX_DIAGNOSTICS;
-            let path = format!("answers.{}", echo(id));
+            // Built only for a problem: a survey scores millions of answers.
+            let path = || format!("answers.{}", echo(id));
             let located = |diagnostic: Diagnostic| match span {
                 Some(span) => diagnostic.at(span),
                 None => diagnostic,
@@ -211,7 +212,7 @@ impl Answers {
                             more_code.get_or_insert(code);
                         }
                         Err((code, message, hint)) => diagnostics.push(located(
-                            Diagnostic::error(code, message).path(path).hint(hint),
+                            Diagnostic::error(code, message).path(path()).hint(hint),
                         )),
                     }
                 }
@@ -232,7 +233,7 @@ impl Answers {
                                 describe(other)
                             ),
                         )
-                        .path(path)
+                        .path(path())
                         .hint("answer `yes` or `no`"),
                     )),
                 },
@@ -247,7 +248,7 @@ impl Answers {
                             Code::UnknownQuestion,
                             format!("bank `{}` has no question `{}`", bank.id, echo(id)),
                         )
-                        .path(path)
+                        .path(path())
                         .hint(suggest(id, &known, "questions")),
                     ));
                 }

@@ -3,10 +3,10 @@
 //! summary that counts every company: 10,000 result files picked at once,
 //! and one scored survey CSV of 550,000 rows, read as a stream.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::process::{Scratch, describe};
+use crate::process::{Scratch, stdout_of};
 use crate::serve::Server;
 use crate::{install, repo_root, site};
 
@@ -82,17 +82,7 @@ fn measure(
         .env("PATH", install::tool_path()?)
         .stderr(Stdio::inherit());
     scratch.isolate(&mut command);
-    let output = command
-        .output()
-        .map_err(|error| format!("cannot start {}: {error}", describe(&command)))?;
-    if !output.status.success() {
-        return Err(format!(
-            "{} exited with {}",
-            describe(&command),
-            output.status
-        ));
-    }
-    let figures: serde_json::Value = serde_json::from_slice(&output.stdout)
+    let figures: serde_json::Value = serde_json::from_slice(&stdout_of(&mut command)?)
         .map_err(|error| format!("bench/dashboard.mjs printed no figures: {error}"))?;
     let number = |name: &str| {
         figures[name]
@@ -105,29 +95,44 @@ fn measure(
     })
 }
 
-/// Samples `SURVEY_ROWS` midsize companies and scores them into one CSV,
-/// as `shindan score --responses` writes it; returns the file listing its
-/// path, and its size in bytes.
-fn write_scored_survey(fast_cli: &Path, dir: &Path) -> Result<(std::path::PathBuf, usize), String> {
-    let bank = repo_root().join("question-banks/midsize.yaml");
-    let survey = dir.join("survey-550k.csv");
-    let sample = output(
-        Command::new(fast_cli)
+/// What `shindan score --responses` prints for `rows` companies sampled
+/// (seed `seed`) from `bank`, with `score_args` added.
+fn sampled_and_scored(
+    cli: &Path,
+    bank: &str,
+    rows: usize,
+    seed: u32,
+    score_args: &[&str],
+    dir: &Path,
+) -> Result<Vec<u8>, String> {
+    let bank = repo_root().join("question-banks").join(bank);
+    let survey = dir.join("survey.csv");
+    let sample = stdout_of(
+        Command::new(cli)
             .arg("sample")
             .arg("--bank")
             .arg(&bank)
-            .args(["--rows", &SURVEY_ROWS.to_string(), "--seed", "1"]),
+            .args(["--rows", &rows.to_string(), "--seed", &seed.to_string()]),
     )?;
     std::fs::write(&survey, sample).map_err(|e| site::io_error("write", &survey, &e))?;
-    let scored = output(
-        Command::new(fast_cli)
+    let scored = stdout_of(
+        Command::new(cli)
             .arg("score")
             .arg("--bank")
             .arg(&bank)
             .arg("--responses")
-            .arg(&survey),
-    )?;
+            .arg(&survey)
+            .args(score_args),
+    );
     let _ = std::fs::remove_file(&survey);
+    scored
+}
+
+/// Samples `SURVEY_ROWS` midsize companies and scores them into one CSV,
+/// as `shindan score --responses` writes it; returns the file listing its
+/// path, and its size in bytes.
+fn write_scored_survey(fast_cli: &Path, dir: &Path) -> Result<(PathBuf, usize), String> {
+    let scored = sampled_and_scored(fast_cli, "midsize.yaml", SURVEY_ROWS, 1, &[], dir)?;
     let path = dir.join("scored-550k.csv");
     std::fs::write(&path, &scored).map_err(|e| site::io_error("write", &path, &e))?;
     let list = dir.join("scored.txt");
@@ -138,25 +143,14 @@ fn write_scored_survey(fast_cli: &Path, dir: &Path) -> Result<(std::path::PathBu
 
 /// Scores `COMPANIES` sampled small companies with the CLI and writes
 /// `FILES` result files round-robin; returns the file listing their paths.
-fn write_results(cli: &Path, dir: &Path) -> Result<std::path::PathBuf, String> {
-    let bank = repo_root().join("question-banks/small.yaml");
-    let survey = dir.join("survey.csv");
-    let sample = output(
-        Command::new(cli)
-            .arg("sample")
-            .arg("--bank")
-            .arg(&bank)
-            .args(["--rows", &COMPANIES.to_string(), "--seed", "15"]),
-    )?;
-    std::fs::write(&survey, sample).map_err(|e| site::io_error("write", &survey, &e))?;
-    let scored = output(
-        Command::new(cli)
-            .arg("score")
-            .arg("--bank")
-            .arg(&bank)
-            .arg("--responses")
-            .arg(&survey)
-            .args(["--format", "jsonl", "--date", "2026-11-30"]),
+fn write_results(cli: &Path, dir: &Path) -> Result<PathBuf, String> {
+    let scored = sampled_and_scored(
+        cli,
+        "small.yaml",
+        COMPANIES,
+        15,
+        &["--format", "jsonl", "--date", "2026-11-30"],
+        dir,
     )?;
     let results: Vec<&str> = std::str::from_utf8(&scored)
         .map_err(|_| "shindan score printed no UTF-8")?
@@ -178,19 +172,4 @@ fn write_results(cli: &Path, dir: &Path) -> Result<std::path::PathBuf, String> {
     let list_path = dir.join("files.txt");
     std::fs::write(&list_path, list).map_err(|e| site::io_error("write", &list_path, &e))?;
     Ok(list_path)
-}
-
-fn output(command: &mut Command) -> Result<Vec<u8>, String> {
-    let output = command
-        .output()
-        .map_err(|error| format!("cannot start {}: {error}", describe(command)))?;
-    if output.status.success() {
-        Ok(output.stdout)
-    } else {
-        Err(format!(
-            "{} failed: {}",
-            describe(command),
-            String::from_utf8_lossy(&output.stderr)
-        ))
-    }
 }

@@ -18,7 +18,7 @@ mod twin;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::process::{Scratch, describe};
+use crate::process::{Scratch, describe, stdout_of};
 use crate::serve::Server;
 use crate::{install, repo_root, site};
 use figures::{Figures, Measurement};
@@ -122,17 +122,7 @@ fn measure(
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
     scratch.isolate(&mut command);
-    let output = command
-        .output()
-        .map_err(|error| format!("cannot start {}: {error}", describe(&command)))?;
-    if !output.status.success() {
-        return Err(format!(
-            "{} exited with {}",
-            describe(&command),
-            output.status
-        ));
-    }
-    serde_json::from_slice(&output.stdout)
+    serde_json::from_slice(&stdout_of(&mut command)?)
         .map_err(|error| format!("cannot read the report of {}: {error}", describe(&command)))
 }
 
