@@ -23,8 +23,9 @@ struct Step {
 }
 
 pub fn test() -> Result<(), String> {
-    // Network- and disk-bound installs, and the cargo tools (whose build
-    // fills the gaps the host steps leave), run beside the first steps.
+    // Chromium (network- and disk-bound) and the cargo tools install in the
+    // background, beside the host tests and the web crate's compilation,
+    // which need neither.
     install::chromium_in_background();
     install::cargo_tools_in_background();
     let steps = [

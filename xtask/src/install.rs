@@ -78,8 +78,9 @@ pub fn cargo_tools(log: Option<&Path>) -> Result<(), String> {
 }
 
 /// Starts the wasm-bindgen-cli and wasm-pack installs on another thread: on
-/// a fresh machine they compile ~350 crates, and the test steps before the
-/// first wasm build leave a core idle while they link or wait on one crate.
+/// a fresh machine they compile ~350 crates, which `cargo xtask test` hides
+/// behind the host tests and the web crate's compilation (neither needs
+/// them).
 /// Output goes to `target/install-cargo-tools.log`; [`cargo_tools_joined`]
 /// waits for them.
 pub fn cargo_tools_in_background() {

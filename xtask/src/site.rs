@@ -85,23 +85,7 @@ pub fn dist(cli: &Path, lints: Lints) -> Result<PathBuf, String> {
         std::fs::remove_dir_all(&dist).map_err(|e| io_error("remove", &dist, &e))?;
     }
     let staging = repo_root().join("target").join("site");
-    // Both at once: each profile has its own build folders (and locks), and
-    // the first-load build ends in a long single-threaded LTO and wasm-opt
-    // that would otherwise leave a core idle.
-    std::thread::scope(|scope| {
-        let builds: Vec<_> = BUNDLES
-            .iter()
-            .map(|bundle| {
-                let out_dir = staging.join(bundle.dir);
-                scope.spawn(move || wasm_pack_build(&out_dir, bundle, lints))
-            })
-            .collect();
-        builds.into_iter().try_for_each(|build| {
-            build
-                .join()
-                .map_err(|_| "a wasm-pack build stopped unexpectedly".to_owned())?
-        })
-    })?;
+    each_bundle_at_once(|bundle| wasm_pack_build(&staging.join(bundle.dir), bundle, lints))?;
     create_dir(&dist)?;
     copy(&repo_root().join("index.html"), &dist.join("index.html"))?;
     copy_tree(&repo_root().join("assets"), &dist.join("assets"), &|_| true)?;
@@ -159,18 +143,24 @@ fn compile_banks(cli: &Path, out_dir: &Path) -> Result<(), String> {
 /// every crate compiled. `lints` must be what [`dist`] gets, or cargo sees
 /// another build.
 pub fn compile_bundles(lints: Lints) -> Result<(), String> {
+    each_bundle_at_once(|bundle| {
+        let mut command = web_cargo(&["build", "--lib"]);
+        profile_args(&mut command, bundle.profile);
+        command.args(bundle.cargo_args);
+        lints::apply(&mut command, lints)?;
+        run(&mut command)
+    })
+}
+
+/// Runs `task` for both bundles at once: each profile has its own build
+/// folders (and locks), and the first-load build ends in a long
+/// single-threaded LTO and wasm-opt that would otherwise leave a core idle.
+fn each_bundle_at_once(task: impl Fn(&Bundle) -> Result<(), String> + Sync) -> Result<(), String> {
     std::thread::scope(|scope| {
+        let task = &task;
         let builds: Vec<_> = BUNDLES
             .iter()
-            .map(|bundle| {
-                scope.spawn(move || {
-                    let mut command = web_cargo(&["build", "--lib"]);
-                    profile_args(&mut command, bundle.profile);
-                    command.args(bundle.cargo_args);
-                    lints::apply(&mut command, lints)?;
-                    run(&mut command)
-                })
-            })
+            .map(|bundle| scope.spawn(move || task(bundle)))
             .collect();
         builds.into_iter().try_for_each(|build| {
             build

@@ -19,7 +19,8 @@ pub const TARGET: u64 = 140_000;
 
 /// What `cargo xtask test` allows until the target is met: the measured
 /// first load (313,834 B on 2026-11-30, see BENCHMARKS.md) plus 0.2 %, so
-/// any further growth fails.
+/// any further growth fails (314,223 B after the diagnostics' related
+/// places, 277 B under it).
 pub const CEILING: u64 = 314_500;
 
 /// Prints raw and gzip sizes of every first-load file in `dist`, the banks

@@ -1,5 +1,5 @@
 //! Reading a scored survey CSV back, as a stream: the dashboard feeds a
-//! file of 550,000 rows (one per establishment in Kyushu, ~70 MB) chunk by
+//! file of 550,000 rows (one per establishment in Kyushu, ~210 MB) chunk by
 //! chunk, showing progress, and never holds its bytes whole. Each row's
 //! tier, industry, prefecture and `<dimension>_score` columns become a
 //! [`Record`], re-checked against the catalogue: a dimension it does not
@@ -165,20 +165,15 @@ impl<'c> ScoredReader<'c> {
         if self.cut == 0 && self.pending.len() > MAX_PENDING_BYTES {
             // A quote left open: cut at the last line break anyway.
             self.cut = self.pending.rfind('\n').map_or(0, |at| at + 1);
-            self.quoted = false;
         }
         if self.cut == 0 {
             return ScoredChunk::default();
         }
         let rest = self.pending.split_off(self.cut);
         let complete = std::mem::replace(&mut self.pending, rest);
-        self.scanned -= self.cut;
-        self.cut = 0;
-        if self.quoted || self.scanned > 0 {
-            // Rescan what is left from a known state (outside quotes).
-            self.quoted = false;
-            self.scanned = 0;
-        }
+        // What is left starts a record (outside quotes): scanned again
+        // from there, it is short, and a forced cut needs no case of its own.
+        (self.cut, self.scanned, self.quoted) = (0, 0, false);
         self.parse(&complete)
     }
 

@@ -17,7 +17,7 @@ use crate::messages::tools::dashboard as t;
 use crate::{banks, files};
 
 /// Bytes of a scored survey CSV read at a time: the file is streamed (a
-/// survey of 550,000 rows is ~70 MB), its bar moves and the page repaints
+/// survey of 550,000 rows is ~210 MB), its bar moves and the page repaints
 /// between chunks.
 const CSV_CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 
@@ -90,11 +90,7 @@ pub async fn read_files(
             csv: None,
         });
         next_frame().await;
-        let limits: Vec<(web_sys::File, f64)> = chunk
-            .iter()
-            .map(|file| (file.clone(), files::MAX_RESULT_BYTES))
-            .collect();
-        let texts = files::file_texts(&limits).await;
+        let texts = files::file_texts(chunk, files::MAX_RESULT_BYTES).await;
         for (file, text) in chunk.iter().zip(texts) {
             let name = file.name();
             let text = match text {
