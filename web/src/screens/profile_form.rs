@@ -93,7 +93,10 @@ pub fn ProfileForm() -> impl IntoView {
         }
         loading.set(true);
         spawn_local(async move {
-            match banks::fetch(tier).await {
+            let fetched = banks::fetch(tier).await;
+            // Before the screen changes: the form and its signals go then.
+            loading.set(false);
+            match fetched {
                 Ok(bank) => {
                     let answers = Answers::new(&bank);
                     session.begin(bank, answers);
@@ -102,7 +105,6 @@ pub fn ProfileForm() -> impl IntoView {
                 }
                 Err(error) => session.tell(m::BANK_UNAVAILABLE.text(), vec![error]),
             }
-            loading.set(false);
         });
     };
 
