@@ -11,6 +11,7 @@ import { consultationTests } from "./consultation.mjs";
 import { dashboardTests } from "./dashboard.mjs";
 import { editionTests } from "./editions.mjs";
 import { realConditionsTests } from "./real_conditions.mjs";
+import { firstLoadTests } from "./first_load.mjs";
 
 // Without a trailing slash: tests append "/?mode=…" themselves.
 const baseUrl = (process.env.SHINDAN_URL ?? "http://127.0.0.1:8080").replace(/\/+$/, "");
@@ -23,6 +24,7 @@ const suites = [
   dashboardTests,
   realConditionsTests,
   editionTests,
+  firstLoadTests,
 ];
 
 for (const journey of suites.flat()) {

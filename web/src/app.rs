@@ -1,19 +1,16 @@
 //! The frame of the sheet: header with the language switch, the notice
-//! area, and the current screen. Restores a saved diagnosis on start and
-//! saves every change.
+//! area, and the current screen. The landing page is drawn at once; the
+//! other screens, and resuming a saved diagnosis, come from `deferred`.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use shindan_engine::{Answers, Lang};
+use shindan_engine::Lang;
 
-use crate::components::{AskDialog, IdleGuard, NoticeBox};
-use crate::kiosk;
+use crate::components::{AskDialog, NoticeBox};
 use crate::messages::{self as m};
 use crate::query::Query;
-use crate::saved::{self, Saved};
-use crate::screens::{Landing, ProfileForm, Questionnaire, ResultSheet};
+use crate::screens::Landing;
 use crate::session::{Screen, Session};
-use crate::{banks, handoff};
+use crate::{deferred, handoff, kiosk, saved};
 
 /// The whole app.
 #[component]
@@ -31,17 +28,17 @@ pub fn App() -> impl IntoView {
         session.persist.set(false);
         session.screen.set(screen);
     } else {
-        if let Some(saved) = handoff::at_start(session, saved::load()) {
-            resume(session, saved);
+        // Only a page with something to resume fetches the code for it.
+        let has_link = !window().location().hash().unwrap_or_default().is_empty();
+        if saved::present() || has_link || kiosk.is_some() {
+            deferred::run(session, deferred::restore(session, kiosk.is_some()));
         }
         handoff::watch(session);
-        if kiosk.is_some() {
-            kiosk::begin();
-        }
     }
 
-    // The only effects: mirror state into things outside the reactive
-    // system (the document's language, this browser's storage).
+    // Mirrors the language into things outside the reactive system (the
+    // document, this browser's storage); saving the diagnosis is the
+    // journey's (`saving::keep`).
     Effect::new(move |_| {
         let lang = session.lang.get();
         if let Some(root) = document().document_element() {
@@ -49,30 +46,6 @@ pub fn App() -> impl IntoView {
         }
         document().set_title(m::APP_TITLE.get(lang));
         saved::store_lang(lang);
-    });
-    Effect::new(move |_| {
-        let screen = session.screen.get();
-        let page = session.page.get();
-        let last_question = session.last_question.get();
-        let profile = session.profile.get();
-        let plan = session.plan.get();
-        let Some(bank) = session.bank.get() else {
-            return;
-        };
-        if !session.persist.get() || screen == Screen::Landing {
-            return;
-        }
-        let answers = session.answers.with(|answers| answers.to_values(&bank));
-        saved::store(&Saved {
-            tier: bank.tier,
-            bank: bank.id.clone(),
-            profile,
-            answers,
-            screen,
-            page,
-            last_question,
-            plan,
-        });
     });
 
     let lang = session.lang;
@@ -105,7 +78,16 @@ pub fn App() -> impl IntoView {
         </header>
         }
     };
-    let idle_guard = kiosk.map(|kiosk| view! { <IdleGuard kiosk=kiosk /> });
+    let idle_guard = kiosk.map(|kiosk| {
+        Suspend::new(async move {
+            deferred::idle_guard(kiosk)
+                .await
+                .unwrap_or_else(|unloaded| {
+                    unloaded.tell(session);
+                    ().into_any()
+                })
+        })
+    });
     view! {
         {header}
         {idle_guard}
@@ -113,9 +95,12 @@ pub fn App() -> impl IntoView {
             <NoticeBox />
             {move || match session.screen.get() {
                 Screen::Landing => view! { <Landing /> }.into_any(),
-                Screen::Profile => view! { <ProfileForm /> }.into_any(),
-                Screen::Questions => view! { <Questionnaire /> }.into_any(),
-                Screen::Result => view! { <ResultSheet /> }.into_any(),
+                screen @ (Screen::Profile | Screen::Questions | Screen::Result) => Suspend::new(async move {
+                    deferred::journey(screen)
+                        .await
+                        .unwrap_or_else(|unloaded| unloaded.view(lang.get_untracked()))
+                })
+                .into_any(),
                 #[cfg(feature = "tools")]
                 Screen::Tool(tool) => view! { <crate::screens::tools::ToolScreen tool=tool /> }.into_any(),
             }}
@@ -132,31 +117,4 @@ fn tool_screen() -> Option<Screen> {
         return Some(Screen::Tool(tool));
     }
     None
-}
-
-/// Restores a saved diagnosis: loads its bank and keeps every answer that
-/// still fits it (a bank update may have removed a question). When the bank
-/// cannot be had, the user is told; the saved answers stay in storage.
-pub(crate) fn resume(session: Session, saved: Saved) {
-    session.profile.set(saved.profile.clone());
-    spawn_local(async move {
-        let bank = match banks::fetch(saved.tier).await {
-            Ok(bank) if bank.id == saved.bank => bank,
-            Ok(bank) => {
-                let detail = format!("saved: `{}`, available: `{}`", saved.bank, bank.id);
-                session.tell(m::SAVED_BANK_GONE.text(), vec![detail]);
-                return;
-            }
-            Err(error) => {
-                session.tell(m::BANK_UNAVAILABLE.text(), vec![error]);
-                return;
-            }
-        };
-        let (answers, _dropped) = Answers::from_values(&bank, &saved.answers);
-        session.begin(bank, answers);
-        session.page.set(saved.page);
-        session.last_question.set(saved.last_question);
-        session.plan.set(saved.plan);
-        session.screen.set(saved.screen);
-    });
 }

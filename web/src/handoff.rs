@@ -12,10 +12,10 @@ use leptos::task::spawn_local;
 use shindan_engine::{Handoff, HandoffError, parse_handoff};
 use wasm_bindgen::JsValue;
 
-use crate::banks;
 use crate::messages as m;
 use crate::saved::{self, Saved};
 use crate::session::{Ask, Screen, Session};
+use crate::{banks, deferred};
 
 /// Reads the fragment at start. Returns the saved diagnosis to resume now,
 /// if the link does not stand in its way (otherwise the page asks first).
@@ -36,20 +36,26 @@ pub fn at_start(session: Session, saved: Option<Saved>) -> Option<Saved> {
 /// Opens links put into the address bar of a tab where the sheet runs.
 pub fn watch(session: Session) {
     let handle = window_event_listener_untyped("hashchange", move |_| {
-        let fragment = window().location().hash().unwrap_or_default();
-        if let Some(Some(handoff)) = read(session, &fragment) {
-            let in_tab = session.bank.with_untracked(Option::is_some);
-            // The tab's diagnosis is in storage too; without one in the
-            // tab, one saved by another tab still counts.
-            let saved = saved::load().filter(|_| !in_tab);
-            if in_tab {
-                ask_first(session, handoff, None);
-            } else {
-                receive(session, handoff, saved);
-            }
-        }
+        deferred::run(session, deferred::link_opened(session));
     });
     on_cleanup(move || handle.remove());
+}
+
+/// The address changed: opens a hand-off in it, asking first if this tab
+/// holds a diagnosis.
+pub fn hash_changed(session: Session) {
+    let fragment = window().location().hash().unwrap_or_default();
+    if let Some(Some(handoff)) = read(session, &fragment) {
+        let in_tab = session.bank.with_untracked(Option::is_some);
+        // The tab's diagnosis is in storage too; without one in the
+        // tab, one saved by another tab still counts.
+        let saved = saved::load().filter(|_| !in_tab);
+        if in_tab {
+            ask_first(session, handoff, None);
+        } else {
+            receive(session, handoff, saved);
+        }
+    }
 }
 
 /// `None` if `fragment` is no hand-off; otherwise the hand-off, or
@@ -101,7 +107,7 @@ fn ask_first(session: Session, handoff: Handoff, saved: Option<Saved>) {
         on_yes: Arc::new(move || open(session, (*handoff).clone())),
         on_no: Arc::new(move || {
             if let Some(saved) = saved.clone() {
-                crate::app::resume(session, saved);
+                crate::saving::resume(session, saved);
             }
         }),
         testid: "confirm-handoff",

@@ -3,10 +3,14 @@
 
 use std::sync::Arc;
 
-use shindan_engine::{Answers, Bank, Plan, Profile, ResultDoc, Text};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shindan_engine::{Answers, Bank, Lang, Plan, Profile, ResultDoc, Text};
+use web_sys::HtmlInputElement;
 
-use crate::banks;
 use crate::messages::{self as m, Msg};
+use crate::session::{Screen, Session};
+use crate::{banks, files};
 
 /// A result file checked against its bank, ready to replace the session.
 pub struct Opened {
@@ -35,6 +39,42 @@ impl Refused {
             details,
         }
     }
+}
+
+/// Opens the result file picked in `input` in place of the session's
+/// diagnosis, on the result sheet; a file that cannot be read or is refused
+/// leaves everything as it was and says why.
+pub fn open_picked(session: Session, input: HtmlInputElement, lang: Lang) {
+    spawn_local(async move {
+        let picked = files::picked_texts(&input, files::MAX_RESULT_BYTES)
+            .await
+            .into_iter()
+            .next();
+        // Let the same file be picked again after a fix.
+        input.set_value("");
+        let text = match picked {
+            None => return,
+            Some((_, Ok(text))) => text,
+            Some((name, Err(reason))) => {
+                session.tell(m::IMPORT_FAILED.text(), vec![format!("{name}: {reason}")]);
+                return;
+            }
+        };
+        match open(&text, session.bank.get_untracked()).await {
+            Ok(opened) => {
+                session.profile.set(opened.profile);
+                session.begin(opened.bank, opened.answers);
+                session.plan.set(opened.plan);
+                session.notice.set(None);
+                session.screen.set(Screen::Result);
+            }
+            Err(refused) => {
+                let mut details = vec![refused.text.get(lang).to_owned()];
+                details.extend(refused.details);
+                session.tell(m::IMPORT_FAILED.text(), details);
+            }
+        }
+    });
 }
 
 /// Reads a result file's text; `current` is a bank already loaded (the one

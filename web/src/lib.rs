@@ -9,6 +9,7 @@
 mod app;
 mod banks;
 mod components;
+mod deferred;
 mod files;
 mod handoff;
 mod import;
@@ -16,6 +17,7 @@ mod kiosk;
 mod messages;
 mod query;
 mod saved;
+mod saving;
 mod screens;
 mod session;
 #[cfg(all(test, feature = "tools"))]

@@ -237,6 +237,11 @@ pub const TAKE_HOME_HELP: Msg = msg(
     "Scan the code to see this result on your phone. The result is only in the link itself; it is stored and sent nowhere.",
 );
 pub const QR_LABEL: Msg = msg("結果を開くQRコード", "QR code that opens the result");
+pub const PART_UNAVAILABLE: Msg = msg(
+    "この部分を読み込めませんでした。接続を確かめて、もう一度お試しください。",
+    "This part of the sheet could not be loaded. Check the connection and try again.",
+);
+pub const TO_FIRST_PAGE: Msg = msg("最初の画面に戻る", "Back to the first page");
 pub const HANDOFF_FAILED: Msg = msg(
     "このリンクの結果は開けませんでした。",
     "The result in this link could not be opened.",

@@ -39,6 +39,16 @@ pub struct Saved {
     pub plan: Plan,
 }
 
+/// Whether a diagnosis is saved, without reading it: the first load
+/// decides with this whether to fetch the code that resumes one.
+pub fn present() -> bool {
+    LocalStorage::raw()
+        .get_item(SESSION_KEY)
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 /// The saved diagnosis, if any and readable.
 pub fn load() -> Option<Saved> {
     LocalStorage::get(SESSION_KEY).ok()

@@ -20,6 +20,9 @@ use crate::repo_root;
 /// Must equal the `wasm-bindgen` version pinned in the web crate.
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const WASM_PACK_VERSION: &str = "0.15.1";
+/// The splitter of the first-load build (`site.rs`); the version the
+/// `wasm_split_helpers` in Cargo.lock is released with.
+const WASM_SPLIT_VERSION: &str = "0.2.4";
 /// Older wasm-opt (Debian ships 108) emits a wasm whose externref table
 /// wasm-bindgen's glue cannot fill: the page stays blank.
 const MIN_WASM_OPT: u32 = 120;
@@ -47,15 +50,16 @@ pub fn wasm_target() -> Result<(), String> {
     Ok(())
 }
 
-/// wasm-bindgen-cli and wasm-pack, built in one folder so the crates they
-/// share (clap, serde, syn, rustls, …) compile once; the folder is removed
-/// afterwards. With a `log`, cargo's output goes there.
+/// wasm-bindgen-cli, wasm-pack and wasm-split-cli, built in one folder so
+/// the crates they share (clap, serde, syn, …) compile once; the folder is
+/// removed afterwards. With a `log`, cargo's output goes there.
 pub fn cargo_tools(log: Option<&Path>) -> Result<(), String> {
     let build = tools_dir().join("build");
     cargo_tool(
         "wasm-bindgen-cli",
         "wasm-bindgen",
         WASM_BINDGEN_VERSION,
+        &[],
         // The locked build fails on some registry mirrors (a locked
         // dependency version is missing); the unlocked one works.
         true,
@@ -66,6 +70,17 @@ pub fn cargo_tools(log: Option<&Path>) -> Result<(), String> {
         "wasm-pack",
         "wasm-pack",
         WASM_PACK_VERSION,
+        &[],
+        false,
+        &build,
+        log,
+    )?;
+    cargo_tool(
+        "wasm_split_cli_support",
+        "wasm-split-cli",
+        WASM_SPLIT_VERSION,
+        // The crate's binary is behind this feature.
+        &["build-binary"],
         false,
         &build,
         log,
@@ -122,24 +137,24 @@ impl Background {
     }
 }
 
-/// Installs `krate` at `version` into `.tools` unless `.tools/bin/<binary>
-/// --version` already reports that version. `--locked` first, for the
-/// versions the crate was released with; unlocked only if allowed. With a
-/// `log`, cargo's output is appended there instead of shown.
+/// Installs `krate` at `version` into `.tools` unless `.tools/bin/<binary>`
+/// exists and cargo's list of what it installed there names that version
+/// (not every tool answers `--version`). `--locked` first, for the versions
+/// the crate was released with; unlocked only if allowed. With a `log`,
+/// cargo's output is appended there instead of shown.
 fn cargo_tool(
     krate: &str,
     binary: &str,
     version: &str,
+    features: &[&str],
     unlocked_fallback: bool,
     build: &Path,
     log: Option<&Path>,
 ) -> Result<(), String> {
     let path = tool(binary);
-    let found = probe(Command::new(&path).arg("--version"));
-    if found
-        .as_deref()
-        .is_some_and(|line| line.split_whitespace().nth(1) == Some(version))
-    {
+    let listed = std::fs::read_to_string(tools_dir().join(".crates.toml"))
+        .is_ok_and(|list| list.contains(&format!("\"{krate} {version} (")));
+    if listed && path.is_file() {
         println!("install: {krate} {version} present ({})", path.display());
         return Ok(());
     }
@@ -148,6 +163,9 @@ fn cargo_tool(
         command.arg("install");
         if locked {
             command.arg("--locked");
+        }
+        if !features.is_empty() {
+            command.args(["--features", &features.join(",")]);
         }
         command
             .args([krate, "--version", version, "--root"])

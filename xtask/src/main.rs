@@ -35,6 +35,7 @@ mod publish;
 mod serve;
 mod site;
 mod size;
+mod split;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

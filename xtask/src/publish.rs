@@ -12,6 +12,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::site::{files_under, io_error};
+use crate::split::LINK_MODULE;
 
 /// The files a visitor's browser may fetch from the glue and the wasm:
 /// their sha384 goes into the boot script.
@@ -108,10 +109,13 @@ fn write_index(dist: &Path) -> Result<(), String> {
             path.display()
         ));
     }
+    // Every script of both bundles: the glue and the first load's link module.
     let mut glue = BTreeMap::new();
-    for bundle in ["pkg", "pkg-tools"] {
-        let file = format!("{bundle}/shindan.js");
-        glue.insert(format!("./{file}"), sri(&read(&dist.join(&file))?));
+    for file in files_under(dist)? {
+        let bundled = file.starts_with("pkg/") || file.starts_with("pkg-tools/");
+        if bundled && file.ends_with(".js") {
+            glue.insert(format!("./{file}"), sri(&read(&dist.join(&file))?));
+        }
     }
     let import_map = format!("{{\"integrity\": {}}}", serde_json_like(&glue));
     let boot = sri(&read(&dist.join("assets/boot.js"))?);
@@ -165,16 +169,29 @@ fn write_service_worker(dist: &Path) -> Result<(), String> {
     write(&dist.join("sw.js"), worker)
 }
 
-/// One HTML file with the stylesheet, glue, wasm and banks inside, which
-/// runs from `file://` (no fetch, no service worker). Its CSP allows only
-/// the hashes of its own script and style.
+/// One HTML file with the stylesheet, glue, every wasm module and the banks
+/// inside, which runs from `file://` (no fetch, no service worker). Its CSP
+/// allows only the hashes of its own script and style.
 fn write_offline_page(dist: &Path) -> Result<(), String> {
     let style = read_text(&dist.join("assets/style.css"))?;
-    let glue = read_text(&dist.join("pkg/shindan.js"))?;
+    let (link_module, exported) =
+        inline_link_module(&read_text(&dist.join("pkg").join(LINK_MODULE))?)?;
+    let glue = inline_glue(&read_text(&dist.join("pkg/shindan.js"))?)?;
     let wasm = BASE64.encode(read(&dist.join("pkg/shindan_bg.wasm"))?);
     let icon = BASE64.encode(read(&dist.join("assets/favicon.svg"))?);
     let mut data_blocks =
         format!("<script type=\"application/octet-stream\" id=\"shindan-wasm\">{wasm}</script>\n");
+    let mut modules = Vec::new();
+    for file in files_under(&dist.join("pkg"))? {
+        if !file.ends_with(".wasm") || file == "shindan_bg.wasm" {
+            continue;
+        }
+        let bytes = BASE64.encode(read(&dist.join("pkg").join(&file))?);
+        data_blocks.push_str(&format!(
+            "<script type=\"application/octet-stream\" id=\"shindan-module-{file}\">{bytes}</script>\n"
+        ));
+        modules.push(format!("\"pkg/{file}\": bytes(\"shindan-module-{file}\")"));
+    }
     let mut tiers = Vec::new();
     for file in files_under(&dist.join("banks"))? {
         let Some(tier) = file.strip_suffix(".bin") else {
@@ -191,13 +208,16 @@ fn write_offline_page(dist: &Path) -> Result<(), String> {
         .iter()
         .map(|tier| format!("\"{tier}\": bytes(\"shindan-bank-{tier}\")"))
         .collect();
-    // The glue is an ES module; inlined, its exports are simply local
-    // names. `</script` inside it would end the element early.
+    // The glue and the link module are ES modules; inlined, their exports
+    // are simply local names, and the glue's import of the link module is
+    // an object of them. `</script` inside would end the element early.
     let script = format!(
-        "{}\nconst bytes = (id) => Uint8Array.from(atob(document.getElementById(id).textContent.trim()), (c) => c.charCodeAt(0));\nglobalThis.shindanBanks = {{ {} }};\ninitSync({{ module: bytes(\"shindan-wasm\") }});\ndocument.getElementById(\"booting\")?.remove();\n",
-        glue.replace("</script", "<\\/script"),
-        banks.join(", ")
-    );
+        "{link_module}\nconst shindanSplit = {{ {} }};\n{glue}\nconst bytes = (id) => Uint8Array.from(atob(document.getElementById(id).textContent.trim()), (c) => c.charCodeAt(0));\nglobalThis.shindanBanks = {{ {} }};\nglobalThis.shindanModules = {{ {} }};\ninitSync({{ module: bytes(\"shindan-wasm\") }});\ndocument.getElementById(\"booting\")?.remove();\n",
+        exported.join(", "),
+        banks.join(", "),
+        modules.join(", ")
+    )
+    .replace("</script", "<\\/script");
     let style = style.replace("</style", "<\\/style");
     let csp = format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'",
@@ -208,6 +228,57 @@ fn write_offline_page(dist: &Path) -> Result<(), String> {
         "<!doctype html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>企業規模別 人材自己診断シート（オフライン版）</title>\n<link rel=\"icon\" href=\"data:image/svg+xml;base64,{icon}\">\n<style>{style}</style>\n{data_blocks}<script type=\"module\">{script}</script>\n</head>\n<body>\n<p id=\"booting\" class=\"booting\">読み込み中… / Loading…</p>\n</body>\n</html>\n"
     );
     write(&dist.join(OFFLINE_PAGE), page)
+}
+
+/// The link module as a script's part: without its import of the glue (the
+/// glue is in the same script) and with `export const` made `const`.
+/// Returns the code and the names it exported.
+fn inline_link_module(script: &str) -> Result<(String, Vec<String>), String> {
+    let mut code = String::new();
+    let mut exported = Vec::new();
+    for line in script.lines() {
+        if line.starts_with("import ") {
+            if !line.contains("from \"./shindan.js\"") {
+                return Err(format!("{LINK_MODULE}: an unexpected import: {line}"));
+            }
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("export const ") {
+            let name = rest.split([' ', '=']).next().unwrap_or_default();
+            exported.push(name.to_owned());
+            code.push_str("const ");
+            code.push_str(rest);
+        } else if line.starts_with("export ") {
+            return Err(format!("{LINK_MODULE}: an unexpected export: {line}"));
+        } else {
+            code.push_str(line);
+        }
+        code.push('\n');
+    }
+    Ok((code, exported))
+}
+
+/// The glue as a script's part: its imports of the link module become the
+/// object the offline page builds of the link module's names.
+fn inline_glue(script: &str) -> Result<String, String> {
+    let mut code = String::new();
+    for line in script.lines() {
+        if let Some(rest) = line.strip_prefix("import * as ") {
+            let Some((name, source)) = rest.split_once(" from ") else {
+                return Err(format!("pkg/shindan.js: an unexpected import: {line}"));
+            };
+            if source.trim_end_matches(';') != format!("\"./{LINK_MODULE}\"") {
+                return Err(format!("pkg/shindan.js: an unexpected import: {line}"));
+            }
+            code.push_str(&format!("const {name} = shindanSplit;\n"));
+        } else if line.starts_with("import ") {
+            return Err(format!("pkg/shindan.js: an unexpected import: {line}"));
+        } else {
+            code.push_str(line);
+            code.push('\n');
+        }
+    }
+    Ok(code)
 }
 
 /// `SHA256SUMS` in the format `sha256sum -c` reads.

@@ -1,5 +1,6 @@
-//! The static site: the web crate built twice by wasm-pack (the first-load
-//! build, and the tools build for authors and consultants), assembled with
+//! The static site: the web crate built twice (the first-load build, split
+//! into modules by `split.rs`, and the tools build for authors and
+//! consultants, by wasm-pack), assembled with
 //! `index.html`, `assets/` and the shipped banks compiled by `shindan
 //! compile` (`banks/<tier>.bin`, fetched once a tier is known) into `dist/`,
 //! which is everything the app needs at run time.
@@ -9,15 +10,18 @@ use std::process::Command;
 
 use crate::lints::{self, Lints};
 use crate::process::{cargo, cargo_binary, run};
-use crate::{install, publish, repo_root, target_dir};
+use crate::{install, publish, repo_root, split, target_dir};
 
-/// One wasm-pack build: where it goes inside the site, its cargo profile
-/// (see the workspace `Cargo.toml`) and extra cargo args. The two profiles
-/// keep their builds apart in `target/`, so neither evicts the other's.
+/// One build of the web crate: where it goes inside the site, its cargo
+/// profile (see the workspace `Cargo.toml`), extra cargo args, and whether
+/// it is split into modules (`split.rs`) or built by wasm-pack. The two
+/// profiles keep their builds apart in `target/`, so neither evicts the
+/// other's.
 struct Bundle {
     dir: &'static str,
     profile: &'static str,
     cargo_args: &'static [&'static str],
+    split: bool,
 }
 
 /// `pkg/` is what every visitor loads, built for size; `pkg-tools/` only
@@ -26,12 +30,14 @@ const BUNDLES: &[Bundle] = &[
     Bundle {
         dir: "pkg",
         profile: "release",
-        cargo_args: &[],
+        cargo_args: &["--features", "split"],
+        split: true,
     },
     Bundle {
         dir: "pkg-tools",
         profile: "tools",
         cargo_args: &["--features", "tools"],
+        split: false,
     },
 ];
 
@@ -47,11 +53,17 @@ const SHIPPED_BANKS: &[&str] = &[
     "question-banks/editions/2026.1/midsize.yaml",
 ];
 
-/// File name stem of the wasm-pack output (`shindan.js`, `shindan_bg.wasm`).
-const OUT_NAME: &str = "shindan";
+/// File name stem of the glue and wasm (`shindan.js`, `shindan_bg.wasm`).
+pub const OUT_NAME: &str = "shindan";
 
-/// The files the boot script imports, beyond what `index.html` links.
-pub const BOOT_FILES: &[&str] = &["pkg/shindan.js", "pkg/shindan_bg.wasm"];
+/// The files the boot script loads, beyond what `index.html` links: the
+/// glue, the main module and the link module the glue imports. The other
+/// modules of `pkg/` come when the page asks for them.
+pub const BOOT_FILES: &[&str] = &[
+    "pkg/shindan.js",
+    "pkg/shindan_bg.wasm",
+    "pkg/__wasm_split.js",
+];
 
 pub fn dist_dir() -> PathBuf {
     repo_root().join("dist")
@@ -85,7 +97,14 @@ pub fn dist(cli: &Path, lints: Lints) -> Result<PathBuf, String> {
         std::fs::remove_dir_all(&dist).map_err(|e| io_error("remove", &dist, &e))?;
     }
     let staging = repo_root().join("target").join("site");
-    each_bundle_at_once(|bundle| wasm_pack_build(&staging.join(bundle.dir), bundle, lints))?;
+    each_bundle_at_once(|bundle| {
+        let out_dir = staging.join(bundle.dir);
+        if bundle.split {
+            split::build(&out_dir, bundle.profile, bundle.cargo_args, lints)
+        } else {
+            wasm_pack_build(&out_dir, bundle, lints)
+        }
+    })?;
     create_dir(&dist)?;
     copy(&repo_root().join("index.html"), &dist.join("index.html"))?;
     copy_tree(&repo_root().join("assets"), &dist.join("assets"), &|_| true)?;
@@ -181,7 +200,7 @@ pub fn web_cargo(args: &[&str]) -> Command {
 }
 
 /// `--release`, or `--profile <name>` for the others.
-fn profile_args(command: &mut Command, profile: &str) {
+pub fn profile_args(command: &mut Command, profile: &str) {
     if profile == "release" {
         command.arg("--release");
     } else {

@@ -1,10 +1,12 @@
-//! The first-load size: what a visitor's browser downloads before the sheet
-//! shows, as gzip -9 bytes (what a static host typically serves). The
-//! target is 140 KB (issue 4); the app is over it today (BENCHMARKS.md), so
-//! `cargo xtask test` holds a ceiling that stops it growing while
-//! `cargo xtask size` fails until the target is met. The tools bundle is
-//! loaded only in author, consultation and dashboard modes; the bank of the
-//! chosen tier is fetched after the profile and reported on its own line.
+//! The first-load size: what a visitor's browser downloads before the
+//! landing page is usable, as gzip -9 bytes (what a static host typically
+//! serves). `cargo xtask size` fails over the 140 KB target (issues 4 and
+//! 15); `cargo xtask test` holds a ceiling just above today's figure, so
+//! growth is noticed long before the target is at stake. The modules split
+//! off the first-load build (the screens after the landing page, resuming,
+//! the kiosk) come when the page asks for them, the bank of the chosen tier
+//! after the profile: each is reported on its own line. The tools bundle is
+//! loaded only in author, consultation and dashboard modes.
 
 use std::io::Write;
 use std::path::Path;
@@ -17,11 +19,10 @@ use crate::site;
 /// The target for the whole first page load, gzip bytes (issue 4).
 pub const TARGET: u64 = 140_000;
 
-/// What `cargo xtask test` allows until the target is met: the measured
-/// first load (313,834 B on 2026-11-30, see BENCHMARKS.md) plus 0.2 %, so
-/// any further growth fails (314,223 B after the diagnostics' related
-/// places, 277 B under it).
-pub const CEILING: u64 = 314_500;
+/// What `cargo xtask test` allows: the first load measured once the later
+/// screens were split off (124,867 B on 2026-11-30, BENCHMARKS.md) plus
+/// about 1 %.
+pub const CEILING: u64 = 126_000;
 
 /// Prints raw and gzip sizes of every first-load file in `dist`, the banks
 /// fetched later, and fails when the first load is over `limit`.
@@ -58,6 +59,20 @@ pub fn check(dist: &Path, limit: u64) -> Result<(), String> {
         gzip_total as f64 * 100.0 / TARGET as f64,
         group(TARGET),
     );
+    let first_load: Vec<&str> = files.iter().map(String::as_str).collect();
+    for module in site::files_under(&dist.join("pkg"))? {
+        let file = format!("pkg/{module}");
+        if !module.ends_with(".wasm") || first_load.contains(&file.as_str()) {
+            continue;
+        }
+        let bytes = std::fs::read(dist.join(&file))
+            .map_err(|error| format!("cannot read dist/{file}: {error}"))?;
+        println!(
+            "then, when the page asks for it: {file} {} B raw, {} B gzip",
+            group(bytes.len() as u64),
+            group(gzip_len(&bytes)?)
+        );
+    }
     for bank in ["small", "sme", "midsize", "reference"] {
         let path = dist.join("banks").join(format!("{bank}.bin"));
         let bytes = std::fs::read(&path)

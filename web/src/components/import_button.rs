@@ -2,12 +2,11 @@
 //! a good one replaces the current answers.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use shindan_engine::Lang;
 
 use crate::messages as m;
-use crate::session::{Screen, use_session};
-use crate::{files, import};
+use crate::session::use_session;
+use crate::{deferred, files};
 
 /// A file picker for result JSON.
 #[component]
@@ -17,36 +16,7 @@ pub fn ImportButton(lang: Lang) -> impl IntoView {
         let Some(input) = files::input_of(&event) else {
             return;
         };
-        spawn_local(async move {
-            let picked = files::picked_texts(&input, files::MAX_RESULT_BYTES)
-                .await
-                .into_iter()
-                .next();
-            // Let the same file be picked again after a fix.
-            input.set_value("");
-            let text = match picked {
-                None => return,
-                Some((_, Ok(text))) => text,
-                Some((name, Err(reason))) => {
-                    session.tell(m::IMPORT_FAILED.text(), vec![format!("{name}: {reason}")]);
-                    return;
-                }
-            };
-            match import::open(&text, session.bank.get_untracked()).await {
-                Ok(opened) => {
-                    session.profile.set(opened.profile);
-                    session.begin(opened.bank, opened.answers);
-                    session.plan.set(opened.plan);
-                    session.notice.set(None);
-                    session.screen.set(Screen::Result);
-                }
-                Err(refused) => {
-                    let mut details = vec![refused.text.get(lang).to_owned()];
-                    details.extend(refused.details);
-                    session.tell(m::IMPORT_FAILED.text(), details);
-                }
-            }
-        });
+        deferred::run(session, deferred::import_picked(session, input, lang));
     };
     view! {
         <label class="button secondary file-button">

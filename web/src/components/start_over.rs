@@ -6,7 +6,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use shindan_engine::Lang;
 
-use crate::kiosk::{self, use_kiosk};
+use crate::deferred;
+use crate::kiosk::use_kiosk;
 use crate::messages as m;
 use crate::saved;
 use crate::session::{Ask, use_session};
@@ -25,7 +26,7 @@ pub fn StartOverButton(lang: Lang) -> impl IntoView {
             no: m::CANCEL,
             on_yes: Arc::new(move || {
                 if in_kiosk {
-                    kiosk::forget_visitor(session);
+                    deferred::run(session, deferred::forget_visitor(session));
                 } else {
                     saved::clear();
                     session.reset();

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::{ImportButton, StartOverButton};
+use crate::deferred;
 use crate::kiosk::use_kiosk;
 use crate::messages as m;
 use crate::session::{Screen, use_session};
@@ -23,7 +24,13 @@ pub fn Landing() -> impl IntoView {
                     <li>{m::LANDING_TIME.get(lang)}</li>
                     <li><strong>{m::LANDING_PRIVACY.get(lang)}</strong></li>
                 </ul>
-                <div class="actions">
+                // Reaching for a button fetches the next screens.
+                <div
+                    class="actions"
+                    on:pointerover=move |_| deferred::warm_sheet()
+                    on:focusin=move |_| deferred::warm_sheet()
+                    on:touchstart=move |_| deferred::warm_sheet()
+                >
                     <Show
                         when=in_progress
                         fallback=move || {
