@@ -80,7 +80,7 @@ pub fn test() -> Result<(), String> {
             run: compile_web,
         },
         Step {
-            name: "install: wasm-bindgen-cli and wasm-pack (started in the background)",
+            name: "install: wasm-bindgen-cli, wasm-pack and wasm-split-cli (started in the background)",
             run: install::cargo_tools_joined,
         },
         Step {

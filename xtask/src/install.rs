@@ -92,7 +92,7 @@ pub fn cargo_tools(log: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
-/// Starts the wasm-bindgen-cli and wasm-pack installs on another thread: on
+/// Starts the cargo tools' installs (`cargo_tools`) on another thread: on
 /// a fresh machine they compile ~350 crates, which `cargo xtask test` hides
 /// behind the host tests and the web crate's compilation (neither needs
 /// them).
