@@ -8,7 +8,7 @@ use crate::format::diag::Diagnostic;
 use crate::format::echo::echo;
 use crate::format::suggest::suggest;
 use crate::model::answers::{AnswerValue, Answers};
-use crate::model::bank::Bank;
+use crate::model::bank::{Bank, Item};
 use crate::model::profile::{Prefecture, Profile};
 use crate::model::tier::Industry;
 
@@ -31,7 +31,7 @@ enum Column {
     Employees,
     Capital,
     Prefecture,
-    Answer,
+    Answer(Item),
 }
 
 /// What each column of a survey file holds, for one bank.
@@ -140,20 +140,22 @@ impl SurveyColumns {
                 "regular_employees" => Column::Employees,
                 "capital_yen" => Column::Capital,
                 "prefecture" => Column::Prefecture,
-                id if bank.item(id).is_some() => Column::Answer,
-                other => {
-                    // Suggestions only for the columns shown.
-                    if unknown.len() < MAX_LISTED {
-                        unknown.push(format!(
-                            "`{}` ({})",
-                            echo(other),
-                            suggest(other, &known, "questions")
-                        ));
-                    } else {
-                        more += 1;
+                id => match bank.item(id) {
+                    Some(item) => Column::Answer(item),
+                    None => {
+                        // Suggestions only for the columns shown.
+                        if unknown.len() < MAX_LISTED {
+                            unknown.push(format!(
+                                "`{}` ({})",
+                                echo(id),
+                                suggest(id, &known, "questions")
+                            ));
+                        } else {
+                            more += 1;
+                        }
+                        continue;
                     }
-                    continue;
-                }
+                },
             };
             columns.push((kind, name.to_owned()));
         }
@@ -188,7 +190,7 @@ impl SurveyColumns {
         }
         let mut respondent = None;
         let (mut industry, mut employees, mut capital, mut prefecture) = (None, None, None, None);
-        let mut values = Vec::new();
+        let mut answers = Answers::new(bank);
         for ((kind, name), &field) in self.columns.iter().zip(fields) {
             let field = field.trim();
             if field.is_empty() {
@@ -230,13 +232,16 @@ impl SurveyColumns {
                             .ok_or_else(|| SurveyError::UnknownPrefecture(echo(field)))?,
                     );
                 }
-                Column::Answer => values.push((name.as_str(), cell_value(field))),
+                Column::Answer(item) => answers.set_item(bank, *item, &cell_value(field)).map_err(
+                    |(code, message, hint)| {
+                        SurveyError::Answer(
+                            Diagnostic::error(code, message)
+                                .path(format!("answers.{}", echo(name)))
+                                .hint(hint),
+                        )
+                    },
+                )?,
             }
-        }
-        let (answers, diagnostics) =
-            Answers::from_located(bank, values.iter().map(|(id, value)| (*id, value, None)));
-        if let Some(problem) = diagnostics.into_iter().find(Diagnostic::is_error) {
-            return Err(SurveyError::Answer(problem));
         }
         let profile = match (industry, employees, prefecture) {
             (Some(industry), Some(regular_employees), Some(prefecture)) => Some(Profile {

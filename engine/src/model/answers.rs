@@ -203,38 +203,14 @@ impl Answers {
                 None => diagnostic,
             };
             match bank.item(id) {
-                Some(Item::Question(index)) => {
-                    let question = &bank[index];
-                    match interpret(question, value) {
-                        Ok(answer) => answers.questions[index.get()] = answer,
-                        Err((code, _, _)) if full => {
-                            more += 1;
-                            more_code.get_or_insert(code);
-                        }
-                        Err((code, message, hint)) => diagnostics.push(located(
-                            Diagnostic::error(code, message).path(path()).hint(hint),
-                        )),
-                    }
-                }
-                Some(Item::Gate(index)) => match value {
-                    AnswerValue::Word(word) if word == "yes" || word == "no" => {
-                        answers.gates[index.get()] = Some(word == "yes");
-                    }
-                    _ if full => {
+                Some(item) => match answers.set_item(bank, item, value) {
+                    Ok(()) => {}
+                    Err((code, _, _)) if full => {
                         more += 1;
-                        more_code.get_or_insert(Code::InvalidAnswer);
+                        more_code.get_or_insert(code);
                     }
-                    other => diagnostics.push(located(
-                        Diagnostic::error(
-                            Code::InvalidAnswer,
-                            format!(
-                                "`{}` is a yes/no check; {} is not an answer to it",
-                                echo(id),
-                                describe(other)
-                            ),
-                        )
-                        .path(path())
-                        .hint("answer `yes` or `no`"),
+                    Err((code, message, hint)) => diagnostics.push(located(
+                        Diagnostic::error(code, message).path(path()).hint(hint),
                     )),
                 },
                 None if full => {
@@ -266,6 +242,39 @@ impl Answers {
             );
         }
         (answers, diagnostics)
+    }
+
+    /// Sets the answer to `item` from its file form: what reading a file
+    /// does for each answer once its id is resolved (a survey resolves its
+    /// columns once, not every row).
+    pub(crate) fn set_item(
+        &mut self,
+        bank: &Bank,
+        item: Item,
+        value: &AnswerValue,
+    ) -> Result<(), Problem> {
+        match item {
+            Item::Question(index) => {
+                self.questions[index.get()] = interpret(&bank[index], value)?;
+            }
+            Item::Gate(index) => match value {
+                AnswerValue::Word(word) if word == "yes" || word == "no" => {
+                    self.gates[index.get()] = Some(word == "yes");
+                }
+                other => {
+                    return Err((
+                        Code::InvalidAnswer,
+                        format!(
+                            "`{}` is a yes/no check; {} is not an answer to it",
+                            echo(&bank[index].id),
+                            describe(other)
+                        ),
+                        "answer `yes` or `no`".to_owned(),
+                    ));
+                }
+            },
+        }
+        Ok(())
     }
 }
 
@@ -309,7 +318,8 @@ pub fn value_of(question: &Question, answer: Answer) -> AnswerValue {
     }
 }
 
-type Problem = (Code, String, String);
+/// What is wrong with an answer: its code, message and hint.
+pub(crate) type Problem = (Code, String, String);
 
 /// Turns a file-form value into a checked answer; `Ok(None)` is "unanswered".
 fn interpret(question: &Question, value: &AnswerValue) -> Result<Option<Answer>, Problem> {
