@@ -1,9 +1,6 @@
 //! The diagnosis kept in this browser: saved on every change while a
 //! screen of the journey shows, resumed at start.
 
-use std::cell::Cell;
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::Answers;
@@ -13,66 +10,33 @@ use crate::messages as m;
 use crate::saved::{self, Saved};
 use crate::session::{Screen, Session};
 
-/// Saves the diagnosis now and after every change, for as long as the
-/// calling screen lives. The writing (every answer as JSON into
-/// localStorage) waits for the next task, so a click's answer is painted
-/// first and a burst of changes is written once; leaving the page (a
-/// reload, a closed tab, a phone putting the browser away) writes at once
-/// whatever waits.
+/// Saves the diagnosis now and on every change, for as long as the calling
+/// screen lives (the only effect of the journey: it mirrors state into this
+/// browser's storage).
 pub fn keep(session: Session) {
     Effect::new(move |_| {
-        session.screen.track();
-        session.page.track();
-        session.last_question.track();
-        session.profile.track();
-        session.plan.track();
-        session.bank.track();
-        session.answers.track();
-        session.persist.track();
-        if !PENDING.replace(true) {
-            set_timeout(move || store_now(session), Duration::ZERO);
+        let screen = session.screen.get();
+        let page = session.page.get();
+        let last_question = session.last_question.get();
+        let profile = session.profile.get();
+        let plan = session.plan.get();
+        let Some(bank) = session.bank.get() else {
+            return;
+        };
+        if !session.persist.get() || screen == Screen::Landing {
+            return;
         }
-    });
-    let flush = move |_| {
-        if PENDING.get() {
-            store_now(session);
-        }
-    };
-    let handles = [
-        window_event_listener_untyped("pagehide", flush),
-        window_event_listener_untyped("visibilitychange", flush),
-    ];
-    on_cleanup(move || handles.into_iter().for_each(WindowListenerHandle::remove));
-}
-
-thread_local! {
-    /// A change is waiting to be written.
-    static PENDING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Writes the session as it is now: a journey screen with a bank and
-/// saving on (author mode's trial turns it off).
-fn store_now(session: Session) {
-    PENDING.set(false);
-    let screen = session.screen.get_untracked();
-    let Some(bank) = session.bank.get_untracked() else {
-        return;
-    };
-    if !session.persist.get_untracked() || screen == Screen::Landing {
-        return;
-    }
-    let answers = session
-        .answers
-        .with_untracked(|answers| answers.to_values(&bank));
-    saved::store(&Saved {
-        tier: bank.tier,
-        bank: bank.id.clone(),
-        profile: session.profile.get_untracked(),
-        answers,
-        screen,
-        page: session.page.get_untracked(),
-        last_question: session.last_question.get_untracked(),
-        plan: session.plan.get_untracked(),
+        let answers = session.answers.with(|answers| answers.to_values(&bank));
+        saved::store(&Saved {
+            tier: bank.tier,
+            bank: bank.id.clone(),
+            profile,
+            answers,
+            screen,
+            page,
+            last_question,
+            plan,
+        });
     });
 }
 
