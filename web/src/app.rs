@@ -28,9 +28,14 @@ pub fn App() -> impl IntoView {
         session.persist.set(false);
         session.screen.set(screen);
     } else {
-        // Only a page with something to resume fetches the code for it.
+        // Only a page with something to resume fetches the code for it,
+        // and the screens a resumed diagnosis or a link opens on at once.
         let has_link = !window().location().hash().unwrap_or_default().is_empty();
-        if saved::present() || has_link || kiosk.is_some() {
+        let resumes = saved::present() || has_link;
+        if resumes {
+            deferred::warm_sheet();
+        }
+        if resumes || kiosk.is_some() {
             deferred::run(session, deferred::restore(session, kiosk.is_some()));
         }
         handoff::watch(session);
