@@ -6,7 +6,8 @@
 //!
 //! - `sheet`: the profile, questions and result screens, and opening a
 //!   result file (which ends on the result sheet); fetched as soon as the
-//!   visitor reaches for the landing page's buttons ([`warm_sheet`]).
+//!   visitor reaches for the landing page's buttons, or at start when a
+//!   diagnosis is resumed ([`warm_sheet`]).
 //! - `resume`: a diagnosis saved in this browser or a QR link, at start or
 //!   when the address changes.
 //! - `kiosk`: the idle guard and forgetting a visitor.
