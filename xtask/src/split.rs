@@ -70,14 +70,10 @@ pub fn build(
     lints::apply(&mut command, lints)?;
     run(&mut command)?;
 
-    let profile_dir = if profile == "release" {
-        "release"
-    } else {
-        profile
-    };
+    // Cargo's output folder is named after the profile (`release`, `tools`).
     let linked = target_dir()
         .join("wasm32-unknown-unknown")
-        .join(profile_dir)
+        .join(profile)
         .join("shindan_web.wasm");
     let split_dir = out_dir.with_extension("split");
     for dir in [&split_dir, out_dir] {
@@ -106,13 +102,13 @@ pub fn build(
             "--out-dir",
         ])
         .arg(out_dir)
-        .arg(split_dir.join(format!("{}.wasm", OUT_NAME)))
+        .arg(split_dir.join(format!("{OUT_NAME}.wasm")))
         .env("PATH", &path))?;
-    let mut modules = vec![format!("{}_bg.wasm", OUT_NAME)];
+    let mut modules = vec![format!("{OUT_NAME}_bg.wasm")];
     for entry in std::fs::read_dir(&split_dir).map_err(|e| io_error("list", &split_dir, &e))? {
         let entry = entry.map_err(|e| io_error("list", &split_dir, &e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name == format!("{}.wasm", OUT_NAME) {
+        if name == format!("{OUT_NAME}.wasm") {
             continue;
         }
         if name == LINK_MODULE {
