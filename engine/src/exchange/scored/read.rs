@@ -192,7 +192,7 @@ impl<'c> ScoredReader<'c> {
                 let header = match records.next() {
                     None => return chunk,
                     Some(Err(bad)) => return self.refuse(bad.error.to_string()),
-                    Some(Ok(header)) => header.fields,
+                    Some(Ok(header)) => header.into_fields(),
                 };
                 match Columns::new(&header, self.catalogue) {
                     Ok(columns) => self.columns.insert(columns),
@@ -203,7 +203,7 @@ impl<'c> ScoredReader<'c> {
         records.expect_fields(columns.width);
         for record in records {
             let (line, fields) = match record {
-                Ok(record) => (record.line + offset, record.fields),
+                Ok(record) => (record.line + offset, record.into_fields()),
                 Err(bad) => {
                     chunk.problems.push(ScoredProblem {
                         line: bad.line + offset,

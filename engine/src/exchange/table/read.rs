@@ -131,19 +131,34 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
     (text.trim_start_matches('\u{feff}').to_owned(), encoding)
 }
 
-/// One record and the line it starts on.
+/// One record and the line it starts on. Its fields, unquoted, are held
+/// as one string and where each ends: a survey of 550,000 rows of 70
+/// fields is not 38 million small strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     /// 1-based line of the record's first character.
     pub line: u64,
-    /// The fields, unquoted.
-    pub fields: Vec<String>,
+    text: String,
+    ends: Vec<usize>,
 }
 
 impl Record {
     /// The fields as `&str`s.
     pub fn fields(&self) -> Vec<&str> {
-        self.fields.iter().map(String::as_str).collect()
+        let mut from = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let field = self.text.get(from..end).unwrap_or_default();
+                from = end;
+                field
+            })
+            .collect()
+    }
+
+    /// The fields as owned strings.
+    pub fn into_fields(self) -> Vec<String> {
+        self.fields().into_iter().map(str::to_owned).collect()
     }
 }
 
@@ -426,25 +441,23 @@ impl<R: BufRead> Records<R> {
                 });
             }
             let (written, ended) = used;
-            let mut fields = Vec::with_capacity(ended);
-            let mut from = 0;
-            for &end in &self.ends[..ended] {
-                let end = end.min(written);
-                match std::str::from_utf8(&self.output[from.min(end)..end]) {
-                    Ok(text) => fields.push(text.to_owned()),
-                    Err(_) => {
-                        return Some(Err(BadRecord {
-                            line: start,
-                            error: RecordError::NotText,
-                        }));
-                    }
+            // Fields split at ASCII separators only, so the record is text
+            // exactly when each of its fields is.
+            let text = match std::str::from_utf8(&self.output[..written]) {
+                Ok(text) => text.to_owned(),
+                Err(_) => {
+                    return Some(Err(BadRecord {
+                        line: start,
+                        error: RecordError::NotText,
+                    }));
                 }
-                from = end;
-            }
+            };
+            let ends: Vec<usize> = self.ends[..ended]
+                .iter()
+                .map(|&end| end.min(written))
+                .collect();
             if let Some(last) = taken.last()
-                && (self
-                    .expected
-                    .is_some_and(|expected| fields.len() != expected)
+                && (self.expected.is_some_and(|expected| ends.len() != expected)
                     || !closes_cleanly(&first.bytes, &taken))
             {
                 let error = RecordError::StrayQuote {
@@ -454,7 +467,8 @@ impl<R: BufRead> Records<R> {
             }
             return Some(Ok(Record {
                 line: start,
-                fields,
+                text,
+                ends,
             }));
         }
     }

@@ -137,7 +137,7 @@ proptest! {
         }
         let text = csv.into_string();
         let read: Vec<Vec<String>> = Records::new(text.as_bytes())
-            .map(|record| record.map(|r| r.fields).map_err(|bad| bad.to_string()))
+            .map(|record| record.map(Record::into_fields).map_err(|bad| bad.to_string()))
             .collect::<Result<_, _>>()
             .map_err(TestCaseError::fail)?;
         let expected: Vec<Vec<String>> = rows
