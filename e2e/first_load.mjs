@@ -25,6 +25,10 @@ export const firstLoadTests = [
       await page.waitForSelector("[data-testid=start]:enabled");
       await page.waitForLoadState("networkidle");
       assert.deepEqual([...files].sort(), ["__wasm_split.js", "shindan.js", "shindan_bg.wasm"]);
+      // The skip link's fragment is no QR link: nothing more is fetched.
+      await page.evaluate(() => (location.hash = "#main"));
+      await page.waitForLoadState("networkidle");
+      assert.deepEqual([...files].sort(), ["__wasm_split.js", "shindan.js", "shindan_bg.wasm"]);
 
       const sheetModule = page.waitForRequest((request) => request.url().endsWith("/pkg/split_sheet.wasm"));
       await page.hover("[data-testid=start]");

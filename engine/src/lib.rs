@@ -100,7 +100,7 @@ pub use exchange::compiled::{Compiled, CompiledError};
 #[cfg(feature = "compiled")]
 pub use exchange::handoff::{
     HANDOFF_PREFIX, HANDOFF_PREFIX_V1, Handoff, HandoffError, MAX_HANDOFF_CHARS, answer_layout,
-    encode as encode_handoff, parse as parse_handoff,
+    encode as encode_handoff, is_handoff_fragment, parse as parse_handoff,
 };
 pub use exchange::result::{
     BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, RescoreProblem, Rescored,

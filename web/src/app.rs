@@ -3,7 +3,7 @@
 //! other screens, and resuming a saved diagnosis, come from `deferred`.
 
 use leptos::prelude::*;
-use shindan_engine::Lang;
+use shindan_engine::{Lang, is_handoff_fragment};
 
 use crate::components::{AskDialog, NoticeBox};
 use crate::messages::{self as m};
@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
     } else {
         // Only a page with something to resume fetches the code for it,
         // and the screens a resumed diagnosis or a link opens on at once.
-        let has_link = !window().location().hash().unwrap_or_default().is_empty();
+        let has_link = is_handoff_fragment(&window().location().hash().unwrap_or_default());
         let resumes = saved::present() || has_link;
         if resumes {
             deferred::warm_sheet();

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shindan_engine::{Handoff, HandoffError, parse_handoff};
+use shindan_engine::{Handoff, HandoffError, is_handoff_fragment, parse_handoff};
 use wasm_bindgen::JsValue;
 
 use crate::messages as m;
@@ -36,7 +36,10 @@ pub fn at_start(session: Session, saved: Option<Saved>) -> Option<Saved> {
 /// Opens links put into the address bar of a tab where the sheet runs.
 pub fn watch(session: Session) {
     let handle = window_event_listener_untyped("hashchange", move |_| {
-        deferred::run(session, deferred::link_opened(session));
+        // Not for an ordinary fragment (the skip link's `#main`).
+        if is_handoff_fragment(&window().location().hash().unwrap_or_default()) {
+            deferred::run(session, deferred::link_opened(session));
+        }
     });
     on_cleanup(move || handle.remove());
 }

@@ -262,6 +262,14 @@ fn seal(prefix: &str, mut bytes: Vec<u8>) -> String {
     format!("{prefix}{}", base64url_encode(&bytes))
 }
 
+/// Whether a fragment (with or without `#`) has a hand-off's prefix, read
+/// without decoding it: a page asks this before fetching the code that
+/// reads one, so an ordinary fragment (`#main`) costs nothing.
+pub fn is_handoff_fragment(fragment: &str) -> bool {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.starts_with(HANDOFF_PREFIX) || fragment.starts_with(HANDOFF_PREFIX_V1)
+}
+
 /// Reads a fragment (with or without `#`) as far as it can without a bank.
 pub fn parse(fragment: &str) -> Result<Handoff, HandoffError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);

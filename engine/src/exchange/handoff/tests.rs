@@ -271,3 +271,17 @@ fn packed_tags_are_pinned() {
         [0, 3]
     );
 }
+
+#[test]
+fn only_a_hand_off_prefix_counts_as_a_hand_off_fragment() {
+    for fragment in ["#r2.AAAA", "r2.", "#r1.xyz"] {
+        assert!(is_handoff_fragment(fragment), "{fragment}");
+    }
+    for fragment in ["", "#", "#main", "#r3.AAAA", "#R2.AAAA", "main#r2."] {
+        assert!(!is_handoff_fragment(fragment), "{fragment}");
+        assert!(
+            matches!(parse(fragment), Err(HandoffError::NotAHandoff)),
+            "{fragment}"
+        );
+    }
+}
