@@ -14,15 +14,11 @@ use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::SystemTime;
 
+use sha2::{Digest, Sha256};
+
 use crate::process::{cargo_binary, probe, run};
 use crate::repo_root;
 
-/// Must equal the `wasm-bindgen` version pinned in the web crate.
-const WASM_BINDGEN_VERSION: &str = "0.2.130";
-const WASM_PACK_VERSION: &str = "0.15.1";
-/// The splitter of the first-load build (`site.rs`); the version the
-/// `wasm_split_helpers` in Cargo.lock is released with.
-const WASM_SPLIT_VERSION: &str = "0.2.4";
 /// Older wasm-opt (Debian ships 108) emits a wasm whose externref table
 /// wasm-bindgen's glue cannot fill: the page stays blank.
 const MIN_WASM_OPT: u32 = 120;
@@ -50,50 +46,96 @@ pub fn wasm_target() -> Result<(), String> {
     Ok(())
 }
 
-/// wasm-bindgen-cli, wasm-pack and wasm-split-cli, built in one folder so
-/// the crates they share (clap, serde, syn, …) compile once; the folder is
-/// removed afterwards. With a `log`, cargo's output goes there.
-pub fn cargo_tools(log: Option<&Path>) -> Result<(), String> {
-    let build = tools_dir().join("build");
-    cargo_tool(
+/// The binaries `xtask/tools/Cargo.toml` builds, by package.
+const CARGO_TOOLS: &[(&str, &[&str])] = &[
+    (
         "wasm-bindgen-cli",
-        "wasm-bindgen",
-        WASM_BINDGEN_VERSION,
-        &[],
-        // The locked build fails on some registry mirrors (a locked
-        // dependency version is missing); the unlocked one works.
-        true,
-        &build,
-        log,
-    )?;
-    cargo_tool(
-        "wasm-pack",
-        "wasm-pack",
-        WASM_PACK_VERSION,
-        &[],
-        false,
-        &build,
-        log,
-    )?;
-    cargo_tool(
-        "wasm_split_cli_support",
-        "wasm-split-cli",
-        WASM_SPLIT_VERSION,
-        // The crate's binary is behind this feature.
-        &["build-binary"],
-        false,
-        &build,
-        log,
-    )?;
-    if build.exists() {
-        std::fs::remove_dir_all(&build)
-            .map_err(|error| format!("cannot remove {}: {error}", build.display()))?;
+        &["wasm-bindgen", "wasm-bindgen-test-runner"],
+    ),
+    ("wasm-pack", &["wasm-pack"]),
+    ("wasm_split_cli_support", &["wasm-split-cli"]),
+];
+
+/// wasm-bindgen-cli, wasm-pack and wasm-split-cli at the versions of
+/// `xtask/tools/Cargo.lock`, built in one `cargo build` of that manifest
+/// (so the crates they share compile once) and copied into `.tools/bin`;
+/// the build folder is removed afterwards. Skipped when `.tools/bin` holds
+/// every binary and a stamp of the same manifest and lockfile. With a
+/// `log`, cargo's output goes there.
+pub fn cargo_tools(log: Option<&Path>) -> Result<(), String> {
+    let manifest_dir = repo_root().join("xtask").join("tools");
+    let stamp = tools_stamp(&manifest_dir)?;
+    let stamp_file = tools_dir().join("stamp");
+    let binaries = CARGO_TOOLS.iter().flat_map(|(_, binaries)| binaries.iter());
+    let present = binaries.clone().all(|binary| tool(binary).is_file());
+    if present && std::fs::read_to_string(&stamp_file).is_ok_and(|found| found == stamp) {
+        println!(
+            "install: wasm-bindgen-cli, wasm-pack and wasm-split-cli present ({})",
+            tools_dir().join("bin").display()
+        );
+        return Ok(());
     }
+    let build = tools_dir().join("build");
+    let mut command = Command::new(cargo_binary());
+    command
+        .args([
+            "build",
+            "--release",
+            "--locked",
+            "--bins",
+            "--manifest-path",
+        ])
+        .arg(manifest_dir.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", &build);
+    for (package, _) in CARGO_TOOLS {
+        command.args(["--package", package]);
+    }
+    if let Some(log) = log {
+        logged(&mut command, log)?;
+    }
+    run(&mut command).map_err(|message| match log {
+        Some(log) => format!("{message} (its output: {})", log.display()),
+        None => message,
+    })?;
+    let bin = tools_dir().join("bin");
+    std::fs::create_dir_all(&bin)
+        .map_err(|error| format!("cannot create {}: {error}", bin.display()))?;
+    for binary in binaries {
+        let built = build.join("release").join(binary);
+        std::fs::copy(&built, tool(binary)).map_err(|error| {
+            format!(
+                "cannot copy {} into {}: {error}",
+                built.display(),
+                bin.display()
+            )
+        })?;
+    }
+    std::fs::write(&stamp_file, &stamp)
+        .map_err(|error| format!("cannot write {}: {error}", stamp_file.display()))?;
+    std::fs::remove_dir_all(&build)
+        .map_err(|error| format!("cannot remove {}: {error}", build.display()))?;
+    println!(
+        "install: wasm-bindgen-cli, wasm-pack and wasm-split-cli built ({})",
+        bin.display()
+    );
     Ok(())
 }
 
+/// What the installed tools were built from: a hash of the manifest and
+/// the lockfile.
+fn tools_stamp(manifest_dir: &Path) -> Result<String, String> {
+    let mut hash = Sha256::new();
+    for file in ["Cargo.toml", "Cargo.lock"] {
+        let path = manifest_dir.join(file);
+        let bytes = std::fs::read(&path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        hash.update(&bytes);
+    }
+    Ok(format!("{:x}\n", hash.finalize()))
+}
+
 /// Starts the cargo tools' installs (`cargo_tools`) on another thread: on
-/// a fresh machine they compile ~350 crates, which `cargo xtask test` hides
+/// a fresh machine they compile ~340 crates, which `cargo xtask test` hides
 /// behind the host tests and the web crate's compilation (neither needs
 /// them).
 /// Output goes to `target/install-cargo-tools.log`; [`cargo_tools_joined`]
@@ -135,64 +177,6 @@ impl Background {
             None => now(),
         }
     }
-}
-
-/// Installs `krate` at `version` into `.tools` unless `.tools/bin/<binary>`
-/// exists and cargo's list of what it installed there names that version
-/// (not every tool answers `--version`). `--locked` first, for the versions
-/// the crate was released with; unlocked only if allowed. With a `log`,
-/// cargo's output is appended there instead of shown.
-fn cargo_tool(
-    krate: &str,
-    binary: &str,
-    version: &str,
-    features: &[&str],
-    unlocked_fallback: bool,
-    build: &Path,
-    log: Option<&Path>,
-) -> Result<(), String> {
-    let path = tool(binary);
-    let listed = std::fs::read_to_string(tools_dir().join(".crates.toml"))
-        .is_ok_and(|list| list.contains(&format!("\"{krate} {version} (")));
-    if listed && path.is_file() {
-        println!("install: {krate} {version} present ({})", path.display());
-        return Ok(());
-    }
-    let install = |locked: bool| {
-        let mut command = Command::new(cargo_binary());
-        command.arg("install");
-        if locked {
-            command.arg("--locked");
-        }
-        if !features.is_empty() {
-            command.args(["--features", &features.join(",")]);
-        }
-        command
-            .args([krate, "--version", version, "--root"])
-            .arg(tools_dir())
-            // Build tools, each run for seconds: unoptimised, the cold
-            // install that every fresh CI machine pays is shortest (the
-            // tools themselves then take a few seconds more in all).
-            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
-            .env("CARGO_TARGET_DIR", build);
-        if let Some(log) = log {
-            logged(&mut command, log)?;
-        }
-        run(&mut command).map_err(|message| match log {
-            Some(log) => format!("{message} (its output: {})", log.display()),
-            None => message,
-        })
-    };
-    match install(true) {
-        Ok(()) => {}
-        Err(message) if unlocked_fallback => {
-            eprintln!("install: locked {krate} failed ({message}); retrying unlocked");
-            install(false)?;
-        }
-        Err(message) => return Err(message),
-    }
-    println!("install: {krate} {version} installed ({})", path.display());
-    Ok(())
 }
 
 /// Sends the command's stdout and stderr to the end of `log`.
@@ -339,6 +323,34 @@ fn wasm_opt_version(line: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `"=x.y.z"` pin of `dependency` in a manifest's text.
+    fn pin<'a>(manifest: &'a str, dependency: &str) -> Option<&'a str> {
+        manifest.lines().find_map(|line| {
+            line.strip_prefix(dependency)?
+                .trim_start()
+                .strip_prefix("= \"=")?
+                .strip_suffix('"')
+        })
+    }
+
+    #[test]
+    fn the_wasm_bindgen_cli_built_matches_the_web_crates_wasm_bindgen() {
+        let read = |path: &[&str]| {
+            let file = path
+                .iter()
+                .fold(repo_root().to_path_buf(), |dir, part| dir.join(part));
+            std::fs::read_to_string(&file).unwrap_or_default()
+        };
+        let tools = read(&["xtask", "tools", "Cargo.toml"]);
+        let web = read(&["web", "Cargo.toml"]);
+        let cli = pin(&tools, "wasm-bindgen-cli");
+        assert!(
+            cli.is_some(),
+            "xtask/tools/Cargo.toml pins no wasm-bindgen-cli"
+        );
+        assert_eq!(cli, pin(&web, "wasm-bindgen"));
+    }
 
     #[test]
     fn reads_wasm_opt_versions() {

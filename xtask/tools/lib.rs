@@ -1,0 +1,2 @@
+//! Nothing: this package exists for its dependencies' binaries (see
+//! Cargo.toml).
