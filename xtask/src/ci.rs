@@ -2,13 +2,13 @@
 //! per step and a summary; a failed step does not stop the later ones.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::lints::{self, Lints};
-use crate::process::{Scratch, cargo, cargo_binary, describe, run};
-use crate::{install, repo_root, serve, site, size};
+use crate::process::{Background, Scratch, cargo, cargo_binary, describe, logged, run};
+use crate::{install, repo_root, serve, site, size, target_dir};
 
 /// Crates the engine must never depend on: it stays pure and host-neutral.
 const WEB_CRATES: &[&str] = &["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"];
@@ -28,6 +28,10 @@ pub fn test() -> Result<(), String> {
     // which need neither.
     install::chromium_in_background();
     install::cargo_tools_in_background();
+    let log = web_compile_log();
+    // A fresh log for this run.
+    let _ = std::fs::remove_file(&log);
+    WEB_COMPILE.start(move || compile_web(Some(&log)));
     let steps = [
         Step {
             name: "install: rust target wasm32-unknown-unknown",
@@ -73,11 +77,9 @@ pub fn test() -> Result<(), String> {
             name: "shipped banks cover the call's indicators within time",
             run: || shindan(&["coverage"]),
         },
-        // The web crate compiles without any installed tool: its builds
-        // run while the tools install goes on in the background.
         Step {
-            name: "web crate compiled for wasm with clippy -D warnings (both site builds, component tests)",
-            run: compile_web,
+            name: "web crate compiled for wasm with clippy -D warnings (both site builds, component tests; started in the background)",
+            run: web_compiled,
         },
         Step {
             name: "install: wasm-bindgen-cli, wasm-pack and wasm-split-cli (started in the background)",
@@ -165,15 +167,19 @@ fn host_tests() -> Result<(), String> {
 
 /// Compiles what `wasm-pack build` (both bundles) and `wasm-pack test`
 /// will ask cargo for, with the same arguments and lints, so that they find
-/// it done: the site's two profiles at once, the component tests after the
-/// tools bundle, whose profile they share.
-fn compile_web() -> Result<(), String> {
+/// it done: the site's two profiles at once, the component tests beside
+/// them (after the tools bundle, whose profile they share). With a `log`,
+/// cargo's output goes there.
+fn compile_web(log: Option<&Path>) -> Result<(), String> {
     std::thread::scope(|scope| {
-        let bundles = scope.spawn(|| site::compile_bundles(Lints::Deny));
+        let bundles = scope.spawn(|| site::compile_bundles(Lints::Deny, log));
         let tests = scope.spawn(|| {
             let mut command = site::web_cargo(&["build", "--tests"]);
             command.args(COMPONENT_TEST_ARGS);
             lints::apply(&mut command, Lints::Deny)?;
+            if let Some(log) = log {
+                logged(&mut command, log)?;
+            }
             run(&mut command)
         });
         for build in [bundles, tests] {
@@ -182,6 +188,29 @@ fn compile_web() -> Result<(), String> {
                 .map_err(|_| "a wasm build stopped unexpectedly".to_owned())??;
         }
         Ok(())
+    })
+}
+
+/// The web crate's compilation, started with the test run on another
+/// thread: it needs no tool, and beside the host tests and the cargo tools'
+/// build it keeps both cores busy through its single-threaded LTO link.
+static WEB_COMPILE: Background = Background::new();
+
+/// Where the background compilation writes cargo's output.
+fn web_compile_log() -> PathBuf {
+    target_dir().join("compile-web.log")
+}
+
+/// Waits for the background compilation; on failure, shows the end of its
+/// log (clippy's findings are there).
+fn web_compiled() -> Result<(), String> {
+    let log = web_compile_log();
+    WEB_COMPILE.join(|| compile_web(None)).inspect_err(|_| {
+        if let Ok(text) = std::fs::read_to_string(&log) {
+            let lines: Vec<&str> = text.lines().collect();
+            let tail = &lines[lines.len().saturating_sub(80)..];
+            eprintln!("--- the end of {} ---\n{}", log.display(), tail.join("\n"));
+        }
     })
 }
 

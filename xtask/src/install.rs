@@ -10,13 +10,11 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
-use std::thread::JoinHandle;
 use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
-use crate::process::{cargo_binary, probe, run};
+use crate::process::{Background, cargo_binary, logged, probe, run};
 use crate::repo_root;
 
 /// Older wasm-opt (Debian ships 108) emits a wasm whose externref table
@@ -151,49 +149,6 @@ pub fn cargo_tools_joined() -> Result<(), String> {
 }
 
 static CARGO_TOOLS_JOB: Background = Background::new();
-
-/// An install running on another thread while the test steps go on.
-struct Background(Mutex<Option<JoinHandle<Result<(), String>>>>);
-
-impl Background {
-    const fn new() -> Self {
-        Self(Mutex::new(None))
-    }
-
-    fn start(&self, job: impl FnOnce() -> Result<(), String> + Send + 'static) {
-        let handle = std::thread::spawn(job);
-        if let Ok(mut slot) = self.0.lock() {
-            *slot = Some(handle);
-        }
-    }
-
-    /// The job's result once it ends, or `now()` if it was never started.
-    fn join(&self, now: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
-        let handle = self.0.lock().ok().and_then(|mut slot| slot.take());
-        match handle {
-            Some(handle) => handle
-                .join()
-                .map_err(|_| "a background install stopped unexpectedly".to_owned())?,
-            None => now(),
-        }
-    }
-}
-
-/// Sends the command's stdout and stderr to the end of `log`.
-fn logged(command: &mut Command, log: &Path) -> Result<(), String> {
-    if let Some(dir) = log.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
-    }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(log)
-        .map_err(|error| format!("cannot open {}: {error}", log.display()))?;
-    let err = file.try_clone().map_err(|error| error.to_string())?;
-    command.stdout(file).stderr(err);
-    Ok(())
-}
 
 /// `npm ci` when `node_modules` is missing or older than the lockfile
 /// (npm rewrites `node_modules/.package-lock.json` on every install).

@@ -4,6 +4,8 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Mutex;
+use std::thread::JoinHandle;
 
 pub fn cargo_binary() -> OsString {
     std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
@@ -60,6 +62,50 @@ pub fn probe(command: &mut Command) -> Option<String> {
         .status
         .success()
         .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+/// Sends the command's stdout and stderr to the end of `log`.
+pub fn logged(command: &mut Command, log: &Path) -> Result<(), String> {
+    if let Some(dir) = log.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .map_err(|error| format!("cannot open {}: {error}", log.display()))?;
+    let err = file.try_clone().map_err(|error| error.to_string())?;
+    command.stdout(file).stderr(err);
+    Ok(())
+}
+
+/// A job (an install, a build) running on another thread while the test
+/// steps go on.
+pub struct Background(Mutex<Option<JoinHandle<Result<(), String>>>>);
+
+impl Background {
+    pub const fn new() -> Self {
+        Self(Mutex::new(None))
+    }
+
+    pub fn start(&self, job: impl FnOnce() -> Result<(), String> + Send + 'static) {
+        let handle = std::thread::spawn(job);
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(handle);
+        }
+    }
+
+    /// The job's result once it ends, or `now()` if it was never started.
+    pub fn join(&self, now: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+        let handle = self.0.lock().ok().and_then(|mut slot| slot.take());
+        match handle {
+            Some(handle) => handle
+                .join()
+                .map_err(|_| "a background install stopped unexpectedly".to_owned())?,
+            None => now(),
+        }
+    }
 }
 
 /// A fresh temporary directory for one browser run, removed afterwards:

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::lints::{self, Lints};
-use crate::process::{cargo, cargo_binary, run};
+use crate::process::{cargo, cargo_binary, logged, run};
 use crate::{install, publish, repo_root, split, target_dir};
 
 /// One build of the web crate: where it goes inside the site, its cargo
@@ -158,15 +158,18 @@ fn compile_banks(cli: &Path, out_dir: &Path) -> Result<(), String> {
 /// Runs, for each bundle, the `cargo build` that `wasm-pack build` runs (in
 /// `web/`, `--lib`, the target in `CARGO_BUILD_TARGET`, the bundle's
 /// profile and arguments), both at once: `cargo xtask test` does it while
-/// wasm-bindgen and wasm-pack still install, and wasm-pack then finds
-/// every crate compiled. `lints` must be what [`dist`] gets, or cargo sees
-/// another build.
-pub fn compile_bundles(lints: Lints) -> Result<(), String> {
+/// the cargo tools still build, and the site build then finds every crate
+/// compiled. With a `log`, cargo's output goes there. `lints` must be what
+/// [`dist`] gets, or cargo sees another build.
+pub fn compile_bundles(lints: Lints, log: Option<&Path>) -> Result<(), String> {
     each_bundle_at_once(|bundle| {
         let mut command = web_cargo(&["build", "--lib"]);
         profile_args(&mut command, bundle.profile);
         command.args(bundle.cargo_args);
         lints::apply(&mut command, lints)?;
+        if let Some(log) = log {
+            logged(&mut command, log)?;
+        }
         run(&mut command)
     })
 }
