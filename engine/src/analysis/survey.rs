@@ -7,7 +7,7 @@ use crate::exchange::table::{HeaderError, check_header};
 use crate::format::diag::Diagnostic;
 use crate::format::echo::echo;
 use crate::format::suggest::suggest;
-use crate::model::answers::{AnswerValue, Answers};
+use crate::model::answers::{AnswerValue, Answers, OptionIds, ValueRef};
 use crate::model::bank::{Bank, Item};
 use crate::model::profile::{Prefecture, Profile};
 use crate::model::tier::Industry;
@@ -232,7 +232,7 @@ impl SurveyColumns {
                             .ok_or_else(|| SurveyError::UnknownPrefecture(echo(field)))?,
                     );
                 }
-                Column::Answer(item) => answers.set_item(bank, *item, &cell_value(field)).map_err(
+                Column::Answer(item) => answers.set_item(bank, *item, cell_ref(field)).map_err(
                     |(code, message, hint)| {
                         SurveyError::Answer(
                             Diagnostic::error(code, message)
@@ -263,19 +263,22 @@ impl SurveyColumns {
 /// A cell as an answer: a number, several option ids separated by spaces
 /// or `;` (multiple choice), or one word (`yes`, `na`, an option id).
 pub fn cell_value(field: &str) -> AnswerValue {
+    match cell_ref(field) {
+        ValueRef::Number(number) => AnswerValue::Number(number),
+        ValueRef::Word(word) => AnswerValue::Word(word.to_owned()),
+        ValueRef::List(ids) => AnswerValue::List(ids.iter().map(str::to_owned).collect()),
+    }
+}
+
+/// [`cell_value`], borrowed from the cell.
+fn cell_ref(field: &str) -> ValueRef<'_> {
     if let Ok(number) = field.parse::<f64>() {
-        return AnswerValue::Number(number);
+        return ValueRef::Number(number);
     }
     if field.contains([' ', ';']) {
-        return AnswerValue::List(
-            field
-                .split([' ', ';'])
-                .filter(|id| !id.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        );
+        return ValueRef::List(OptionIds::Separated(field));
     }
-    AnswerValue::Word(field.to_owned())
+    ValueRef::Word(field)
 }
 
 #[cfg(test)]

@@ -28,6 +28,50 @@ pub enum AnswerValue {
     List(Vec<String>),
 }
 
+/// An answer as a file value or a survey cell holds it, borrowed: what
+/// checking an answer reads, so that a survey row sets its answers without
+/// copying a string per cell.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ValueRef<'a> {
+    /// A ladder step or a number.
+    Number(f64),
+    /// `yes`, `no`, `na` or an option id.
+    Word(&'a str),
+    /// Option ids of a multiple choice.
+    List(OptionIds<'a>),
+}
+
+/// Option ids: a file's list, or a cell's ids separated by spaces or `;`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum OptionIds<'a> {
+    Listed(&'a [String]),
+    Separated(&'a str),
+}
+
+impl<'a> OptionIds<'a> {
+    pub(crate) fn iter(self) -> impl Iterator<Item = &'a str> {
+        let (listed, separated): (&[String], &str) = match self {
+            OptionIds::Listed(ids) => (ids, ""),
+            OptionIds::Separated(cell) => (&[], cell),
+        };
+        listed
+            .iter()
+            .map(String::as_str)
+            .chain(separated.split([' ', ';']).filter(|id| !id.is_empty()))
+    }
+}
+
+impl AnswerValue {
+    /// The value, borrowed.
+    pub(crate) fn as_value_ref(&self) -> ValueRef<'_> {
+        match self {
+            AnswerValue::Number(number) => ValueRef::Number(*number),
+            AnswerValue::Word(word) => ValueRef::Word(word),
+            AnswerValue::List(ids) => ValueRef::List(OptionIds::Listed(ids)),
+        }
+    }
+}
+
 impl Serialize for AnswerValue {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -203,7 +247,7 @@ impl Answers {
                 None => diagnostic,
             };
             match bank.item(id) {
-                Some(item) => match answers.set_item(bank, item, value) {
+                Some(item) => match answers.set_item(bank, item, value.as_value_ref()) {
                     Ok(()) => {}
                     Err((code, _, _)) if full => {
                         more += 1;
@@ -251,14 +295,14 @@ impl Answers {
         &mut self,
         bank: &Bank,
         item: Item,
-        value: &AnswerValue,
+        value: ValueRef<'_>,
     ) -> Result<(), Problem> {
         match item {
             Item::Question(index) => {
                 self.questions[index.get()] = interpret(&bank[index], value)?;
             }
             Item::Gate(index) => match value {
-                AnswerValue::Word(word) if word == "yes" || word == "no" => {
+                ValueRef::Word(word) if word == "yes" || word == "no" => {
                     self.gates[index.get()] = Some(word == "yes");
                 }
                 other => {
@@ -285,11 +329,11 @@ fn yes_no(yes: bool) -> &'static str {
     if yes { "yes" } else { "no" }
 }
 
-fn describe(value: &AnswerValue) -> String {
+fn describe(value: ValueRef<'_>) -> String {
     match value {
-        AnswerValue::Number(number) => format!("the number {}", echo(&number.to_string())),
-        AnswerValue::Word(word) => format!("`{}`", echo(word)),
-        AnswerValue::List(_) => "a list".to_owned(),
+        ValueRef::Number(number) => format!("the number {}", echo(&number.to_string())),
+        ValueRef::Word(word) => format!("`{}`", echo(word)),
+        ValueRef::List(_) => "a list".to_owned(),
     }
 }
 
@@ -322,9 +366,9 @@ pub fn value_of(question: &Question, answer: Answer) -> AnswerValue {
 pub(crate) type Problem = (Code, String, String);
 
 /// Turns a file-form value into a checked answer; `Ok(None)` is "unanswered".
-fn interpret(question: &Question, value: &AnswerValue) -> Result<Option<Answer>, Problem> {
+fn interpret(question: &Question, value: ValueRef<'_>) -> Result<Option<Answer>, Problem> {
     let id = &question.id;
-    if let AnswerValue::Word(word) = value
+    if let ValueRef::Word(word) = value
         && word == NOT_APPLICABLE
     {
         return if question.allow_na {
@@ -349,33 +393,33 @@ fn interpret(question: &Question, value: &AnswerValue) -> Result<Option<Answer>,
         )
     };
     let answer = match (&question.kind, value) {
-        (QuestionKind::Ladder { .. }, AnswerValue::Number(step)) => {
-            if step.fract() != 0.0 || !(1.0..=5.0).contains(step) {
+        (QuestionKind::Ladder { .. }, ValueRef::Number(step)) => {
+            if step.fract() != 0.0 || !(1.0..=5.0).contains(&step) {
                 return Err(wrong("a step from 1 to 5"));
             }
-            Answer::Step(*step as u8)
+            Answer::Step(step as u8)
         }
         (QuestionKind::Ladder { .. }, _) => return Err(wrong("a step from 1 to 5")),
-        (QuestionKind::YesNo, AnswerValue::Word(word)) if word == "yes" || word == "no" => {
+        (QuestionKind::YesNo, ValueRef::Word(word)) if word == "yes" || word == "no" => {
             Answer::YesNo(word == "yes")
         }
         (QuestionKind::YesNo, _) => return Err(wrong("`yes` or `no`")),
-        (QuestionKind::Single { options }, AnswerValue::Word(word)) => {
+        (QuestionKind::Single { options }, ValueRef::Word(word)) => {
             Answer::Choice(option_index(question, options, word)?)
         }
         (QuestionKind::Single { .. }, _) => return Err(wrong("one option id")),
-        (QuestionKind::Multiple { options, .. }, AnswerValue::List(words)) => {
+        (QuestionKind::Multiple { options, .. }, ValueRef::List(words)) => {
             let mut mask = 0u64;
-            for word in words {
+            for word in words.iter() {
                 mask |= option_index(question, options, word)?.bit();
             }
             Answer::Choices(mask)
         }
-        (QuestionKind::Multiple { options, .. }, AnswerValue::Word(word)) => {
+        (QuestionKind::Multiple { options, .. }, ValueRef::Word(word)) => {
             Answer::Choices(option_index(question, options, word)?.bit())
         }
         (QuestionKind::Multiple { .. }, _) => return Err(wrong("a list of option ids")),
-        (QuestionKind::Number { .. }, AnswerValue::Number(number)) => Answer::Number(*number),
+        (QuestionKind::Number { .. }, ValueRef::Number(number)) => Answer::Number(number),
         (QuestionKind::Number { .. }, _) => return Err(wrong("a number")),
     };
     check(question, answer).map_err(|message| {
