@@ -3,6 +3,8 @@
 //! Writer and reader share the column list here; the CSV rules are
 //! [`crate::exchange::table`]'s.
 
+use std::borrow::Cow;
+
 use crate::analysis::survey::SurveyRow;
 use crate::model::bank::Bank;
 use crate::model::score::Scores;
@@ -34,22 +36,31 @@ pub fn scored_header(bank: &Bank) -> Vec<String> {
 
 /// One scored row's cells, matching [`scored_header`]; written with
 /// [`crate::exchange::table::write_row`], so a respondent id like `=cmd|…` is inert.
-pub fn scored_row(bank: &Bank, row: &SurveyRow, scores: &Scores) -> Vec<String> {
-    let score = |value: Option<f64>| value.map(|v| format!("{v:.1}")).unwrap_or_default();
-    let level = |value: Option<u8>| value.map(|v| v.to_string()).unwrap_or_default();
+/// Cells borrow what they can (ids, names, levels), so a row of a large
+/// survey allocates only for its formatted scores.
+pub fn scored_row<'a>(bank: &'a Bank, row: &'a SurveyRow, scores: &Scores) -> Vec<Cow<'a, str>> {
+    let score =
+        |value: Option<f64>| value.map_or(Cow::Borrowed(""), |v| Cow::Owned(format!("{v:.1}")));
+    let level = |value: Option<u8>| match value {
+        Some(level) => LEVELS.get(usize::from(level)).map_or_else(
+            || Cow::Owned(level.to_string()),
+            |text| Cow::Borrowed(*text),
+        ),
+        None => Cow::Borrowed(""),
+    };
     let profile = row.profile.as_ref();
     let mut cells = vec![
-        row.respondent.clone().unwrap_or_default(),
-        bank.id.clone(),
-        bank.tier.as_str().to_owned(),
-        profile.map_or("", |p| p.industry.as_str()).to_owned(),
-        profile.map_or("", |p| p.prefecture.as_str()).to_owned(),
-        profile
-            .map(|p| p.regular_employees.to_string())
-            .unwrap_or_default(),
+        Cow::Borrowed(row.respondent.as_deref().unwrap_or_default()),
+        Cow::Borrowed(bank.id.as_str()),
+        Cow::Borrowed(bank.tier.as_str()),
+        Cow::Borrowed(profile.map_or("", |p| p.industry.as_str())),
+        Cow::Borrowed(profile.map_or("", |p| p.prefecture.as_str())),
+        profile.map_or(Cow::Borrowed(""), |p| {
+            Cow::Owned(p.regular_employees.to_string())
+        }),
         score(scores.overall),
         level(scores.overall_level),
-        format!("{:.3}", scores.completeness),
+        Cow::Owned(format!("{:.3}", scores.completeness)),
     ];
     for dimension in &scores.dimensions {
         cells.push(score(dimension.score));
@@ -61,16 +72,19 @@ pub fn scored_row(bank: &Bank, row: &SurveyRow, scores: &Scores) -> Vec<String> 
         .filter_map(|index| bank.gates.get(index.get()))
         .map(|gate| gate.id.as_str())
         .collect();
-    cells.push(findings.join(" "));
+    cells.push(Cow::Owned(findings.join(" ")));
     let steps: Vec<&str> = scores
         .recommendations
         .iter()
         .filter_map(|index| bank.recommendations.get(index.get()))
         .map(|rule| rule.id.as_str())
         .collect();
-    cells.push(steps.join(" "));
+    cells.push(Cow::Owned(steps.join(" ")));
     cells
 }
+
+/// Levels as text, by level.
+const LEVELS: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
 
 mod read;
 
