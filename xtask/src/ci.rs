@@ -7,7 +7,9 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use crate::lints::{self, Lints};
-use crate::process::{Background, Scratch, cargo, cargo_binary, describe, logged, run};
+use crate::process::{
+    Background, Scratch, cargo, cargo_binary, describe, logged, run, show_log_end,
+};
 use crate::{install, repo_root, serve, site, size, target_dir};
 
 /// Crates the engine must never depend on: it stays pure and host-neutral.
@@ -23,9 +25,9 @@ struct Step {
 }
 
 pub fn test() -> Result<(), String> {
-    // Chromium (network- and disk-bound) and the cargo tools install in the
-    // background, beside the host tests and the web crate's compilation,
-    // which need neither.
+    // Chromium (network- and disk-bound), the cargo tools and the web
+    // crate's compilation start in the background, beside the host tests:
+    // none of them needs another.
     install::chromium_in_background();
     install::cargo_tools_in_background();
     let log = web_compile_log();
@@ -204,14 +206,9 @@ fn web_compile_log() -> PathBuf {
 /// Waits for the background compilation; on failure, shows the end of its
 /// log (clippy's findings are there).
 fn web_compiled() -> Result<(), String> {
-    let log = web_compile_log();
-    WEB_COMPILE.join(|| compile_web(None)).inspect_err(|_| {
-        if let Ok(text) = std::fs::read_to_string(&log) {
-            let lines: Vec<&str> = text.lines().collect();
-            let tail = &lines[lines.len().saturating_sub(80)..];
-            eprintln!("--- the end of {} ---\n{}", log.display(), tail.join("\n"));
-        }
-    })
+    WEB_COMPILE
+        .join(|| compile_web(None))
+        .inspect_err(|_| show_log_end(&web_compile_log()))
 }
 
 /// The component tests' cargo arguments: the tools build, whose profile's

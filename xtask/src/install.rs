@@ -14,7 +14,7 @@ use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
-use crate::process::{Background, cargo_binary, logged, probe, run};
+use crate::process::{Background, cargo_binary, logged, probe, run, show_log_end};
 use crate::repo_root;
 
 /// Older wasm-opt (Debian ships 108) emits a wasm whose externref table
@@ -139,13 +139,20 @@ fn tools_stamp(manifest_dir: &Path) -> Result<String, String> {
 /// Output goes to `target/install-cargo-tools.log`; [`cargo_tools_joined`]
 /// waits for them.
 pub fn cargo_tools_in_background() {
-    let log = repo_root().join("target").join("install-cargo-tools.log");
+    let log = cargo_tools_log();
     CARGO_TOOLS_JOB.start(move || cargo_tools(Some(&log)));
 }
 
-/// Waits for the background install (or installs now if none was started).
+fn cargo_tools_log() -> PathBuf {
+    repo_root().join("target").join("install-cargo-tools.log")
+}
+
+/// Waits for the background install (or installs now if none was started);
+/// on failure, shows the end of its log.
 pub fn cargo_tools_joined() -> Result<(), String> {
-    CARGO_TOOLS_JOB.join(|| cargo_tools(None))
+    CARGO_TOOLS_JOB
+        .join(|| cargo_tools(None))
+        .inspect_err(|_| show_log_end(&cargo_tools_log()))
 }
 
 static CARGO_TOOLS_JOB: Background = Background::new();

@@ -102,9 +102,19 @@ impl Background {
         match handle {
             Some(handle) => handle
                 .join()
-                .map_err(|_| "a background install stopped unexpectedly".to_owned())?,
+                .map_err(|_| "a background job stopped unexpectedly".to_owned())?,
             None => now(),
         }
+    }
+}
+
+/// Prints the last lines of `log` to stderr: a background job's output
+/// goes to its log, so its failure is explained there.
+pub fn show_log_end(log: &Path) {
+    if let Ok(text) = std::fs::read_to_string(log) {
+        let lines: Vec<&str> = text.lines().collect();
+        let tail = &lines[lines.len().saturating_sub(80)..];
+        eprintln!("--- the end of {} ---\n{}", log.display(), tail.join("\n"));
     }
 }
 
