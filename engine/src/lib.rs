@@ -93,7 +93,7 @@ pub use analysis::reference::{
     ReferenceBuilder, quantile,
 };
 pub use analysis::sample::Sampler;
-pub use analysis::survey::{PROFILE_COLUMNS, SurveyColumns, SurveyError, SurveyRow, cell_value};
+pub use analysis::survey::{PROFILE_COLUMNS, SurveyColumns, SurveyError, SurveyRow};
 pub use analysis::{Analysis, AnalysisBuilder, GroupAnalysis, Statistic, THRESHOLDS, Uncomputable};
 #[cfg(feature = "compiled")]
 pub use exchange::compiled::{Compiled, CompiledError};

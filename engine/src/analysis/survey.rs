@@ -7,7 +7,9 @@ use crate::exchange::table::{HeaderError, check_header};
 use crate::format::diag::Diagnostic;
 use crate::format::echo::echo;
 use crate::format::suggest::suggest;
-use crate::model::answers::{AnswerValue, Answers, OptionIds, ValueRef};
+#[cfg(test)]
+use crate::model::answers::AnswerValue;
+use crate::model::answers::{Answers, OptionIds, ValueRef};
 use crate::model::bank::{Bank, Item};
 use crate::model::profile::{Prefecture, Profile};
 use crate::model::tier::Industry;
@@ -260,9 +262,10 @@ impl SurveyColumns {
     }
 }
 
-/// A cell as an answer: a number, several option ids separated by spaces
-/// or `;` (multiple choice), or one word (`yes`, `na`, an option id).
-pub fn cell_value(field: &str) -> AnswerValue {
+/// [`cell_ref`]'s reading, owned: for tests that build answer files from
+/// cells.
+#[cfg(test)]
+pub(crate) fn cell_value(field: &str) -> AnswerValue {
     match cell_ref(field) {
         ValueRef::Number(number) => AnswerValue::Number(number),
         ValueRef::Word(word) => AnswerValue::Word(word.to_owned()),
@@ -270,7 +273,9 @@ pub fn cell_value(field: &str) -> AnswerValue {
     }
 }
 
-/// [`cell_value`], borrowed from the cell.
+/// A cell as an answer, borrowed from it: a number, several option ids
+/// separated by spaces or `;` (multiple choice), or one word (`yes`, `na`,
+/// an option id).
 fn cell_ref(field: &str) -> ValueRef<'_> {
     if let Ok(number) = field.parse::<f64>() {
         return ValueRef::Number(number);

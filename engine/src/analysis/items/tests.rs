@@ -71,7 +71,7 @@ fn bank() -> Bank {
 fn respondent(bank: &Bank, answers: &[(&str, &str)]) -> (Answers, Scores) {
     let values: BTreeMap<String, AnswerValue> = answers
         .iter()
-        .map(|&(id, value)| (id.to_owned(), crate::cell_value(value)))
+        .map(|&(id, value)| (id.to_owned(), crate::analysis::survey::cell_value(value)))
         .collect();
     let (answers, diagnostics) = Answers::from_values(bank, &values);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
