@@ -15,8 +15,9 @@ use crate::{install, repo_root, serve, site, size, target_dir};
 /// Crates the engine must never depend on: it stays pure and host-neutral.
 const WEB_CRATES: &[&str] = &["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"];
 
-/// The browser crate: built for wasm only, so host-wide commands skip it.
-const WEB_PACKAGE: &str = "shindan-web";
+/// The browser crate and the two that link its bundles: built for wasm
+/// only, so host-wide commands skip them.
+const WEB_PACKAGES: &[&str] = &["shindan-web", "shindan-web-first-load", "shindan-web-tools"];
 
 /// A named step and the command that performs it.
 struct Step {
@@ -160,7 +161,10 @@ fn shindan(args: &[&str]) -> Result<(), String> {
 fn host_tests() -> Result<(), String> {
     for targets in ["--all-targets", "--doc"] {
         let mut command = Command::new(cargo_binary());
-        command.args(["test", "--workspace", "--exclude", WEB_PACKAGE, targets]);
+        command.args(["test", "--workspace", targets]);
+        for package in WEB_PACKAGES {
+            command.args(["--exclude", package]);
+        }
         lints::apply(&mut command, Lints::Deny)?;
         run(&mut command)?;
     }
@@ -169,28 +173,18 @@ fn host_tests() -> Result<(), String> {
 
 /// Compiles what `wasm-pack build` (both bundles) and `wasm-pack test`
 /// will ask cargo for, with the same arguments and lints, so that they find
-/// it done: the site's two profiles at once, the component tests beside
-/// them (after the tools bundle, whose profile they share). With a `log`,
-/// cargo's output goes there.
+/// it done. One after the other: they share the release profile's build
+/// folder, whose lock lets one cargo at a time in, and its dependencies.
+/// With a `log`, cargo's output goes there.
 fn compile_web(log: Option<&Path>) -> Result<(), String> {
-    std::thread::scope(|scope| {
-        let bundles = scope.spawn(|| site::compile_bundles(Lints::Deny, log));
-        let tests = scope.spawn(|| {
-            let mut command = site::web_cargo(&["build", "--tests"]);
-            command.args(COMPONENT_TEST_ARGS);
-            lints::apply(&mut command, Lints::Deny)?;
-            if let Some(log) = log {
-                logged(&mut command, log)?;
-            }
-            run(&mut command)
-        });
-        for build in [bundles, tests] {
-            build
-                .join()
-                .map_err(|_| "a wasm build stopped unexpectedly".to_owned())??;
-        }
-        Ok(())
-    })
+    site::compile_bundles(Lints::Deny, log)?;
+    let mut command = site::web_cargo("web", &["build", "--tests"]);
+    command.args(COMPONENT_TEST_ARGS);
+    lints::apply(&mut command, Lints::Deny)?;
+    if let Some(log) = log {
+        logged(&mut command, log)?;
+    }
+    run(&mut command)
 }
 
 /// The web crate's compilation, started with the test run on another
@@ -211,10 +205,10 @@ fn web_compiled() -> Result<(), String> {
         .inspect_err(|_| show_log_end(&web_compile_log()))
 }
 
-/// The component tests' cargo arguments: the tools build, whose profile's
-/// dependencies the site's tools build then reuses (a dev build of its own
-/// took four minutes of a cold run).
-const COMPONENT_TEST_ARGS: &[&str] = &["--features", "tools", "--profile", "tools"];
+/// The component tests' cargo arguments: the release profile of both
+/// bundles, whose dependencies they share (a dev build of their own took
+/// four minutes of a cold run).
+const COMPONENT_TEST_ARGS: &[&str] = &["--features", "tools", "--release"];
 
 /// The web crate's wasm-bindgen tests, run by wasm-pack in headless
 /// Chromium, with the `tools` feature (the tests read fixture YAML). The

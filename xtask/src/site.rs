@@ -12,31 +12,29 @@ use crate::lints::{self, Lints};
 use crate::process::{cargo, cargo_binary, logged, run};
 use crate::{install, publish, repo_root, split, target_dir};
 
-/// One build of the web crate: where it goes inside the site, its cargo
-/// profile (see the workspace `Cargo.toml`), extra cargo args, and whether
-/// it is split into modules (`split.rs`) or built by wasm-pack. The two
-/// profiles keep their builds apart in `target/`, so neither evicts the
-/// other's.
+/// One bundle of the web crate: where it goes inside the site, the thin
+/// cdylib crate that links it (its features chosen there), and whether it
+/// is split into modules (`split.rs`) or built by wasm-pack. Both build
+/// with the release profile, so they share every dependency; a crate each
+/// gives each linked wasm a name of its own, so neither build overwrites
+/// the other's.
 struct Bundle {
     dir: &'static str,
-    profile: &'static str,
-    cargo_args: &'static [&'static str],
+    crate_dir: &'static str,
     split: bool,
 }
 
-/// `pkg/` is what every visitor loads, built for size; `pkg-tools/` only
-/// `?mode=author`, `?mode=consult` and the dashboard, built for build time.
+/// `pkg/` is what every visitor loads, split into modules; `pkg-tools/`
+/// only `?mode=author`, `?mode=consult` and the dashboard.
 const BUNDLES: &[Bundle] = &[
     Bundle {
         dir: "pkg",
-        profile: "release",
-        cargo_args: &["--features", "split"],
+        crate_dir: split::CRATE_DIR,
         split: true,
     },
     Bundle {
         dir: "pkg-tools",
-        profile: "tools",
-        cargo_args: &["--features", "tools"],
+        crate_dir: "web/tools",
         split: false,
     },
 ];
@@ -100,7 +98,7 @@ pub fn dist(cli: &Path, lints: Lints) -> Result<PathBuf, String> {
     each_bundle_at_once(|bundle| {
         let out_dir = staging.join(bundle.dir);
         if bundle.split {
-            split::build(&out_dir, bundle.profile, bundle.cargo_args, lints)
+            split::build(&out_dir, lints)
         } else {
             wasm_pack_build(&out_dir, bundle, lints)
         }
@@ -156,16 +154,15 @@ fn compile_banks(cli: &Path, out_dir: &Path) -> Result<(), String> {
 }
 
 /// Runs, for each bundle, the `cargo build` that `wasm-pack build` runs (in
-/// `web/`, `--lib`, the target in `CARGO_BUILD_TARGET`, the bundle's
-/// profile and arguments), both at once: `cargo xtask test` does it while
-/// the cargo tools still build, and the site build then finds every crate
-/// compiled. With a `log`, cargo's output goes there. `lints` must be what
-/// [`dist`] gets, or cargo sees another build.
+/// the bundle's crate, `--lib --release`, the target in
+/// `CARGO_BUILD_TARGET`), one after the other (one build folder, one lock):
+/// `cargo xtask test` does it while the cargo tools still build, and the
+/// site build then finds every crate compiled. With a `log`, cargo's output
+/// goes there. `lints` must be what [`dist`] gets, or cargo sees another
+/// build.
 pub fn compile_bundles(lints: Lints, log: Option<&Path>) -> Result<(), String> {
-    each_bundle_at_once(|bundle| {
-        let mut command = web_cargo(&["build", "--lib"]);
-        profile_args(&mut command, bundle.profile);
-        command.args(bundle.cargo_args);
+    BUNDLES.iter().try_for_each(|bundle| {
+        let mut command = web_cargo(bundle.crate_dir, &["build", "--lib", "--release"]);
         lints::apply(&mut command, lints)?;
         if let Some(log) = log {
             logged(&mut command, log)?;
@@ -174,9 +171,9 @@ pub fn compile_bundles(lints: Lints, log: Option<&Path>) -> Result<(), String> {
     })
 }
 
-/// Runs `task` for both bundles at once: each profile has its own build
-/// folders (and locks), and the first-load build ends in a long
-/// single-threaded LTO and wasm-opt that would otherwise leave a core idle.
+/// Runs `task` for both bundles at once: cargo's build lock lets one
+/// compile while the other waits, and then one's wasm-split, wasm-bindgen
+/// and wasm-opt run beside the other's single-threaded LTO link.
 fn each_bundle_at_once(task: impl Fn(&Bundle) -> Result<(), String> + Sync) -> Result<(), String> {
     std::thread::scope(|scope| {
         let task = &task;
@@ -192,33 +189,25 @@ fn each_bundle_at_once(task: impl Fn(&Bundle) -> Result<(), String> + Sync) -> R
     })
 }
 
-/// `cargo` in `web/` for the browser, as wasm-pack runs it.
-pub fn web_cargo(args: &[&str]) -> Command {
+/// `cargo` in `crate_dir` (relative to the repository) for the browser, as
+/// wasm-pack runs it.
+pub fn web_cargo(crate_dir: &str, args: &[&str]) -> Command {
     let mut command = Command::new(cargo_binary());
     command
-        .current_dir(repo_root().join("web"))
+        .current_dir(repo_root().join(crate_dir))
         .args(args)
         .env("CARGO_BUILD_TARGET", "wasm32-unknown-unknown");
     command
-}
-
-/// `--release`, or `--profile <name>` for the others.
-pub fn profile_args(command: &mut Command, profile: &str) {
-    if profile == "release" {
-        command.arg("--release");
-    } else {
-        command.args(["--profile", profile]);
-    }
 }
 
 /// A build for browsers. `--mode no-install` stops wasm-pack from
 /// downloading wasm-bindgen or wasm-opt: it uses those on the tool PATH.
 fn wasm_pack_build(out_dir: &Path, bundle: &Bundle, lints: Lints) -> Result<(), String> {
     let mut command = Command::new(install::tool("wasm-pack"));
-    command.arg("build");
-    profile_args(&mut command, bundle.profile);
     command
         .args([
+            "build",
+            "--release",
             "--target",
             "web",
             "--mode",
@@ -230,10 +219,7 @@ fn wasm_pack_build(out_dir: &Path, bundle: &Bundle, lints: Lints) -> Result<(), 
             "--out-dir",
         ])
         .arg(out_dir)
-        .arg("web");
-    if !bundle.cargo_args.is_empty() {
-        command.arg("--").args(bundle.cargo_args);
-    }
+        .arg(bundle.crate_dir);
     lints::apply(&mut command, lints)?;
     // A stale file (a renamed snippet, an old build) must not reach dist/.
     if out_dir.exists() {

@@ -1,5 +1,6 @@
 //! The first-load bundle (`pkg/`), built in steps wasm-pack cannot take:
-//! the web crate is compiled with feature `split`, cut by wasm-split-cli
+//! the web crate is linked with feature `split` by `web/first-load`, cut by
+//! wasm-split-cli
 //! into a main module (the frame and the landing page) and the modules of
 //! `web/src/deferred.rs` with the chunks they share, then the main module
 //! goes through wasm-bindgen and every module through wasm-opt. This is
@@ -16,8 +17,15 @@ use std::process::Command;
 
 use crate::lints::{self, Lints};
 use crate::process::run;
-use crate::site::{OUT_NAME, io_error, profile_args, web_cargo};
+use crate::site::{OUT_NAME, io_error, web_cargo};
 use crate::{install, target_dir};
+
+/// The crate that links the first-load bundle (with `--emit-relocs`, which
+/// the splitter follows).
+pub const CRATE_DIR: &str = "web/first-load";
+
+/// The linked wasm, as cargo names it after that crate.
+const LINKED_WASM: &str = "shindan_web_first_load.wasm";
 
 /// The link module's name, as the splitter writes it and the glue imports it.
 pub const LINK_MODULE: &str = "__wasm_split.js";
@@ -56,25 +64,17 @@ const fetchChecked = (url) => {
 };
 "#;
 
-/// Compiles the web crate for the first load with `cargo_args` in
-/// `profile` and writes the split, bound and optimised bundle to `out_dir`.
-pub fn build(
-    out_dir: &Path,
-    profile: &str,
-    cargo_args: &[&str],
-    lints: Lints,
-) -> Result<(), String> {
-    let mut command = web_cargo(&["build", "--lib"]);
-    profile_args(&mut command, profile);
-    command.args(cargo_args);
+/// Links the first-load bundle and writes it split, bound and optimised to
+/// `out_dir`.
+pub fn build(out_dir: &Path, lints: Lints) -> Result<(), String> {
+    let mut command = web_cargo(CRATE_DIR, &["build", "--lib", "--release"]);
     lints::apply(&mut command, lints)?;
     run(&mut command)?;
 
-    // Cargo's output folder is named after the profile (`release`, `tools`).
     let linked = target_dir()
         .join("wasm32-unknown-unknown")
-        .join(profile)
-        .join("shindan_web.wasm");
+        .join("release")
+        .join(LINKED_WASM);
     let split_dir = out_dir.with_extension("split");
     for dir in [&split_dir, out_dir] {
         if dir.exists() {
