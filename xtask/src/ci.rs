@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::lints::{self, Lints};
 use crate::process::{
-    Background, Scratch, cargo, cargo_binary, describe, logged, run, show_log_end,
+    Background, Scratch, cargo, cargo_binary, cargo_yielding, describe, logged, run, show_log_end,
 };
 use crate::{install, repo_root, serve, site, size, target_dir};
 
@@ -160,7 +160,9 @@ fn shindan(args: &[&str]) -> Result<(), String> {
 /// which `--all-targets` leaves out, on the same build.
 fn host_tests() -> Result<(), String> {
     for targets in ["--all-targets", "--doc"] {
-        let mut command = Command::new(cargo_binary());
+        // Beside the web crate's compilation, which the later steps wait
+        // for: it goes first, and these fill what its LTO links leave idle.
+        let mut command = cargo_yielding();
         command.args(["test", "--workspace", targets]);
         for package in WEB_PACKAGES {
             command.args(["--exclude", package]);

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
-use crate::process::{Background, cargo_binary, logged, probe, run, show_log_end};
+use crate::process::{Background, cargo_yielding, logged, probe, run, show_log_end};
 use crate::repo_root;
 
 /// Older wasm-opt (Debian ships 108) emits a wasm whose externref table
@@ -74,7 +74,8 @@ pub fn cargo_tools(log: Option<&Path>) -> Result<(), String> {
         return Ok(());
     }
     let build = tools_dir().join("build");
-    let mut command = Command::new(cargo_binary());
+    // Not needed before the web crate is compiled: that goes first.
+    let mut command = cargo_yielding();
     command
         .args([
             "build",

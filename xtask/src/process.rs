@@ -11,6 +11,15 @@ pub fn cargo_binary() -> OsString {
     std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
 }
 
+/// Cargo at a lower CPU priority (`nice -n 10`, from coreutils): for builds
+/// that can wait while a test run's longest chain, the web crate's
+/// compilation and its single-threaded LTO links, goes first.
+pub fn cargo_yielding() -> Command {
+    let mut command = Command::new("nice");
+    command.args(["-n", "10"]).arg(cargo_binary());
+    command
+}
+
 pub fn cargo(args: &[&str]) -> Result<(), String> {
     run(Command::new(cargo_binary()).args(args))
 }
