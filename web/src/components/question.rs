@@ -41,7 +41,9 @@ pub fn QuestionCard(
     };
     let question = &bank[index];
     let id = question.id.clone();
-    let current = move || session.answers.with(|answers| answers.question(index));
+    // A memo: an answer elsewhere re-runs this one comparison, not every
+    // input's `checked` (about a hundred on a page).
+    let current = Memo::new(move |_| session.answers.with(|answers| answers.question(index)));
     let name = format!("q-{id}");
     let text = &question.text;
     let help = question.help.as_ref();
@@ -63,7 +65,7 @@ pub fn QuestionCard(
                             type="radio"
                             name=name.clone()
                             value=value.to_string()
-                            prop:checked=move || current() == Some(Answer::Step(value))
+                            prop:checked=move || current.get() == Some(Answer::Step(value))
                             on:change=move |_| answer(session, &bank, index, Some(Answer::Step(value)))
                         />
                         <span class="step-number">{value}</span>
@@ -83,7 +85,7 @@ pub fn QuestionCard(
                             type="radio"
                             name=name.clone()
                             value=if yes { "yes" } else { "no" }
-                            prop:checked=move || current() == Some(Answer::YesNo(yes))
+                            prop:checked=move || current.get() == Some(Answer::YesNo(yes))
                             on:change=move |_| answer(session, &bank, index, Some(Answer::YesNo(yes)))
                         />
                         <span>{label.get(lang)}</span>
@@ -104,7 +106,7 @@ pub fn QuestionCard(
                             type="radio"
                             name=name.clone()
                             value=choice.id.clone()
-                            prop:checked=move || current() == Some(Answer::Choice(OptionIndex::new(option)))
+                            prop:checked=move || current.get() == Some(Answer::Choice(OptionIndex::new(option)))
                             on:change=move |_| answer(session, &bank, index, Some(Answer::Choice(OptionIndex::new(option))))
                         />
                         <span>{label.get(lang).to_owned()}</span>
@@ -123,7 +125,7 @@ pub fn QuestionCard(
                     let label = &choice.label;
                     let bit = 1u64 << option;
                     let exclusive = choice.exclusive;
-                    let mask = move || match current() {
+                    let mask = move || match current.get() {
                         Some(Answer::Choices(mask)) => mask,
                         _ => 0,
                     };
@@ -165,7 +167,7 @@ pub fn QuestionCard(
                         min=min.map(|v| v.to_string())
                         max=max.map(|v| v.to_string())
                         aria-invalid=move || problem.get().to_string()
-                        prop:value=move || match current() {
+                        prop:value=move || match current.get() {
                             Some(Answer::Number(number)) => number.to_string(),
                             _ => String::new(),
                         }
@@ -213,7 +215,7 @@ pub fn QuestionCard(
                     type=if multiple { "checkbox" } else { "radio" }
                     name=name.clone()
                     value="na"
-                    prop:checked=move || current() == Some(Answer::NotApplicable)
+                    prop:checked=move || current.get() == Some(Answer::NotApplicable)
                     on:change=move |event| {
                         let checked = event_target_checked(&event);
                         let value = checked.then_some(Answer::NotApplicable);
@@ -282,7 +284,7 @@ pub fn GateCard(index: GateIndex, lang: Lang) -> impl IntoView {
     let gate = &bank[index];
     let text = &gate.text;
     let name = format!("g-{}", gate.id);
-    let current = move || session.answers.with(|answers| answers.gate(index));
+    let current = Memo::new(move |_| session.answers.with(|answers| answers.gate(index)));
     let figure = session.profile.with_untracked(|profile| {
         gate.figure(&bank.catalogue, profile.as_ref())
             .map(|figure| figure.get(lang).to_owned())
@@ -302,7 +304,7 @@ pub fn GateCard(index: GateIndex, lang: Lang) -> impl IntoView {
                                     type="radio"
                                     name=name.clone()
                                     value=if yes { "yes" } else { "no" }
-                                    prop:checked=move || current() == Some(yes)
+                                    prop:checked=move || current.get() == Some(yes)
                                     on:change=move |_| {
                                         session.answers.update(|answers| answers.set_gate(index, Some(yes)))
                                     }
