@@ -1,6 +1,10 @@
 //! The diagnosis kept in this browser: saved on every change while a
 //! screen of the journey shows, resumed at start.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shindan_engine::Answers;
@@ -12,31 +16,57 @@ use crate::session::{Screen, Session};
 
 /// Saves the diagnosis now and on every change, for as long as the calling
 /// screen lives (the only effect of the journey: it mirrors state into this
-/// browser's storage).
+/// browser's storage). The effect only notes that something changed; the
+/// writing (the answers as JSON into `localStorage`, about a third of an
+/// answer's work) runs in a task of its own right after, so an answer's
+/// progress shows without waiting for it, and several changes in one task
+/// are written once.
 pub fn keep(session: Session) {
+    let scheduled = Rc::new(Cell::new(false));
     Effect::new(move |_| {
-        let screen = session.screen.get();
-        let page = session.page.get();
-        let last_question = session.last_question.get();
-        let profile = session.profile.get();
-        let plan = session.plan.get();
-        let Some(bank) = session.bank.get() else {
-            return;
-        };
-        if !session.persist.get() || screen == Screen::Landing {
-            return;
+        session.screen.track();
+        session.page.track();
+        session.last_question.track();
+        session.profile.track();
+        session.plan.track();
+        session.bank.track();
+        session.persist.track();
+        session.answers.track();
+        if !scheduled.replace(true) {
+            let scheduled = Rc::clone(&scheduled);
+            set_timeout(
+                move || {
+                    scheduled.set(false);
+                    store_now(session);
+                },
+                Duration::ZERO,
+            );
         }
-        let answers = session.answers.with(|answers| answers.to_values(&bank));
-        saved::store(&Saved {
-            tier: bank.tier,
-            bank: bank.id.clone(),
-            profile,
-            answers,
-            screen,
-            page,
-            last_question,
-            plan,
-        });
+    });
+}
+
+/// Writes the diagnosis as it is when the task runs: after a start over or
+/// a kiosk reset (no bank, the landing page) nothing is written.
+fn store_now(session: Session) {
+    let Some(bank) = session.bank.get_untracked() else {
+        return;
+    };
+    let screen = session.screen.get_untracked();
+    if !session.persist.get_untracked() || screen == Screen::Landing {
+        return;
+    }
+    let answers = session
+        .answers
+        .with_untracked(|answers| answers.to_values(&bank));
+    saved::store(&Saved {
+        tier: bank.tier,
+        bank: bank.id.clone(),
+        profile: session.profile.get_untracked(),
+        answers,
+        screen,
+        page: session.page.get_untracked(),
+        last_question: session.last_question.get_untracked(),
+        plan: session.plan.get_untracked(),
     });
 }
 
