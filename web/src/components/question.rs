@@ -41,8 +41,8 @@ pub fn QuestionCard(
     };
     let question = &bank[index];
     let id = question.id.clone();
-    // A memo: an answer elsewhere re-runs this one comparison, not every
-    // input's `checked` (about a hundred on a page).
+    // A memo: an answer elsewhere re-runs this one comparison, not the
+    // `checked` of every input on the page.
     let current = Memo::new(move |_| session.answers.with(|answers| answers.question(index)));
     let name = format!("q-{id}");
     let text = &question.text;
