@@ -36,9 +36,16 @@ export const dashboardTests = [
       await openDashboard(page, baseUrl);
       const files = lines.map((line, i) => asFile(`r${i}.json`, line));
       files.splice(7, 0, asFile("broken.json", '{"schema": 1'));
+      // Read as File.text() would: a leading byte order mark is dropped.
+      files[3] = asFile("bom.json", `\uFEFF${lines[3]}`);
+      // Over the 1 MB a result file may weigh: reading stops there.
+      files.push(asFile("huge.json", `${lines[0]}${" ".repeat(1024 * 1024)}`));
       await page.setInputFiles("[data-testid=open-many]", files);
       await waitLoaded(page, files.length);
-      assert.match(await page.textContent("[data-testid=refused]"), /broken\.json/);
+      const refused = await page.locator("[data-testid=refused] li").allTextContents();
+      assert.equal(refused.length, 2, refused.join("\n"));
+      assert.match(refused.join("\n"), /broken\.json/);
+      assert.match(refused.join("\n"), /huge\.json: larger than 1 MB/);
       assert.equal(await page.getAttribute("section[data-group=small]", "data-n"), "40");
       const counts = await page.getAttribute("section[data-group=small] tr[data-dimension=hiring] svg.histogram", "data-counts");
       assert.equal(counts.split(",").map(Number).reduce((a, b) => a + b, 0) > 0, true);

@@ -58,42 +58,44 @@ fn unreadable() -> String {
     "the browser could not read it; choose the file again".to_owned()
 }
 
-/// The texts of many files, read by the browser all at once (one await
-/// for the lot, not one per file); a file over `max_bytes` is refused
-/// unread, as [`file_text`] does. Each `File.size` is asked once: for a
-/// picked file Chromium answers it with a synchronous call to the browser
-/// process (measured at 0.2 ms a file, 2 s for 10,000 files).
+/// The texts of many files, all read at once (one await for the lot, not
+/// one per file). Each is read as a stream and given up past `max_bytes`,
+/// so a huge file picked by mistake costs at most that much. Not
+/// `File.size` first: for a picked file Chromium answers it with a
+/// synchronous call to the browser process (0.2 ms a file, 2 s for 10,000;
+/// see BENCHMARKS.md).
 #[cfg(feature = "tools")]
 pub async fn file_texts(files: &[web_sys::File], max_bytes: f64) -> Vec<Result<String, String>> {
-    let allowed: Vec<bool> = files.iter().map(|file| file.size() <= max_bytes).collect();
-    let reads = js_sys::Array::new();
-    for (file, &allowed) in files.iter().zip(&allowed) {
-        // A refused file stands in the list as `null`, never read.
-        let read = if allowed {
-            file.text().into()
-        } else {
-            wasm_bindgen::JsValue::NULL
-        };
-        reads.push(&read);
+    futures::future::join_all(files.iter().map(|file| capped_text(file, max_bytes))).await
+}
+
+/// The text of `file` read as a stream, refused once more than `max_bytes`
+/// have come. Decoded as `File.text()` does: UTF-8, a leading byte order
+/// mark dropped, a broken sequence replaced.
+#[cfg(feature = "tools")]
+async fn capped_text(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
+    let reader: web_sys::ReadableStreamDefaultReader = file.stream().get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let step: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| unreadable())?
+            .unchecked_into();
+        if step.get_done().unwrap_or(true) {
+            break;
+        }
+        let piece = js_sys::Uint8Array::new(&step.get_value());
+        let start = bytes.len();
+        let end = start + piece.length() as usize;
+        if end as f64 > max_bytes {
+            let _ = reader.cancel();
+            return Err(too_large(max_bytes));
+        }
+        bytes.resize(end, 0);
+        piece.copy_to(&mut bytes[start..]);
     }
-    let settled = match JsFuture::from(js_sys::Promise::all_settled(&reads)).await {
-        Ok(settled) => js_sys::Array::from(&settled),
-        Err(_) => js_sys::Array::new(),
-    };
-    allowed
-        .into_iter()
-        .enumerate()
-        .map(|(index, allowed)| {
-            if !allowed {
-                return Err(too_large(max_bytes));
-            }
-            let outcome = settled.get(index as u32);
-            js_sys::Reflect::get(&outcome, &"value".into())
-                .ok()
-                .and_then(|value| value.as_string())
-                .ok_or_else(unreadable)
-        })
-        .collect()
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Ok(String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// Bytes `start..end` of `file`, read without the rest of it: a large
