@@ -327,6 +327,43 @@ export const journeyTests = [
       }
       await page.keyboard.press("Space");
       assert.ok((await new SheetPage(page, baseUrl).checkedInputs()).length === 1, "a radio was chosen by keyboard");
+      // The input is transparent over its card: the card shows the focus.
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement.closest("label.choice")).outlineWidth);
+      assert.equal(outline, "3px", "the focused answer's card is outlined");
+    },
+  },
+  {
+    name: "a press anywhere on an answer lands on its input, not on its label",
+    async run({ page, baseUrl }) {
+      const sheet = new SheetPage(page, baseUrl);
+      await sheet.open();
+      await sheet.start();
+      await sheet.fillProfile(SMALL_COMPANY);
+      await sheet.toQuestions();
+      // What the browser hits at the middle of each answer's mark and text:
+      // the input itself, so a press skips the label's focus and handed-on
+      // click (the answer's speed, BENCHMARKS.md).
+      const misses = await page.evaluate(() => {
+        const missed = [];
+        for (const choice of document.querySelectorAll("fieldset.question label.choice")) {
+          const input = choice.querySelector(":scope > input");
+          for (const part of choice.querySelectorAll(":scope > span")) {
+            part.scrollIntoView({ block: "center" });
+            const box = part.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+            if (hit !== input) missed.push(`${input?.name}=${input?.value}: ${hit?.outerHTML.slice(0, 60)}`);
+          }
+        }
+        return missed;
+      });
+      assert.deepEqual(misses, []);
+      const choices = await page.locator("fieldset.question label.choice").count();
+      assert.ok(choices >= 4, `${choices} answers checked`);
+      // And the mark shows the choice.
+      const first = page.locator("fieldset.question label.choice").first();
+      await first.click();
+      const mark = await first.locator(".mark").evaluate((mark) => getComputedStyle(mark).backgroundColor);
+      assert.equal(mark, "rgb(11, 92, 173)", "a chosen answer's mark is filled");
     },
   },
   {

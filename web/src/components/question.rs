@@ -2,6 +2,13 @@
 //! choice, checkboxes for multiple choice, a number field, and "not
 //! applicable" where the bank allows it. Every change is checked by the
 //! engine (`Answers::set_question`) before it is kept.
+//!
+//! Each answer's input is transparent and laid over its whole card by the
+//! style sheet, and a `.mark` beside the text draws it: a press anywhere on
+//! the card lands on the input itself, so the browser skips a label's
+//! focus and handed-on click (about 4 ms an answer at 4× CPU slowdown,
+//! BENCHMARKS.md). The e2e journey "a press anywhere on an answer lands on
+//! its input" holds it.
 
 use std::sync::Arc;
 
@@ -68,6 +75,7 @@ pub fn QuestionCard(
                             prop:checked=move || current.get() == Some(Answer::Step(value))
                             on:change=move |_| answer(session, &bank, index, Some(Answer::Step(value)))
                         />
+                        <span class="mark" aria-hidden="true"></span>
                         <span class="step-number">{value}</span>
                         <span>{step.get(lang).to_owned()}</span>
                     </label>
@@ -88,6 +96,7 @@ pub fn QuestionCard(
                             prop:checked=move || current.get() == Some(Answer::YesNo(yes))
                             on:change=move |_| answer(session, &bank, index, Some(Answer::YesNo(yes)))
                         />
+                        <span class="mark" aria-hidden="true"></span>
                         <span>{label.get(lang)}</span>
                     </label>
                 }
@@ -109,6 +118,7 @@ pub fn QuestionCard(
                             prop:checked=move || current.get() == Some(Answer::Choice(OptionIndex::new(option)))
                             on:change=move |_| answer(session, &bank, index, Some(Answer::Choice(OptionIndex::new(option))))
                         />
+                        <span class="mark" aria-hidden="true"></span>
                         <span>{label.get(lang).to_owned()}</span>
                     </label>
                 }
@@ -143,6 +153,7 @@ pub fn QuestionCard(
                                     answer(session, &bank, index, value);
                                 }
                             />
+                            <span class="mark" aria-hidden="true"></span>
                             <span>{label.get(lang).to_owned()}</span>
                         </label>
                     }
@@ -222,6 +233,7 @@ pub fn QuestionCard(
                         answer(session, &bank, index, value);
                     }
                 />
+                <span class="mark" aria-hidden="true"></span>
                 <span>{m::NOT_APPLICABLE.get(lang)}</span>
             </label>
         }
@@ -309,6 +321,7 @@ pub fn GateCard(index: GateIndex, lang: Lang) -> impl IntoView {
                                         session.answers.update(|answers| answers.set_gate(index, Some(yes)))
                                     }
                                 />
+                                <span class="mark" aria-hidden="true"></span>
                                 <span>{label.get(lang)}</span>
                             </label>
                         }

@@ -236,6 +236,7 @@ pub fn ProfileForm() -> impl IntoView {
                                                             prop:checked=move || tier() == Some(option)
                                                             on:change=move |_| chosen_tier.set(Some(option))
                                                         />
+                                                        <span class="mark" aria-hidden="true"></span>
                                                         <span>{option.name().get(lang).to_owned()}</span>
                                                     </label>
                                                 }
