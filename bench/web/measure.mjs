@@ -11,8 +11,10 @@
 //   fresh context each), alternating the two pages, at 4× CPU slowdown;
 //   milliseconds since navigation start, taken in the page.
 // - P3: BENCH_CLICKS clicks on answers per page at 4× CPU slowdown (mouse
-//   events at the answer's middle), each timed in the page from the click
-//   event to the first change inside the progress indicator.
+//   events at the answer's middle, the button held BENCH_PRESS_MS), each
+//   timed in the page from the click event (the release) to the first
+//   change inside the progress indicator; then as many with the button
+//   released the instant it is pressed (Playwright's default).
 //
 // Requests to other origins are refused (Playwright route abort) and
 // counted: the twin's default theme asks Google Fonts for Open Sans.
@@ -34,6 +36,7 @@ const URLS = { ours: required("BENCH_OURS_URL"), twin: required("BENCH_TWIN_URL"
 const BODIES = required("BENCH_BODIES");
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 9);
+const PRESS_MS = Number(required("BENCH_PRESS_MS"));
 const SLOWDOWN = 4;
 // Quiet network: no request in flight for this long.
 const QUIET_MS = 500;
@@ -174,11 +177,12 @@ async function settled(page, locator) {
 // A pointer click at the middle of `locator`, as a user makes it: the
 // same mouse events as `locator.click()`, without the hit-target check that
 // Playwright runs inside the page on each of them (script of its own on the
-// page's main thread, within the time measured: about 5 ms a click at 4×).
-async function userClick(page, locator) {
+// page's main thread, within the time measured: about 5 ms a click at 4×),
+// the button held `pressMs`.
+async function userClick(page, locator, pressMs) {
   const box = await locator.boundingBox();
   if (box === null) throw new Error("the answer to click is not shown");
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { delay: pressMs });
 }
 
 async function fillNumber(page, app, next) {
@@ -268,7 +272,7 @@ async function firstControl(app, blocked) {
   return ms;
 }
 
-async function answerLatency(app, blocked) {
+async function answerLatency(app, blocked, pressMs) {
   const { context, page } = await open(app, blocked);
   await page.goto(URLS[app.name]);
   await app.toQuestions(page, URLS[app.name]);
@@ -288,7 +292,7 @@ async function answerLatency(app, blocked) {
       const label = choiceLabel(page, app, next, position);
       await settled(page, label);
       await page.evaluate(() => window.__bench.arm());
-      await userClick(page, label);
+      await userClick(page, label, pressMs);
       samples.push(await page.evaluate(() => window.__bench.progressUpdated));
     }
     position++;
@@ -301,7 +305,7 @@ const report = {};
 try {
   for (const app of [ours, twin]) {
     log(`${app.name}: first load and a whole diagnosis`);
-    report[app.name] = { ...(await transfers(app)), firstControlMs: [], p3Ms: [] };
+    report[app.name] = { ...(await transfers(app)), firstControlMs: [], p3Ms: [], p3InstantMs: [] };
   }
   const timedBlocked = { ours: { count: 0, urls: new Set() }, twin: { count: 0, urls: new Set() } };
   for (let run = 1; run <= RUNS; run++) {
@@ -311,9 +315,12 @@ try {
       log(`${app.name}: first control in ${ms.toFixed(1)} ms (load ${run} of ${RUNS}, ${SLOWDOWN}× CPU)`);
     }
   }
+  const show = (samples) => samples.map((ms) => ms.toFixed(1)).join(", ");
   for (const app of [ours, twin]) {
-    report[app.name].p3Ms = await answerLatency(app, timedBlocked[app.name]);
-    log(`${app.name}: answer to progress in ${report[app.name].p3Ms.map((ms) => ms.toFixed(1)).join(", ")} ms`);
+    report[app.name].p3Ms = await answerLatency(app, timedBlocked[app.name], PRESS_MS);
+    log(`${app.name}: answer to progress in ${show(report[app.name].p3Ms)} ms (held ${PRESS_MS} ms)`);
+    report[app.name].p3InstantMs = await answerLatency(app, timedBlocked[app.name], 0);
+    log(`${app.name}: answer to progress in ${show(report[app.name].p3InstantMs)} ms (released at once)`);
   }
   for (const app of [ours, twin]) {
     const { count, urls } = timedBlocked[app.name];
