@@ -45,7 +45,7 @@ export const dashboardTests = [
       const refused = await page.locator("[data-testid=refused] li").allTextContents();
       assert.equal(refused.length, 2, refused.join("\n"));
       assert.match(refused.join("\n"), /broken\.json/);
-      assert.match(refused.join("\n"), /huge\.json: larger than 1 MB/);
+      assert.match(refused.join("\n"), /huge\.json: 1 MB を超えるため読み込みませんでした/);
       assert.equal(await page.getAttribute("section[data-group=small]", "data-n"), "40");
       const counts = await page.getAttribute("section[data-group=small] tr[data-dimension=hiring] svg.histogram", "data-counts");
       assert.equal(counts.split(",").map(Number).reduce((a, b) => a + b, 0) > 0, true);

@@ -126,6 +126,10 @@ export const journeyTests = [
       };
       await sheet.importFile("wrong.json", JSON.stringify(wrong));
       assert.match(await sheet.notice(), /no_such_question/);
+      // Over the 1 MB a result file may weigh: refused unread, said in Japanese.
+      await sheet.importFile("huge.json", " ".repeat(1024 * 1024 + 1));
+      await page.waitForSelector('[data-testid=notice]:has-text("huge.json")');
+      assert.match(await sheet.notice(), /huge\.json: 1 MB を超えるため読み込みませんでした/);
       assert.deepEqual(await sheet.resultSummary(), before);
       assert.equal(await page.evaluate(() => localStorage.getItem("shindan.session.v1")), saved);
     },

@@ -1,8 +1,11 @@
 //! Files the user saves or opens: downloads made in the browser (no server
 //! involved) and the text of a picked file.
 
+use shindan_engine::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::messages as m;
 
 /// The file input an `input`/`change` event came from.
 pub fn input_of(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
@@ -36,26 +39,24 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
 pub const MAX_RESULT_BYTES: f64 = 1024.0 * 1024.0;
 
 /// The text of `file`, refused unread when it weighs more than
-/// `max_bytes`, so a huge file picked by mistake costs nothing.
-pub async fn file_text(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
+/// `max_bytes`, so a huge file picked by mistake costs nothing; a refusal
+/// says why in `lang`.
+pub async fn file_text(file: &web_sys::File, max_bytes: f64, lang: Lang) -> Result<String, String> {
     if file.size() > max_bytes {
-        return Err(too_large(max_bytes));
+        return Err(too_large(max_bytes, lang));
     }
     JsFuture::from(file.text())
         .await
         .map(|value| value.as_string().unwrap_or_default())
-        .map_err(|_| unreadable())
+        .map_err(|_| unreadable(lang))
 }
 
-fn too_large(max_bytes: f64) -> String {
-    format!(
-        "larger than {} MB, so it was not read; choose a file exported by Shindan",
-        max_bytes / 1024.0 / 1024.0
-    )
+fn too_large(max_bytes: f64, lang: Lang) -> String {
+    m::FILE_TOO_LARGE.fill(lang, &[&(max_bytes / 1024.0 / 1024.0)])
 }
 
-fn unreadable() -> String {
-    "the browser could not read it; choose the file again".to_owned()
+fn unreadable(lang: Lang) -> String {
+    m::FILE_NOT_READ.get(lang).to_owned()
 }
 
 /// The texts of many files, all read at once (one await for the lot, not
@@ -65,21 +66,25 @@ fn unreadable() -> String {
 /// synchronous call to the browser process (0.2 ms a file, 2 s for 10,000;
 /// see BENCHMARKS.md).
 #[cfg(feature = "tools")]
-pub async fn file_texts(files: &[web_sys::File], max_bytes: f64) -> Vec<Result<String, String>> {
-    futures::future::join_all(files.iter().map(|file| capped_text(file, max_bytes))).await
+pub async fn file_texts(
+    files: &[web_sys::File],
+    max_bytes: f64,
+    lang: Lang,
+) -> Vec<Result<String, String>> {
+    futures::future::join_all(files.iter().map(|file| capped_text(file, max_bytes, lang))).await
 }
 
 /// The text of `file` read as a stream, refused once more than `max_bytes`
 /// have come. Decoded as `File.text()` does: UTF-8, a leading byte order
 /// mark dropped, a broken sequence replaced.
 #[cfg(feature = "tools")]
-async fn capped_text(file: &web_sys::File, max_bytes: f64) -> Result<String, String> {
+async fn capped_text(file: &web_sys::File, max_bytes: f64, lang: Lang) -> Result<String, String> {
     let reader: web_sys::ReadableStreamDefaultReader = file.stream().get_reader().unchecked_into();
     let mut bytes: Vec<u8> = Vec::new();
     loop {
         let step: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
             .await
-            .map_err(|_| unreadable())?
+            .map_err(|_| unreadable(lang))?
             .unchecked_into();
         if step.get_done().unwrap_or(true) {
             break;
@@ -89,7 +94,7 @@ async fn capped_text(file: &web_sys::File, max_bytes: f64) -> Result<String, Str
         let end = start + piece.length() as usize;
         if end as f64 > max_bytes {
             let _ = reader.cancel();
-            return Err(too_large(max_bytes));
+            return Err(too_large(max_bytes, lang));
         }
         bytes.resize(end, 0);
         piece.copy_to(&mut bytes[start..]);
@@ -101,21 +106,27 @@ async fn capped_text(file: &web_sys::File, max_bytes: f64) -> Result<String, Str
 /// Bytes `start..end` of `file`, read without the rest of it: a large
 /// file is streamed a slice at a time.
 #[cfg(feature = "tools")]
-pub async fn blob_bytes(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, String> {
+pub async fn blob_bytes(
+    file: &web_sys::File,
+    start: f64,
+    end: f64,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
     let slice = file
         .slice_with_f64_and_f64(start, end)
-        .map_err(|_| unreadable())?;
+        .map_err(|_| unreadable(lang))?;
     let buffer = JsFuture::from(slice.array_buffer())
         .await
-        .map_err(|_| unreadable())?;
+        .map_err(|_| unreadable(lang))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The name and text of every file picked in `input`, in order; a file
-/// too large or unreadable gives its reason instead of its text.
+/// too large or unreadable gives its reason (in `lang`) instead of its text.
 pub async fn picked_texts(
     input: &web_sys::HtmlInputElement,
     max_bytes: f64,
+    lang: Lang,
 ) -> Vec<(String, Result<String, String>)> {
     let Some(list) = input.files() else {
         return Vec::new();
@@ -123,7 +134,7 @@ pub async fn picked_texts(
     let mut texts = Vec::new();
     for index in 0..list.length() {
         if let Some(file) = list.get(index) {
-            texts.push((file.name(), file_text(&file, max_bytes).await));
+            texts.push((file.name(), file_text(&file, max_bytes, lang).await));
         }
     }
     texts

@@ -46,7 +46,7 @@ impl Refused {
 /// leaves everything as it was and says why.
 pub fn open_picked(session: Session, input: HtmlInputElement, lang: Lang) {
     spawn_local(async move {
-        let picked = files::picked_texts(&input, files::MAX_RESULT_BYTES)
+        let picked = files::picked_texts(&input, files::MAX_RESULT_BYTES, lang)
             .await
             .into_iter()
             .next();

@@ -82,6 +82,15 @@ pub const START_OVER_YES: Msg = msg(
 );
 pub const CANCEL: Msg = msg("キャンセル", "Cancel");
 pub const IMPORT_RESULT: Msg = msg("保存した結果（JSON）を開く", "Open a saved result (JSON)");
+/// Why a picked file was not read (after its name).
+pub const FILE_TOO_LARGE: Msg = msg(
+    "{} MB を超えるため読み込みませんでした。選んだファイルをご確認ください。",
+    "larger than {} MB, so it was not read; check that this is the right file",
+);
+pub const FILE_NOT_READ: Msg = msg(
+    "ブラウザーが読み込めませんでした。もう一度選んでください。",
+    "the browser could not read it; choose the file again",
+);
 pub const IMPORT_FAILED: Msg = msg(
     "このファイルは読み込めませんでした。現在の回答はそのままです。",
     "This file could not be opened. Your current answers are unchanged.",

@@ -99,7 +99,8 @@ pub fn Author() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let picked = files::picked_texts(&input, MAX_FILE_BYTES as f64).await;
+            let lang = session.lang.get_untracked();
+            let picked = files::picked_texts(&input, MAX_FILE_BYTES as f64, lang).await;
             match picked.into_iter().next() {
                 Some((name, Ok(text))) => {
                     // The file says what it is; it goes to its own tab.

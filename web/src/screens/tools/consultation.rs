@@ -43,7 +43,8 @@ pub fn Consultation() -> impl IntoView {
         };
         spawn_local(async move {
             let (mut loaded, mut refused) = (Vec::new(), Vec::new());
-            for (name, text) in files::picked_texts(&input, files::MAX_RESULT_BYTES).await {
+            let lang = session.lang.get_untracked();
+            for (name, text) in files::picked_texts(&input, files::MAX_RESULT_BYTES, lang).await {
                 match text.and_then(|text| {
                     ResultDoc::from_json(&text).map_err(|diagnostic| diagnostic.message)
                 }) {

@@ -90,7 +90,7 @@ pub async fn read_files(
             csv: None,
         });
         next_frame().await;
-        let texts = files::file_texts(chunk, files::MAX_RESULT_BYTES).await;
+        let texts = files::file_texts(chunk, files::MAX_RESULT_BYTES, lang).await;
         for (file, text) in chunk.iter().zip(texts) {
             let name = file.name();
             let text = match text {
@@ -161,7 +161,7 @@ pub async fn read_files(
             });
             next_frame().await;
             let end = (read + CSV_CHUNK_BYTES).min(size);
-            match files::blob_bytes(file, read, end).await {
+            match files::blob_bytes(file, read, end, lang).await {
                 Ok(bytes) => take(reader.feed(&bytes)),
                 Err(reason) => {
                     failed = Some(reason);
