@@ -12,22 +12,21 @@ pub fn input_of(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
     event.target()?.dyn_into().ok()
 }
 
-/// Offers `contents` as a download named `name`.
-pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |_| format!("{name} could not be saved");
+/// Offers `contents` as a download named `name`; a failure says so in
+/// `lang`.
+pub fn download(name: &str, mime: &str, contents: &str, lang: Lang) -> Result<(), String> {
+    let fail = || m::SAVE_FAILED.fill(lang, &[&name]);
     let parts = js_sys::Array::of1(&contents.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window()
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| fail())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
+    let anchor: web_sys::HtmlAnchorElement = web_sys::window()
         .and_then(|window| window.document())
-        .ok_or("no document")?;
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(|_| "no anchor".to_owned())?;
+        .and_then(|document| document.create_element("a").ok())
+        .and_then(|element| element.dyn_into().ok())
+        .ok_or_else(fail)?;
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();

@@ -82,6 +82,8 @@ pub const START_OVER_YES: Msg = msg(
 );
 pub const CANCEL: Msg = msg("キャンセル", "Cancel");
 pub const IMPORT_RESULT: Msg = msg("保存した結果（JSON）を開く", "Open a saved result (JSON)");
+/// A download the browser refused to make.
+pub const SAVE_FAILED: Msg = msg("{} を保存できませんでした。", "{} could not be saved");
 /// Why a picked file was not read (after its name).
 pub const FILE_TOO_LARGE: Msg = msg(
     "{} MB を超えるため読み込みませんでした。選んだファイルをご確認ください。",

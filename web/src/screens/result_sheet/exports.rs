@@ -47,7 +47,14 @@ pub fn sheet_actions(
             let name = file_name(&bank, &date, "json");
             let written = serde_json::to_string_pretty(&result)
                 .map_err(|error| error.to_string())
-                .and_then(|json| files::download(&name, "application/json", &json));
+                .and_then(|json| {
+                    files::download(
+                        &name,
+                        "application/json",
+                        &json,
+                        session.lang.get_untracked(),
+                    )
+                });
             if let Err(error) = written {
                 session.tell(m::EXPORT_JSON.text(), vec![error]);
             }
@@ -60,8 +67,9 @@ pub fn sheet_actions(
                 return;
             };
             let name = file_name(&bank, &date, "csv");
-            let csv = result_csv(&result, &bank, session.lang.get_untracked());
-            if let Err(error) = files::download(&name, "text/csv;charset=utf-8", &csv) {
+            let lang = session.lang.get_untracked();
+            let csv = result_csv(&result, &bank, lang);
+            if let Err(error) = files::download(&name, "text/csv;charset=utf-8", &csv, lang) {
                 session.tell(m::EXPORT_CSV.text(), vec![error]);
             }
         }

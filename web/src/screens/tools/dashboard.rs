@@ -86,7 +86,15 @@ pub fn Dashboard() -> impl IntoView {
     };
     let export = move |_| {
         let csv = summary.with_untracked(|summary| summary.to_csv());
-        let _ = files::download("shindan-aggregate.csv", "text/csv;charset=utf-8", &csv);
+        let lang = session.lang.get_untracked();
+        if let Err(error) = files::download(
+            "shindan-aggregate.csv",
+            "text/csv;charset=utf-8",
+            &csv,
+            lang,
+        ) {
+            session.tell(t::EXPORT.text(), vec![error]);
+        }
     };
 
     move || {

@@ -115,7 +115,7 @@ pub fn comparison(
         let name = format!("shindan-{}-{}-notes.json", result.bank.id, result.date);
         let written = serde_json::to_string_pretty(&result)
             .map_err(|error| error.to_string())
-            .and_then(|json| files::download(&name, "application/json", &json));
+            .and_then(|json| files::download(&name, "application/json", &json, lang));
         if let Err(error) = written {
             session.tell(consult::SAVE_WITH_NOTES.text(), vec![error]);
         }

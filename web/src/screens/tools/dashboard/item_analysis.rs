@@ -13,6 +13,7 @@ use shindan_engine::{Analysis, Catalogue, Lang, THRESHOLDS};
 use super::dimension_name;
 use crate::files;
 use crate::messages::tools::item_analysis as t;
+use crate::session::use_session;
 
 /// A figure to three decimals, or why it cannot be computed.
 fn figure(statistic: Statistic, lang: Lang) -> String {
@@ -141,9 +142,18 @@ pub fn ItemAnalysis(
     lang: RwSignal<Lang>,
     catalogue: RwSignal<Option<Arc<Catalogue>>>,
 ) -> impl IntoView {
+    let session = use_session();
     let export = move |_| {
         let csv = analysis.with_untracked(Analysis::to_csv);
-        let _ = files::download("shindan-item-analysis.csv", "text/csv;charset=utf-8", &csv);
+        let saved = files::download(
+            "shindan-item-analysis.csv",
+            "text/csv;charset=utf-8",
+            &csv,
+            lang.get_untracked(),
+        );
+        if let Err(error) = saved {
+            session.tell(t::EXPORT.text(), vec![error]);
+        }
     };
     move || {
         let lang = lang.get();
