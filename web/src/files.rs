@@ -37,19 +37,6 @@ pub fn download(name: &str, mime: &str, contents: &str, lang: Lang) -> Result<()
 /// The most a result file may weigh; real ones are a few kilobytes.
 pub const MAX_RESULT_BYTES: f64 = 1024.0 * 1024.0;
 
-/// The text of `file`, refused unread when it weighs more than
-/// `max_bytes`, so a huge file picked by mistake costs nothing; a refusal
-/// says why in `lang`.
-pub async fn file_text(file: &web_sys::File, max_bytes: f64, lang: Lang) -> Result<String, String> {
-    if file.size() > max_bytes {
-        return Err(too_large(max_bytes, lang));
-    }
-    JsFuture::from(file.text())
-        .await
-        .map(|value| value.as_string().unwrap_or_default())
-        .map_err(|_| unreadable(lang))
-}
-
 fn too_large(max_bytes: f64, lang: Lang) -> String {
     m::FILE_TOO_LARGE.fill(lang, &[&(max_bytes / 1024.0 / 1024.0)])
 }
@@ -59,11 +46,7 @@ fn unreadable(lang: Lang) -> String {
 }
 
 /// The texts of many files, all read at once (one await for the lot, not
-/// one per file). Each is read as a stream and given up past `max_bytes`,
-/// so a huge file picked by mistake costs at most that much. Not
-/// `File.size` first: for a picked file Chromium answers it with a
-/// synchronous call to the browser process (0.2 ms a file, 2 s for 10,000;
-/// see BENCHMARKS.md).
+/// one per file), each as [`capped_text`] reads it.
 #[cfg(feature = "tools")]
 pub async fn file_texts(
     files: &[web_sys::File],
@@ -73,10 +56,12 @@ pub async fn file_texts(
     futures::future::join_all(files.iter().map(|file| capped_text(file, max_bytes, lang))).await
 }
 
-/// The text of `file` read as a stream, refused once more than `max_bytes`
-/// have come. Decoded as `File.text()` does: UTF-8, a leading byte order
-/// mark dropped, a broken sequence replaced.
-#[cfg(feature = "tools")]
+/// The text of `file` read as a stream, refused (why, in `lang`) once more
+/// than `max_bytes` have come, so a huge file picked by mistake costs at
+/// most that much. Not `File.size` first: for a picked file Chromium
+/// answers it with a synchronous call to the browser process (0.2 ms a
+/// file, 2 s for 10,000; see BENCHMARKS.md). Decoded as `File.text()` does:
+/// UTF-8, a leading byte order mark dropped, a broken sequence replaced.
 async fn capped_text(file: &web_sys::File, max_bytes: f64, lang: Lang) -> Result<String, String> {
     let reader: web_sys::ReadableStreamDefaultReader = file.stream().get_reader().unchecked_into();
     let mut bytes: Vec<u8> = Vec::new();
@@ -133,7 +118,7 @@ pub async fn picked_texts(
     let mut texts = Vec::new();
     for index in 0..list.length() {
         if let Some(file) = list.get(index) {
-            texts.push((file.name(), file_text(&file, max_bytes, lang).await));
+            texts.push((file.name(), capped_text(&file, max_bytes, lang).await));
         }
     }
     texts
