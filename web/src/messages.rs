@@ -83,7 +83,10 @@ pub const START_OVER_YES: Msg = msg(
 pub const CANCEL: Msg = msg("キャンセル", "Cancel");
 pub const IMPORT_RESULT: Msg = msg("保存した結果（JSON）を開く", "Open a saved result (JSON)");
 /// A download the browser refused to make.
-pub const SAVE_FAILED: Msg = msg("{} を保存できませんでした。", "{} could not be saved");
+pub const SAVE_FAILED: Msg = msg(
+    "{} を保存できませんでした。このブラウザーでダウンロードが許可されているか確認して、もう一度お試しください。",
+    "{} could not be saved; check that this browser allows downloads, then try again",
+);
 /// Why a picked file was not read (after its name).
 pub const FILE_TOO_LARGE: Msg = msg(
     "{} MB を超えるため読み込みませんでした。選んだファイルをご確認ください。",
