@@ -10,12 +10,18 @@ import { SheetPage } from "./sheet_page.mjs";
 
 const SMALL_COMPANY = { industry: "retail", employees: 4, capital: 300, prefecture: "kumamoto" };
 
-async function smallRunToResult(page, baseUrl) {
+/// A small company's diagnosis at its first page of questions.
+async function smallAtQuestions(page, baseUrl) {
   const sheet = new SheetPage(page, baseUrl);
   await sheet.open();
   await sheet.start();
   await sheet.fillProfile(SMALL_COMPANY);
   await sheet.toQuestions();
+  return sheet;
+}
+
+async function smallRunToResult(page, baseUrl) {
+  const sheet = await smallAtQuestions(page, baseUrl);
   await sheet.answerEverything();
   return sheet;
 }
@@ -67,11 +73,7 @@ export const journeyTests = [
   {
     name: "a reload in the middle resumes with every answer",
     async run({ page, baseUrl }) {
-      const sheet = new SheetPage(page, baseUrl);
-      await sheet.open();
-      await sheet.start();
-      await sheet.fillProfile(SMALL_COMPANY);
-      await sheet.toQuestions();
+      const sheet = await smallAtQuestions(page, baseUrl);
       await sheet.answerPage();
       await sheet.next();
       await sheet.answerPage();
@@ -178,11 +180,7 @@ export const journeyTests = [
     name: "on a 390 px phone the bank's intro and the area heading show below the sticky progress bar",
     viewport: { width: 390, height: 844 },
     async run({ page, baseUrl }) {
-      const sheet = new SheetPage(page, baseUrl);
-      await sheet.open();
-      await sheet.start();
-      await sheet.fillProfile(SMALL_COMPANY);
-      await sheet.toQuestions();
+      const sheet = await smallAtQuestions(page, baseUrl);
       const placed = async () => {
         await page.waitForTimeout(100); // the focus moves on the next frame
         return page.evaluate(() => {
@@ -339,11 +337,7 @@ export const journeyTests = [
   {
     name: "a press anywhere on an answer lands on its input, not on its label",
     async run({ page, baseUrl }) {
-      const sheet = new SheetPage(page, baseUrl);
-      await sheet.open();
-      await sheet.start();
-      await sheet.fillProfile(SMALL_COMPANY);
-      await sheet.toQuestions();
+      await smallAtQuestions(page, baseUrl);
       // What the browser hits at the middle of each answer's mark and text:
       // the input itself, so a press skips the label's focus and handed-on
       // click (the answer's speed, BENCHMARKS.md).
