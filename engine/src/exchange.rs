@@ -11,3 +11,5 @@ pub(crate) mod result_csv;
 #[cfg(feature = "csv")]
 pub(crate) mod scored;
 pub mod table;
+#[cfg(feature = "zip")]
+pub(crate) mod zip;
