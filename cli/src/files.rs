@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use shindan_engine::{Bank, Catalogue, Checked, SourceFile, Undecodable};
+use shindan_engine::{Archive, Bank, Catalogue, Checked, SourceFile, Undecodable};
 
 use crate::Failure;
 use crate::report::Reporter;
@@ -70,11 +70,16 @@ pub fn load_bank_with_catalogue(
     load_bank(bank, &catalogue, reporter)?.ok_or(Failure::Input)
 }
 
+/// The most one result may weigh, in a file or an archive; real ones are
+/// a few kilobytes (the dashboard's limit too).
+const MAX_RESULT_BYTES: u64 = 1024 * 1024;
+
 /// Calls `each` with every result in `path` and its place for messages: each
 /// non-blank line of a JSON Lines file (`*.jsonl`, read line by line, at
-/// `file:line`), else the whole file (at `file`). A whole file that cannot
+/// `file:line`), each `*.json` file in a ZIP archive (`*.zip`, at
+/// `archive:entry`), else the whole file (at `file`). A result that cannot
 /// be read is handed over as `Err(why)`, to be reported and skipped; a JSON
-/// Lines file that cannot be read stops the command.
+/// Lines file or an archive that cannot be read stops the command.
 pub fn each_result(
     path: &Path,
     mut each: impl FnMut(Result<&str, String>, String),
@@ -82,12 +87,28 @@ pub fn each_result(
     let unreadable = |error: std::io::Error| {
         Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
     };
-    if is_lines(path) {
+    if has_extension(path, "jsonl") {
         let file = std::fs::File::open(path).map_err(unreadable)?;
         for (index, line) in BufReader::new(file).lines().enumerate() {
             let line = line.map_err(unreadable)?;
             if !line.trim().is_empty() {
                 each(Ok(&line), format!("{}:{}", path.display(), index + 1));
+            }
+        }
+    } else if has_extension(path, "zip") {
+        let bytes = std::fs::read(path).map_err(unreadable)?;
+        let archive = Archive::read(&bytes).map_err(|error| {
+            Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
+        })?;
+        for entry in archive.entries() {
+            let place = format!("{}:{}", path.display(), entry.name);
+            if !entry.name.to_lowercase().ends_with(".json") {
+                each(Err("not a result file (*.json)".to_owned()), place);
+                continue;
+            }
+            match archive.text(entry, MAX_RESULT_BYTES) {
+                Ok(text) => each(Ok(&text), place),
+                Err(error) => each(Err(error.to_string()), place),
             }
         }
     } else {
@@ -102,8 +123,8 @@ pub fn each_result(
     Ok(())
 }
 
-/// Whether `path` names a JSON Lines file.
-fn is_lines(path: &Path) -> bool {
+/// Whether `path`'s name ends in `.extension`.
+fn has_extension(path: &Path, extension: &str) -> bool {
     path.extension()
-        .is_some_and(|extension| extension == "jsonl")
+        .is_some_and(|found| found.eq_ignore_ascii_case(extension))
 }

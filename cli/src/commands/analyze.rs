@@ -28,7 +28,8 @@ dropped and the level distribution; flags for α below 0.6, item–rest
 correlation below 0.2 and one answer chosen by over 80 %.
 
 FILE is a result JSON, a JSON Lines file of results (`*.jsonl`, as `shindan
-score --responses … --format jsonl` writes), or a scored survey CSV
+score --responses … --format jsonl` writes), a ZIP archive of result files
+(`*.zip`: its `*.json` files), or a scored survey CSV
 (`*.csv`, as `shindan score --responses` writes). Each result is scored
 again against the bank and edition it names: give each with --bank (the
 catalogue is found beside it, or given with --catalogue; earlier editions
@@ -42,7 +43,7 @@ the engine's `analysis` module docs.";
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Results: JSON, JSON Lines (`*.jsonl`) or a scored survey CSV (`*.csv`).
+    /// Results: JSON, JSON Lines (`*.jsonl`), a ZIP of results (`*.zip`) or a scored survey CSV (`*.csv`).
     #[arg(value_name = "FILE", required = true)]
     inputs: Vec<PathBuf>,
     /// Each bank and edition the results use (they are scored again); repeat it.

@@ -30,7 +30,8 @@ fn rescored(result: &ResultDoc, banks: &[Bank]) -> Result<Vec<(String, Option<f6
 const BUILD_LONG_ABOUT: &str = "\
 Reads result files (JSON from the app or `shindan score --format json`) and
 JSON Lines files (`*.jsonl`, one result per line, as `shindan score
---responses … --format jsonl` writes), groups them by tier and industry
+--responses … --format jsonl` writes) and ZIP archives of result files
+(`*.zip`: its `*.json` files), groups them by tier and industry
 group, and writes per dimension n, mean, standard deviation and
 percentiles. Groups with fewer than N results (default 10) are left out.
 Each result is scored again from its answers against the bank it names
@@ -47,7 +48,7 @@ pub enum Action {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Result files: JSON, or JSON Lines (`*.jsonl`).
+    /// Result files: JSON, JSON Lines (`*.jsonl`), or a ZIP of results (`*.zip`).
     #[arg(value_name = "RESULT", required = true)]
     inputs: Vec<PathBuf>,
     /// Each bank the results use (their scores are checked); repeat it.
