@@ -1,11 +1,13 @@
 // Issue 6 for analysts: many results in the dashboard, a broken file among
-// them, small groups suppressed, the aggregate exported; and 10,000 files.
+// them, small groups suppressed, the aggregate exported; 10,000 files; a
+// ZIP archive of results; a scored survey CSV.
 import assert from "node:assert/strict";
 import { shindan } from "./cli.mjs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SheetPage } from "./sheet_page.mjs";
+import { zip } from "./zip.mjs";
 
 /// `rows` scored results of synthetic small companies, one JSON text each.
 function results(rows, seed) {
@@ -90,6 +92,40 @@ export const dashboardTests = [
     },
   },
   {
+    name: "the dashboard reads a ZIP archive of result files, and lists what in it is not a result",
+    async run({ page, baseUrl }) {
+      const lines = results(40, 5);
+      const archive = zip([
+        ...lines.map((text, i) => ({ name: `結果/r${i}.json`, text })),
+        { name: "結果/メモ.txt", text: "結果ファイルではありません" },
+        { name: "結果/broken.json", text: '{"schema": 1' },
+        // What macOS adds when it zips a folder: not meant, not listed.
+        { name: "__MACOSX/結果/._r0.json", text: "\u0000\u0005" },
+      ]);
+      await openDashboard(page, baseUrl);
+      await page.evaluate(() => {
+        window.__withinSeen = null;
+        new MutationObserver(() => {
+          const label = document.querySelector("[data-testid=within-progress] label");
+          if (label && window.__withinSeen === null) window.__withinSeen = label.textContent;
+        }).observe(document, { subtree: true, childList: true });
+      });
+      await page.setInputFiles("[data-testid=open-many]", [
+        { name: "回答.zip", mimeType: "application/zip", buffer: archive },
+        { name: "not-a-zip.zip", mimeType: "application/zip", buffer: Buffer.from(lines[0]) },
+        asFile("loose.json", lines[1]),
+      ]);
+      await waitLoaded(page, 3);
+      await page.waitForSelector('section[data-group=small][data-n="41"]');
+      assert.match(await page.evaluate(() => window.__withinSeen), /^回答\.zip \d+ \/ 42$/, "the archive's own bar counted its files");
+      const refused = (await page.locator("[data-testid=refused] li").allTextContents()).sort();
+      assert.equal(refused.length, 3, refused.join("\n"));
+      assert.match(refused[0], /^not-a-zip\.zip: ZIP ファイルとして読めません/);
+      assert.match(refused[1], /^回答\.zip:結果\/broken\.json: /);
+      assert.match(refused[2], /^回答\.zip:結果\/メモ\.txt: 結果ファイル（\.json）ではないため/);
+    },
+  },
+  {
     name: "a scored survey CSV is read as a stream, with its own progress bar",
     async run({ page, baseUrl }) {
       const dir = mkdtempSync(join(tmpdir(), "shindan-scored-"));
@@ -100,14 +136,14 @@ export const dashboardTests = [
       await page.evaluate(() => {
         window.__csvBarSeen = false;
         new MutationObserver(() => {
-          if (document.querySelector("[data-testid=csv-progress] progress")) window.__csvBarSeen = true;
+          if (document.querySelector("[data-testid=within-progress] progress")) window.__csvBarSeen = true;
         }).observe(document, { subtree: true, childList: true });
       });
       await page.setInputFiles("[data-testid=open-many]", [{ name: "scored.csv", mimeType: "text/csv", buffer: Buffer.from(scored) }]);
       await waitLoaded(page, 1);
       await page.waitForSelector('section[data-group=small][data-n="3000"]');
       assert.equal(await page.evaluate(() => window.__csvBarSeen), true, "the CSV's own bar showed while it was read");
-      assert.equal(await page.locator("[data-testid=csv-progress]").count(), 0, "and is gone once it is read");
+      assert.equal(await page.locator("[data-testid=within-progress]").count(), 0, "and is gone once it is read");
       assert.equal(await page.locator("[data-testid=refused] li").count(), 0);
     },
   },

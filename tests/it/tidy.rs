@@ -312,13 +312,15 @@ fn the_interface_text_scanner_finds_literals_in_code_only() {
 }
 
 /// Crates only the tools build may carry: the YAML parser, the CSV reader
-/// and the encodings it reads, the diagnostics renderer (hundreds of KB of
-/// wasm on first load).
+/// and the encodings it reads, the ZIP reader's inflater and checksum, the
+/// diagnostics renderer (hundreds of KB of wasm on first load).
 const TOOLS_ONLY_CRATES: &[&str] = &[
     "serde-saphyr",
     "csv-core",
     "encoding_rs",
     "encoding_rs_io",
+    "miniz_oxide",
+    "crc32fast",
     "annotate-snippets",
 ];
 

@@ -367,8 +367,8 @@ pub mod tools {
 
         pub const HEADING: Msg = msg("集計ダッシュボード", "Aggregate dashboard");
         pub const LEAD: Msg = msg(
-            "結果ファイル（JSON、複数可）か、集計済みアンケートのCSV（shindan score --responses の出力）を選ぶかここにドロップすると、分野ごとの分布をグループ別に示します。件数の少ないグループは表示しません。ファイルはこのブラウザの中だけで読み込みます。",
-            "Pick or drop result files (JSON, many at once) or a scored survey CSV (from shindan score --responses) to see each area's distribution by group. Small groups are not shown. Files are read in this browser only.",
+            "結果ファイル（JSON、複数可。多いときはフォルダーごと ZIP に圧縮したもの）か、集計済みアンケートのCSV（shindan score --responses の出力）を選ぶかここにドロップすると、分野ごとの分布をグループ別に示します。件数の少ないグループは表示しません。ファイルはこのブラウザの中だけで読み込みます。",
+            "Pick or drop result files (JSON, many at once; many thousands read fastest as one ZIP of their folder) or a scored survey CSV (from shindan score --responses) to see each area's distribution by group. Small groups are not shown. Files are read in this browser only.",
         );
         pub const OPEN: Msg = msg("ファイルを選ぶ（複数可）", "Choose files (many allowed)");
         pub const GROUP_BY: Msg = msg("グループ", "Group by");
@@ -394,6 +394,10 @@ pub mod tools {
         );
         pub const REFUSED: Msg = msg("読み込めなかったファイル・行", "Files and rows not read");
         pub const NOT_ANALYSED: Msg = msg("設問分析から除外", "left out of the item analysis");
+        pub const NOT_A_RESULT: Msg = msg(
+            "結果ファイル（.json）ではないため読み込みませんでした",
+            "not a result file (.json), so it was not read",
+        );
     }
 
     /// Author preview (`?mode=author`).

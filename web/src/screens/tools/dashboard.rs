@@ -1,5 +1,5 @@
 //! The analysts' dashboard (`?mode=dashboard`, tools build): drop or pick
-//! many result files, or one scored survey CSV, and see each area's
+//! many result files, a ZIP archive of them, or one scored survey CSV, and see each area's
 //! distribution per group — quartiles and a histogram — with small groups
 //! suppressed (the engine's `summarise`). Broken files are listed with
 //! their reason and skipped; the rest is never aborted. Nothing leaves the
@@ -25,7 +25,7 @@ mod load;
 
 use histogram::histogram;
 use item_analysis::ItemAnalysis;
-use load::{Progress, read_files};
+use load::{Progress, Unit, read_files};
 
 /// The dashboard screen.
 #[component]
@@ -147,7 +147,7 @@ pub fn Dashboard() -> impl IntoView {
                 <p class="lead">{t::LEAD.get(lang)}</p>
                 <label class="button secondary file-button no-print">
                     {t::OPEN.get(lang)}
-                    <input type="file" multiple class="visually-hidden" accept=".json,.csv,application/json,text/csv" data-testid="open-many" on:change=pick />
+                    <input type="file" multiple class="visually-hidden" accept=".json,.zip,.csv,application/json,application/zip,text/csv" data-testid="open-many" on:change=pick />
                 </label>
                 {move || progress.get().map(|now| {
                     let (done, total) = (now.files_done, now.files);
@@ -156,12 +156,15 @@ pub fn Dashboard() -> impl IntoView {
                             <label for="load-bar">{format!("{done} / {total}")}</label>
                             <progress id="load-bar" max=total.max(1) value=done></progress>
                         </div>
-                        {now.csv.map(|csv| {
-                            let megabytes = |bytes: f64| bytes / 1_000_000.0;
+                        {now.within.map(|within| {
+                            let label = match within.unit {
+                                Unit::Bytes => format!("{} {:.0} / {:.0} MB", within.name, within.done / 1_000_000.0, within.total / 1_000_000.0),
+                                Unit::Files => format!("{} {} / {}", within.name, within.done, within.total),
+                            };
                             view! {
-                                <div class="progress" data-testid="csv-progress" data-read=csv.read data-size=csv.size>
-                                    <label for="csv-bar">{format!("{} {:.0} / {:.0} MB", csv.name, megabytes(csv.read), megabytes(csv.size))}</label>
-                                    <progress id="csv-bar" max=csv.size.max(1.0) value=csv.read></progress>
+                                <div class="progress" data-testid="within-progress" data-done=within.done data-total=within.total>
+                                    <label for="within-bar">{label}</label>
+                                    <progress id="within-bar" max=within.total.max(1.0) value=within.done></progress>
                                 </div>
                             }
                         })}

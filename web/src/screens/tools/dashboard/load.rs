@@ -1,5 +1,5 @@
-//! Reading the files given to the dashboard: result files (JSON) and scored
-//! survey CSVs, each figure checked against the catalogue before it counts,
+//! Reading the files given to the dashboard: result files (JSON), ZIP
+//! archives of them, and scored survey CSVs, each figure checked against the catalogue before it counts,
 //! each result's answers scored again by its own bank and edition for the
 //! item analysis. A broken file is listed with its reason and skipped;
 //! reading never stops at one.
@@ -9,10 +9,12 @@ use std::sync::Arc;
 
 use leptos::prelude::window;
 use shindan_engine::{
-    AnalysisBuilder, Bank, Lang, Record, ResultDoc, ScoredChunk, ScoredReader, Tier,
+    AnalysisBuilder, Archive, Bank, Catalogue, Lang, Record, ResultDoc, ScoredChunk, ScoredReader,
+    Tier,
 };
 use wasm_bindgen_futures::JsFuture;
 
+use crate::messages as m;
 use crate::messages::tools::dashboard as t;
 use crate::{banks, files};
 
@@ -26,6 +28,10 @@ const CSV_CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 /// takes a few tens of milliseconds, so the page stays responsive.
 const CHUNK: usize = 500;
 
+/// The most a ZIP archive of results may weigh: it is read whole (its
+/// directory is at its end). 10,000 results zip to about 3 MB.
+const MAX_ARCHIVE_BYTES: f64 = 256.0 * 1024.0 * 1024.0;
+
 /// What a batch of files gave.
 pub struct Read {
     /// One record per result or scored row.
@@ -37,21 +43,30 @@ pub struct Read {
     pub tally: AnalysisBuilder,
 }
 
-/// How far reading has come: files read of all, and the bytes of the
-/// scored CSV being streamed, if one is.
+/// How far reading has come: files read of all, and how far into the
+/// scored CSV or archive being read, if one is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
     pub files_done: u32,
     pub files: u32,
-    pub csv: Option<CsvProgress>,
+    pub within: Option<Within>,
 }
 
-/// A scored CSV's name and how much of it is read.
+/// How much of one large file is read: a scored CSV's bytes, or an
+/// archive's results.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CsvProgress {
+pub struct Within {
     pub name: String,
-    pub read: f64,
-    pub size: f64,
+    pub done: f64,
+    pub total: f64,
+    pub unit: Unit,
+}
+
+/// What [`Within`] counts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Unit {
+    Bytes,
+    Files,
 }
 
 /// Lets the browser paint (a zero-delay timeout).
@@ -62,128 +77,228 @@ async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// What reading has gathered so far, and what it checks against.
+struct Reading<'c> {
+    catalogue: &'c Catalogue,
+    banks_read: HashMap<(Tier, String), Arc<Bank>>,
+    read: Read,
+    lang: Lang,
+}
+
+impl Reading<'_> {
+    /// Adds the result `text` (from `place`, named in a refusal): its
+    /// figures, checked against the catalogue, to the summary; its
+    /// answers, scored again by the bank and edition it names, to 設問分析.
+    async fn add_result(&mut self, place: &str, text: Result<String, String>) {
+        let refused = &mut self.read.refused;
+        let text = match text {
+            Ok(text) => text,
+            Err(reason) => return refused.push(format!("{place}: {reason}")),
+        };
+        let result = match ResultDoc::from_json(&text) {
+            Ok(result) => result,
+            Err(diagnostic) => return refused.push(format!("{place}: {}", diagnostic.message)),
+        };
+        match Record::of(&result, self.catalogue) {
+            Ok(record) => self.read.records.push(record),
+            Err(problem) => return refused.push(format!("{place}: {problem}")),
+        }
+        let key = (result.bank.tier, result.bank.version.clone());
+        let bank = match self.banks_read.get(&key) {
+            Some(bank) => Ok(bank.clone()),
+            None => banks::fetch_edition(key.0, &key.1).await,
+        };
+        match bank.map_err(|reason| reason.to_string()).and_then(|bank| {
+            self.banks_read.insert(key, bank.clone());
+            result
+                .rescore(&bank)
+                .map(|rescored| (bank, rescored))
+                .map_err(|problem| problem.to_string())
+        }) {
+            Ok((bank, rescored)) => self
+                .read
+                .tally
+                .add(&bank, &rescored.answers, &rescored.scores),
+            Err(problem) => self.read.refused.push(format!(
+                "{place} ({}): {problem}",
+                t::NOT_ANALYSED.get(self.lang)
+            )),
+        }
+    }
+}
+
 /// Reads every file of `list`, adding to `tally`: result files (JSON) 500
-/// at a time, then each scored CSV as a stream. `progress` hears how far
-/// reading has come, between chunks and at the end. Fails only when the
-/// catalogue to check against cannot be loaded.
+/// at a time, then each ZIP archive of results and each scored CSV (as a
+/// stream). `progress` hears how far reading has come, between chunks and
+/// at the end. Fails only when the catalogue to check against cannot be
+/// loaded.
 pub async fn read_files(
     list: web_sys::FileList,
-    mut tally: AnalysisBuilder,
+    tally: AnalysisBuilder,
     lang: Lang,
     progress: impl Fn(Progress),
 ) -> Result<Read, String> {
     let total = list.length();
-    let (mut loaded, mut refused) = (Vec::new(), Vec::new());
     // Every figure is re-checked against the catalogue before it is
     // counted: dimension ids known, scores from 0 to 100.
     let bank = banks::fetch(Tier::Small).await?;
-    let catalogue = &bank.catalogue;
-    let mut banks_read: HashMap<(Tier, String), Arc<Bank>> = HashMap::new();
-    let (csvs, results): (Vec<web_sys::File>, Vec<web_sys::File>) = (0..total)
-        .filter_map(|index| list.get(index))
-        .partition(|file| file.name().ends_with(".csv"));
+    let mut reading = Reading {
+        catalogue: &bank.catalogue,
+        banks_read: HashMap::new(),
+        read: Read {
+            records: Vec::new(),
+            refused: Vec::new(),
+            tally,
+        },
+        lang,
+    };
+    let (mut results, mut archives, mut csvs) = (Vec::new(), Vec::new(), Vec::new());
+    for file in (0..total).filter_map(|index| list.get(index)) {
+        let name = file.name().to_lowercase();
+        if name.ends_with(".csv") {
+            csvs.push(file);
+        } else if name.ends_with(".zip") {
+            archives.push(file);
+        } else {
+            results.push(file);
+        }
+    }
     let mut files_done = 0;
     for chunk in results.chunks(CHUNK) {
         progress(Progress {
             files_done,
             files: total,
-            csv: None,
+            within: None,
         });
         next_frame().await;
         let texts = files::file_texts(chunk, files::MAX_RESULT_BYTES, lang).await;
         for (file, text) in chunk.iter().zip(texts) {
-            let name = file.name();
-            let text = match text {
-                Ok(text) => text,
-                Err(reason) => {
-                    refused.push(format!("{name}: {reason}"));
-                    continue;
-                }
-            };
-            match ResultDoc::from_json(&text) {
-                Ok(result) => match Record::of(&result, catalogue) {
-                    Ok(record) => {
-                        loaded.push(record);
-                        // Its answers, scored again by the bank and
-                        // edition it names, feed 設問分析.
-                        let key = (result.bank.tier, result.bank.version.clone());
-                        let bank = match banks_read.get(&key) {
-                            Some(bank) => Ok(bank.clone()),
-                            None => banks::fetch_edition(key.0, &key.1).await,
-                        };
-                        match bank.map_err(|reason| reason.to_string()).and_then(|bank| {
-                            banks_read.insert(key, bank.clone());
-                            result
-                                .rescore(&bank)
-                                .map(|rescored| (bank, rescored))
-                                .map_err(|problem| problem.to_string())
-                        }) {
-                            Ok((bank, rescored)) => {
-                                tally.add(&bank, &rescored.answers, &rescored.scores)
-                            }
-                            Err(problem) => refused
-                                .push(format!("{name} ({}): {problem}", t::NOT_ANALYSED.get(lang))),
-                        }
-                    }
-                    Err(problem) => refused.push(format!("{name}: {problem}")),
-                },
-                Err(diagnostic) => refused.push(format!("{name}: {}", diagnostic.message)),
-            }
+            reading.add_result(&file.name(), text).await;
         }
         files_done += chunk.len() as u32;
     }
-    for file in &csvs {
-        let name = file.name();
-        let mut reader = ScoredReader::new(catalogue);
-        let mut take = |chunk: ScoredChunk| {
-            for row in &chunk.records {
-                tally.add_scores(catalogue, row);
-            }
-            loaded.extend(chunk.records);
-            refused.extend(
-                chunk
-                    .problems
-                    .into_iter()
-                    .map(|problem| format!("{name}:{problem}")),
-            );
-        };
-        let size = file.size();
-        let (mut read, mut failed) = (0.0, None);
-        while read < size {
+    for file in &archives {
+        let shown = |done: usize, of: usize| {
             progress(Progress {
                 files_done,
                 files: total,
-                csv: Some(CsvProgress {
-                    name: name.clone(),
-                    read,
-                    size,
+                within: Some(Within {
+                    name: file.name(),
+                    done: done as f64,
+                    total: of as f64,
+                    unit: Unit::Files,
                 }),
-            });
-            next_frame().await;
-            let end = (read + CSV_CHUNK_BYTES).min(size);
-            match files::blob_bytes(file, read, end, lang).await {
-                Ok(bytes) => take(reader.feed(&bytes)),
-                Err(reason) => {
-                    failed = Some(reason);
-                    break;
-                }
-            }
-            read = end;
-        }
-        take(reader.finish());
-        if let Some(reason) = failed {
-            refused.push(format!("{name}: {reason}"));
-        }
+            })
+        };
+        read_archive(file, &mut reading, shown).await;
+        files_done += 1;
+    }
+    for file in &csvs {
+        read_scored_csv(file, &mut reading, |read, size| {
+            progress(Progress {
+                files_done,
+                files: total,
+                within: Some(Within {
+                    name: file.name(),
+                    done: read,
+                    total: size,
+                    unit: Unit::Bytes,
+                }),
+            })
+        })
+        .await;
         files_done += 1;
     }
     progress(Progress {
         files_done: total,
         files: total,
-        csv: None,
+        within: None,
     });
-    Ok(Read {
-        records: loaded,
-        refused,
-        tally,
-    })
+    Ok(reading.read)
+}
+
+/// Reads the result files (`*.json`) in a ZIP archive, 500 between two
+/// repaints; every other file in it is listed as not a result.
+/// `progress` hears results read of all.
+async fn read_archive(
+    file: &web_sys::File,
+    reading: &mut Reading<'_>,
+    progress: impl Fn(usize, usize),
+) {
+    let name = file.name();
+    let lang = reading.lang;
+    let size = file.size();
+    let bytes = if size > MAX_ARCHIVE_BYTES {
+        Err(m::FILE_TOO_LARGE.fill(lang, &[&(MAX_ARCHIVE_BYTES / 1024.0 / 1024.0)]))
+    } else {
+        files::blob_bytes(file, 0.0, size, lang).await
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(reason) => return reading.read.refused.push(format!("{name}: {reason}")),
+    };
+    let archive = match Archive::read(&bytes) {
+        Ok(archive) => archive,
+        Err(error) => return reading.read.refused.push(format!("{name}: {error}")),
+    };
+    let entries = archive.entries();
+    for (index, chunk) in entries.chunks(CHUNK).enumerate() {
+        progress(index * CHUNK, entries.len());
+        next_frame().await;
+        for entry in chunk {
+            let place = format!("{name}:{}", entry.name);
+            let text = if entry.name.to_lowercase().ends_with(".json") {
+                archive
+                    .text(entry, files::MAX_RESULT_BYTES as u64)
+                    .map_err(|error| error.to_string())
+            } else {
+                Err(t::NOT_A_RESULT.get(lang).to_owned())
+            };
+            reading.add_result(&place, text).await;
+        }
+    }
+}
+
+/// Reads a scored survey CSV as a stream, a slice at a time, with a
+/// repaint between slices; `progress` hears the bytes read of all.
+async fn read_scored_csv(
+    file: &web_sys::File,
+    reading: &mut Reading<'_>,
+    progress: impl Fn(f64, f64),
+) {
+    let name = file.name();
+    let catalogue = reading.catalogue;
+    let read = &mut reading.read;
+    let mut reader = ScoredReader::new(catalogue);
+    let mut take = |chunk: ScoredChunk| {
+        for row in &chunk.records {
+            read.tally.add_scores(catalogue, row);
+        }
+        read.records.extend(chunk.records);
+        read.refused.extend(
+            chunk
+                .problems
+                .into_iter()
+                .map(|problem| format!("{name}:{problem}")),
+        );
+    };
+    let size = file.size();
+    let (mut done, mut failed) = (0.0, None);
+    while done < size {
+        progress(done, size);
+        next_frame().await;
+        let end = (done + CSV_CHUNK_BYTES).min(size);
+        match files::blob_bytes(file, done, end, reading.lang).await {
+            Ok(bytes) => take(reader.feed(&bytes)),
+            Err(reason) => {
+                failed = Some(reason);
+                break;
+            }
+        }
+        done = end;
+    }
+    take(reader.finish());
+    if let Some(reason) = failed {
+        read.refused.push(format!("{name}: {reason}"));
+    }
 }
