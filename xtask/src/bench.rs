@@ -4,6 +4,7 @@
 //! `cargo xtask bench web`: the browser app beside a SurveyJS twin
 //! (`bench/web.rs`).
 
+mod archive;
 mod dashboard;
 mod web;
 
