@@ -11,10 +11,10 @@ use std::sync::OnceLock;
 
 use shindan_engine::table::read::{Records, decode as decode_text};
 use shindan_engine::{
-    Answer, Answers, Bank, Catalogue, Compiled, GateIndex, OptionIndex, Profile, QuestionIndex,
-    QuestionKind, Reference, ResultDoc, SourceFile, SurveyColumns, coverage, decode,
-    encode_handoff, load_bank, load_catalogue, parse_handoff, read_answer_sheet,
-    records_from_scored_csv, result_csv, score,
+    Answer, Answers, Archive, Bank, Catalogue, Compiled, GateIndex, MAX_INFLATED_BYTES,
+    OptionIndex, Profile, QuestionIndex, QuestionKind, Reference, ResultDoc, SourceFile,
+    SurveyColumns, coverage, decode, encode_handoff, load_bank, load_catalogue, parse_handoff,
+    read_answer_sheet, records_from_scored_csv, result_csv, score,
 };
 
 /// The banks inputs are read against: the shipped ones and the fixture
@@ -215,6 +215,31 @@ pub fn result_json(data: &[u8]) {
     if let Some(bank) = bank_named(&result.bank.id) {
         let (answers, _) = Answers::from_values(bank, &result.answers);
         exercise(bank, &answers, result.profile.as_ref());
+    }
+}
+
+/// A ZIP archive of result files, as the dashboard and `shindan analyze`
+/// read it: never a panic; an entry read is within the limit asked and
+/// within what the archive declares in all; each text read is then read
+/// as a result file.
+pub fn zip(data: &[u8]) {
+    const MAX_ENTRY: u64 = 64 * 1024;
+    let Ok(archive) = Archive::read(data) else {
+        return;
+    };
+    let declared: u64 = archive.entries().iter().map(|entry| entry.size).sum();
+    assert!(
+        declared <= MAX_INFLATED_BYTES,
+        "an archive over the limit was read"
+    );
+    for entry in archive.entries() {
+        if let Ok(text) = archive.text(entry, MAX_ENTRY) {
+            assert!(
+                entry.size <= MAX_ENTRY,
+                "an entry over the limit was inflated"
+            );
+            result_json(text.as_bytes());
+        }
     }
 }
 

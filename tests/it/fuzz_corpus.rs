@@ -23,6 +23,7 @@ const TARGETS: &[(&str, Check)] = &[
     ("handoff", checks::handoff),
     ("survey_csv", checks::survey_csv),
     ("reference", checks::reference),
+    ("zip", checks::zip),
 ];
 
 #[test]
