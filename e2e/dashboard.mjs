@@ -88,6 +88,7 @@ export const dashboardTests = [
       await page.waitForSelector("[data-testid=load-progress]");
       await waitLoaded(page, 10000);
       assert.equal(await page.getAttribute("section[data-group=small]", "data-n"), "10000");
+      assert.match(await page.textContent("[data-testid=zip-hint]"), /フォルダーごと ZIP ファイルに圧縮/, "so many files: the faster way is suggested");
       console.log(`     10,000 files read and summarised in ${Date.now() - started} ms`);
     },
   },
@@ -117,6 +118,7 @@ export const dashboardTests = [
       ]);
       await waitLoaded(page, 3);
       await page.waitForSelector('section[data-group=small][data-n="41"]');
+      assert.equal(await page.locator("[data-testid=zip-hint]").count(), 0, "one archive needs no hint");
       assert.match(await page.evaluate(() => window.__withinSeen), /^回答\.zip \d+ \/ 42$/, "the archive's own bar counted its files");
       const refused = (await page.locator("[data-testid=refused] li").allTextContents()).sort();
       assert.equal(refused.length, 3, refused.join("\n"));

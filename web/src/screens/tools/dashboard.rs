@@ -34,6 +34,8 @@ pub fn Dashboard() -> impl IntoView {
     let records = RwSignal::new(Vec::<Record>::new());
     let problems = RwSignal::new(Vec::<String>::new());
     let progress = RwSignal::new(None::<Progress>);
+    // Many files picked one by one: zipping their folder reads faster.
+    let many_files = RwSignal::new(false);
     let group_by = RwSignal::new(GroupBy::Tier);
     let tier = RwSignal::new(None::<Tier>);
     let industry = RwSignal::new(None::<IndustryGroup>);
@@ -60,6 +62,7 @@ pub fn Dashboard() -> impl IntoView {
     });
 
     let load = move |list: web_sys::FileList| {
+        many_files.set(load::separate_results(&list) >= load::MANY_FILES);
         spawn_local(async move {
             let lang = session.lang.get_untracked();
             let shown = move |now: Progress| progress.set(Some(now));
@@ -169,6 +172,9 @@ pub fn Dashboard() -> impl IntoView {
                             }
                         })}
                     }
+                })}
+                {move || many_files.get().then(|| view! {
+                    <p class="lead no-print" data-testid="zip-hint">{t::MANY_FILES.get(lang)}</p>
                 })}
                 <div class="controls no-print">
                     <label>
