@@ -3,7 +3,9 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use shindan_engine::{Archive, Bank, Catalogue, Checked, SourceFile, Undecodable};
+use shindan_engine::{
+    Archive, ArchiveError, Bank, Catalogue, Checked, MAX_ARCHIVE_BYTES, SourceFile, Undecodable,
+};
 
 use crate::Failure;
 use crate::report::Reporter;
@@ -96,10 +98,16 @@ pub fn each_result(
             }
         }
     } else if has_extension(path, "zip") {
-        let bytes = std::fs::read(path).map_err(unreadable)?;
-        let archive = Archive::read(&bytes).map_err(|error| {
+        let refused = |error: ArchiveError| {
             Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
-        })?;
+        };
+        // Refused unread when too heavy: the archive is read whole.
+        let weight = std::fs::metadata(path).map_err(unreadable)?.len();
+        if weight > MAX_ARCHIVE_BYTES {
+            return Err(refused(ArchiveError::FileTooLarge { bytes: weight }));
+        }
+        let bytes = std::fs::read(path).map_err(unreadable)?;
+        let archive = Archive::read(&bytes).map_err(refused)?;
         for entry in archive.entries() {
             let place = format!("{}:{}", path.display(), entry.name);
             if !entry.name.to_lowercase().ends_with(".json") {

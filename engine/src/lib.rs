@@ -112,7 +112,9 @@ pub use exchange::scored::{
     ScoredChunk, ScoredProblem, ScoredReader, records_from_scored_csv, scored_header, scored_row,
 };
 #[cfg(feature = "zip")]
-pub use exchange::zip::{Archive, ArchiveError, Entry, EntryError, MAX_INFLATED_BYTES};
+pub use exchange::zip::{
+    Archive, ArchiveError, Entry, EntryError, MAX_ARCHIVE_BYTES, MAX_INFLATED_BYTES,
+};
 pub use format::diag::{Checked, Code, Diagnostic, Related, Severity};
 pub use format::echo::{MAX_ECHO_CHARS, echo};
 #[cfg(feature = "yaml")]

@@ -14,6 +14,10 @@ use std::fmt;
 
 use encoding_rs::SHIFT_JIS;
 
+/// The most an archive may weigh: it is read whole (its directory is at
+/// its end). 10,000 results zip to about 11 MB.
+pub const MAX_ARCHIVE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The most all entries of one archive may declare, inflated: a survey of
 /// 100,000 results is about 300 MB.
 pub const MAX_INFLATED_BYTES: u64 = 512 * 1024 * 1024;
@@ -35,6 +39,11 @@ const DEFLATED: u16 = 8;
 /// Why an archive cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArchiveError {
+    /// The file weighs more than [`MAX_ARCHIVE_BYTES`].
+    FileTooLarge {
+        /// Its size in bytes.
+        bytes: u64,
+    },
     /// No end-of-directory record: not a ZIP archive, or cut short.
     NotZip,
     /// The directory points outside the file, or an entry is cut short.
@@ -49,6 +58,13 @@ pub enum ArchiveError {
 impl fmt::Display for ArchiveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ArchiveError::FileTooLarge { bytes } => write!(
+                f,
+                "{} MB を超えるため読み込みませんでした (it weighs {} MB, over {} MB)",
+                MAX_ARCHIVE_BYTES / 1024 / 1024,
+                bytes / 1024 / 1024,
+                MAX_ARCHIVE_BYTES / 1024 / 1024
+            ),
             ArchiveError::NotZip => f.write_str("ZIP ファイルとして読めません (not a ZIP archive)"),
             ArchiveError::Truncated => {
                 f.write_str("ZIP ファイルが途中で切れています (the ZIP archive is cut short)")
@@ -133,6 +149,10 @@ impl<'a> Archive<'a> {
     /// forks (`__MACOSX/`) and hidden files (`.DS_Store`) are left out:
     /// the tools that zip a folder add them, no one means them.
     pub fn read(bytes: &'a [u8]) -> Result<Archive<'a>, ArchiveError> {
+        let weight = bytes.len() as u64;
+        if weight > MAX_ARCHIVE_BYTES {
+            return Err(ArchiveError::FileTooLarge { bytes: weight });
+        }
         let directory = Directory::find(bytes)?;
         let mut entries = Vec::new();
         let mut at = usize::try_from(directory.offset).map_err(|_| ArchiveError::Truncated)?;

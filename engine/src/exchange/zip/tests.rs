@@ -242,6 +242,17 @@ fn entries_declaring_more_than_the_limit_in_all_refuse_the_archive_before_inflat
 }
 
 #[test]
+fn a_file_heavier_than_the_limit_is_refused_before_its_directory_is_read() {
+    let heavy = vec![0; MAX_ARCHIVE_BYTES as usize + 1];
+    assert_eq!(
+        Archive::read(&heavy).unwrap_err(),
+        ArchiveError::FileTooLarge {
+            bytes: MAX_ARCHIVE_BYTES + 1
+        }
+    );
+}
+
+#[test]
 fn an_archive_info_zip_wrote_reads() {
     let bytes = include_bytes!("../../../../tests/analysis/every-kind.zip");
     let archive = Archive::read(bytes).unwrap();

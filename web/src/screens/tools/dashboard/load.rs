@@ -9,12 +9,11 @@ use std::sync::Arc;
 
 use leptos::prelude::window;
 use shindan_engine::{
-    AnalysisBuilder, Archive, Bank, Catalogue, Lang, Record, ResultDoc, ScoredChunk, ScoredReader,
-    Tier,
+    AnalysisBuilder, Archive, ArchiveError, Bank, Catalogue, Lang, MAX_ARCHIVE_BYTES, Record,
+    ResultDoc, ScoredChunk, ScoredReader, Tier,
 };
 use wasm_bindgen_futures::JsFuture;
 
-use crate::messages as m;
 use crate::messages::tools::dashboard as t;
 use crate::{banks, files};
 
@@ -27,10 +26,6 @@ const CSV_CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
 /// the browser reads a chunk's files in parallel, and scoring one chunk
 /// takes a few tens of milliseconds, so the page stays responsive.
 const CHUNK: usize = 500;
-
-/// The most a ZIP archive of results may weigh: it is read whole (its
-/// directory is at its end). 10,000 results zip to about 3 MB.
-const MAX_ARCHIVE_BYTES: f64 = 256.0 * 1024.0 * 1024.0;
 
 /// Separately picked result files from which reading them as one ZIP of
 /// their folder saves the user a noticeable wait: a picked file costs
@@ -258,9 +253,10 @@ async fn read_archive(
 ) {
     let name = file.name();
     let lang = reading.lang;
+    // Refused unread when too heavy: the archive is read whole.
     let size = file.size();
-    let bytes = if size > MAX_ARCHIVE_BYTES {
-        Err(m::FILE_TOO_LARGE.fill(lang, &[&(MAX_ARCHIVE_BYTES / 1024.0 / 1024.0)]))
+    let bytes = if size > MAX_ARCHIVE_BYTES as f64 {
+        Err(ArchiveError::FileTooLarge { bytes: size as u64 }.to_string())
     } else {
         files::blob_bytes(file, 0.0, size, lang).await
     };
