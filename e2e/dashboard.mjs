@@ -1,9 +1,9 @@
 // Issue 6 for analysts: many results in the dashboard, a broken file among
 // them, small groups suppressed, the aggregate exported; 10,000 files; a
-// ZIP archive of results; a scored survey CSV.
+// ZIP archive of results; a dropped folder; a scored survey CSV.
 import assert from "node:assert/strict";
 import { shindan } from "./cli.mjs";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SheetPage } from "./sheet_page.mjs";
@@ -125,6 +125,30 @@ export const dashboardTests = [
       assert.match(refused[0], /^not-a-zip\.zip: ZIP ファイルとして読めません/);
       assert.match(refused[1], /^回答\.zip:結果\/broken\.json: /);
       assert.match(refused[2], /^回答\.zip:結果\/メモ\.txt: 結果ファイル（\.json）ではないため/);
+    },
+  },
+  {
+    name: "a folder dropped on the dashboard is read with its subfolders, and what in it is not a result is listed",
+    async run({ page, baseUrl }) {
+      const lines = results(30, 8);
+      const folder = mkdtempSync(join(tmpdir(), "shindan-folder-"));
+      mkdirSync(join(folder, "結果", "2026年"), { recursive: true });
+      lines.forEach((line, i) => writeFileSync(join(folder, "結果", ...(i < 10 ? ["2026年"] : []), `r${i}.json`), line));
+      writeFileSync(join(folder, "結果", "メモ.txt"), "結果ファイルではありません");
+      writeFileSync(join(folder, "結果", ".DS_Store"), "\u0000");
+      await openDashboard(page, baseUrl);
+      // A real drop of the folder on disk, as the browser gets it from the
+      // desktop (Playwright's own drop carries no folders).
+      const box = await page.locator("[data-testid=dashboard]").boundingBox();
+      const cdp = await page.context().newCDPSession(page);
+      const data = { items: [], files: [join(folder, "結果")], dragOperationsMask: 1 };
+      for (const type of ["dragEnter", "dragOver", "drop"]) {
+        await cdp.send("Input.dispatchDragEvent", { type, x: box.x + 50, y: box.y + 50, data });
+      }
+      await waitLoaded(page, 30);
+      await page.waitForSelector('section[data-group=small][data-n="30"]');
+      const refused = await page.locator("[data-testid=refused] li").allTextContents();
+      assert.deepEqual(refused, ["/結果/メモ.txt: 結果ファイル（.json）ではないため読み込みませんでした"], "the note listed, the hidden file not");
     },
   },
   {

@@ -367,8 +367,8 @@ pub mod tools {
 
         pub const HEADING: Msg = msg("集計ダッシュボード", "Aggregate dashboard");
         pub const LEAD: Msg = msg(
-            "結果ファイル（JSON、複数可。多いときはフォルダーごと ZIP に圧縮したもの）か、集計済みアンケートのCSV（shindan score --responses の出力）を選ぶかここにドロップすると、分野ごとの分布をグループ別に示します。件数の少ないグループは表示しません。ファイルはこのブラウザの中だけで読み込みます。",
-            "Pick or drop result files (JSON, many at once; many thousands read fastest as one ZIP of their folder) or a scored survey CSV (from shindan score --responses) to see each area's distribution by group. Small groups are not shown. Files are read in this browser only.",
+            "結果ファイル（JSON、複数可。フォルダーごとドロップしても、多いときはフォルダーを ZIP に圧縮したものでも可）か、集計済みアンケートのCSV（shindan score --responses の出力）を選ぶかここにドロップすると、分野ごとの分布をグループ別に示します。件数の少ないグループは表示しません。ファイルはこのブラウザの中だけで読み込みます。",
+            "Pick or drop result files (JSON, many at once, or drop their folder; many thousands read fastest as one ZIP of their folder) or a scored survey CSV (from shindan score --responses) to see each area's distribution by group. Small groups are not shown. Files are read in this browser only.",
         );
         pub const OPEN: Msg = msg("ファイルを選ぶ（複数可）", "Choose files (many allowed)");
         pub const GROUP_BY: Msg = msg("グループ", "Group by");
@@ -397,6 +397,10 @@ pub mod tools {
         pub const MANY_FILES: Msg = msg(
             "ファイルが多いときは、フォルダーごと ZIP ファイルに圧縮して（Windows ではフォルダーを右クリックして「送る」→「圧縮 (zip 形式) フォルダー」）、その ZIP を選ぶと数倍速く読み込めます。",
             "Many files read several times faster as one ZIP of their folder (on Windows, right-click the folder, then Send to → Compressed (zipped) folder); choose that ZIP instead.",
+        );
+        pub const FOLDER_STOPPED: Msg = msg(
+            "フォルダーの中のファイルが {} を超えたため、そこまでを読み込みました。結果ファイルのフォルダーだけをドロップしてください。",
+            "the folders held over {} files, so reading stopped there; drop only the folder of result files",
         );
         pub const NOT_A_RESULT: Msg = msg(
             "結果ファイル（.json）ではないため読み込みませんでした",

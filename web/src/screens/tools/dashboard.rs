@@ -1,5 +1,6 @@
 //! The analysts' dashboard (`?mode=dashboard`, tools build): drop or pick
-//! many result files, a ZIP archive of them, or one scored survey CSV, and see each area's
+//! many result files (or their folder), a ZIP archive of them, or one
+//! scored survey CSV, and see each area's
 //! distribution per group — quartiles and a histogram — with small groups
 //! suppressed (the engine's `summarise`). Broken files are listed with
 //! their reason and skipped; the rest is never aborted. Nothing leaves the
@@ -19,10 +20,12 @@ use crate::messages::tools::dashboard as t;
 use crate::session::use_session;
 use crate::{banks, files};
 
+mod dropped;
 mod histogram;
 mod item_analysis;
 mod load;
 
+use dropped::Dropped;
 use histogram::histogram;
 use item_analysis::ItemAnalysis;
 use load::{Progress, Unit, read_files};
@@ -61,7 +64,7 @@ pub fn Dashboard() -> impl IntoView {
         records.with(|records| summarise(records, filter, group_by.get(), min_group.get()))
     });
 
-    let load = move |list: web_sys::FileList| {
+    let load = move |list: Vec<web_sys::File>| {
         many_files.set(load::separate_results(&list) >= load::MANY_FILES);
         spawn_local(async move {
             let lang = session.lang.get_untracked();
@@ -78,13 +81,32 @@ pub fn Dashboard() -> impl IntoView {
     };
     let pick = move |event: leptos::ev::Event| {
         if let Some(list) = files::input_of(&event).and_then(|input| input.files()) {
-            load(list);
+            load((0..list.length()).filter_map(|i| list.get(i)).collect());
         }
     };
     let drop = move |event: leptos::ev::DragEvent| {
         event.prevent_default();
-        if let Some(list) = event.data_transfer().and_then(|data| data.files()) {
-            load(list);
+        let Some(data) = event.data_transfer() else {
+            return;
+        };
+        match dropped::take(&data) {
+            Dropped::Files(list) => load(list),
+            Dropped::Folders(entries) => spawn_local(async move {
+                let walked = dropped::walk(entries).await;
+                let lang = session.lang.get_untracked();
+                problems.update(|problems| {
+                    problems.extend(
+                        walked
+                            .not_results
+                            .iter()
+                            .map(|path| format!("{path}: {}", t::NOT_A_RESULT.get(lang))),
+                    );
+                    if walked.stopped {
+                        problems.push(t::FOLDER_STOPPED.fill(lang, &[&dropped::MAX_FOLDER_FILES]));
+                    }
+                });
+                load(walked.files);
+            }),
         }
     };
     let export = move |_| {

@@ -53,10 +53,10 @@ impl Kind {
     }
 }
 
-/// How many files of `list` are result files picked one by one.
-pub fn separate_results(list: &web_sys::FileList) -> u32 {
-    (0..list.length())
-        .filter_map(|index| list.get(index))
+/// How many of `files` are result files given one by one.
+pub fn separate_results(files: &[web_sys::File]) -> u32 {
+    files
+        .iter()
         .filter(|file| matches!(Kind::of(file), Kind::Result))
         .count() as u32
 }
@@ -162,12 +162,12 @@ impl Reading<'_> {
 /// at the end. Fails only when the catalogue to check against cannot be
 /// loaded.
 pub async fn read_files(
-    list: web_sys::FileList,
+    list: Vec<web_sys::File>,
     tally: AnalysisBuilder,
     lang: Lang,
     progress: impl Fn(Progress),
 ) -> Result<Read, String> {
-    let total = list.length();
+    let total = list.len() as u32;
     // Every figure is re-checked against the catalogue before it is
     // counted: dimension ids known, scores from 0 to 100.
     let bank = banks::fetch(Tier::Small).await?;
@@ -182,7 +182,7 @@ pub async fn read_files(
         lang,
     };
     let (mut results, mut archives, mut csvs) = (Vec::new(), Vec::new(), Vec::new());
-    for file in (0..total).filter_map(|index| list.get(index)) {
+    for file in list {
         match Kind::of(&file) {
             Kind::ScoredCsv => csvs.push(file),
             Kind::Archive => archives.push(file),

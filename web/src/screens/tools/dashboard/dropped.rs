@@ -1,0 +1,126 @@
+//! What was dropped on the dashboard: files, and folders walked to every
+//! file inside, subfolders included (an analyst drags the folder the
+//! results were saved in). The entries are taken during the drop event,
+//! the only time the browser hands them out; their files are read later.
+
+use js_sys::{Array, Function, Promise};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DataTransfer, File, FileSystemDirectoryEntry, FileSystemDirectoryReader, FileSystemEntry,
+    FileSystemFileEntry,
+};
+
+/// Files walked in dropped folders before the walk stops: a whole
+/// documents folder dropped by mistake is not read to its end.
+pub const MAX_FOLDER_FILES: usize = 100_000;
+
+/// What a drop gives: the items as the browser hands them over during the
+/// event, or the plain file list when no folder is among them.
+pub enum Dropped {
+    Files(Vec<File>),
+    Folders(Vec<FileSystemEntry>),
+}
+
+/// Takes what `data` holds; must run during the drop event.
+pub fn take(data: &DataTransfer) -> Dropped {
+    let items = data.items();
+    let entries: Vec<FileSystemEntry> = (0..items.length())
+        .filter_map(|index| items.get(index))
+        .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+        .collect();
+    if entries.iter().any(FileSystemEntry::is_directory) {
+        return Dropped::Folders(entries);
+    }
+    let list = data.files();
+    Dropped::Files(
+        list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+            .unwrap_or_default(),
+    )
+}
+
+/// The files a drop holds, with what the walk left out: in folders, files
+/// not `*.json`, `*.zip` or `*.csv` (by path, to be listed) and hidden ones
+/// (`.DS_Store`: skipped unsaid); and whether the walk stopped at
+/// [`MAX_FOLDER_FILES`].
+pub struct Walked {
+    pub files: Vec<File>,
+    pub not_results: Vec<String>,
+    pub stopped: bool,
+}
+
+/// Walks `entries`, folders depth first.
+pub async fn walk(entries: Vec<FileSystemEntry>) -> Walked {
+    let mut walked = Walked {
+        files: Vec::new(),
+        not_results: Vec::new(),
+        stopped: false,
+    };
+    let mut pending = entries;
+    while let Some(entry) = pending.pop() {
+        if walked.files.len() + walked.not_results.len() >= MAX_FOLDER_FILES {
+            walked.stopped = true;
+            break;
+        }
+        let name = entry.name();
+        if entry.is_directory() {
+            let reader = entry
+                .unchecked_into::<FileSystemDirectoryEntry>()
+                .create_reader();
+            pending.extend(all_entries(&reader).await);
+        } else if name.starts_with('.') {
+            continue;
+        } else if !is_readable(&name) {
+            walked.not_results.push(entry.full_path());
+        } else if let Some(file) = file_of(entry.unchecked_ref()).await {
+            walked.files.push(file);
+        }
+    }
+    walked
+}
+
+/// Whether the dashboard reads a file of this name.
+fn is_readable(name: &str) -> bool {
+    let name = name.to_lowercase();
+    [".json", ".zip", ".csv"]
+        .iter()
+        .any(|extension| name.ends_with(extension))
+}
+
+/// Every entry of a folder: the browser hands them out in batches until
+/// an empty one.
+async fn all_entries(reader: &FileSystemDirectoryReader) -> Vec<FileSystemEntry> {
+    let mut entries = Vec::new();
+    loop {
+        let batch = callback_promise(|resolve, reject| {
+            let _ = reader.read_entries_with_callback_and_callback(resolve, reject);
+        })
+        .await
+        .map(|batch| Array::from(&batch))
+        .unwrap_or_default();
+        if batch.length() == 0 {
+            return entries;
+        }
+        entries.extend(batch.iter().map(JsCast::unchecked_into::<FileSystemEntry>));
+    }
+}
+
+/// The file behind an entry, or none when the browser cannot give it.
+async fn file_of(entry: &FileSystemFileEntry) -> Option<File> {
+    callback_promise(|resolve, reject| entry.file_with_callback_and_callback(resolve, reject))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// A callback API (success and error callbacks) awaited as a promise.
+async fn callback_promise(start: impl FnOnce(&Function, &Function)) -> Result<JsValue, JsValue> {
+    let mut start = Some(start);
+    let promise = Promise::new(&mut |resolve, reject| {
+        if let Some(start) = start.take() {
+            start(&resolve, &reject);
+        }
+    });
+    JsFuture::from(promise).await
+}
