@@ -128,7 +128,7 @@ export const dashboardTests = [
     },
   },
   {
-    name: "a folder dropped on the dashboard is read with its subfolders, and what in it is not a result is listed",
+    name: "a folder dropped on the dashboard is read with its subfolders, what in it is not a result is listed, and dropped files add to it",
     async run({ page, baseUrl }) {
       const lines = results(30, 8);
       const folder = mkdtempSync(join(tmpdir(), "shindan-folder-"));
@@ -141,14 +141,21 @@ export const dashboardTests = [
       // desktop (Playwright's own drop carries no folders).
       const box = await page.locator("[data-testid=dashboard]").boundingBox();
       const cdp = await page.context().newCDPSession(page);
-      const data = { items: [], files: [join(folder, "結果")], dragOperationsMask: 1 };
-      for (const type of ["dragEnter", "dragOver", "drop"]) {
-        await cdp.send("Input.dispatchDragEvent", { type, x: box.x + 50, y: box.y + 50, data });
-      }
+      const drop = async (files) => {
+        const data = { items: [], files, dragOperationsMask: 1 };
+        for (const type of ["dragEnter", "dragOver", "drop"]) {
+          await cdp.send("Input.dispatchDragEvent", { type, x: box.x + 50, y: box.y + 50, data });
+        }
+      };
+      await drop([join(folder, "結果")]);
       await waitLoaded(page, 30);
       await page.waitForSelector('section[data-group=small][data-n="30"]');
       const refused = await page.locator("[data-testid=refused] li").allTextContents();
       assert.deepEqual(refused, ["/結果/メモ.txt: 結果ファイル（.json）ではないため読み込みませんでした"], "the note listed, the hidden file not");
+      // Files dropped without their folder are read as picked ones are.
+      await drop([join(folder, "結果", "r10.json"), join(folder, "結果", "r11.json")]);
+      await waitLoaded(page, 2);
+      await page.waitForSelector('section[data-group=small][data-n="32"]');
     },
   },
   {
