@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use shindan_engine::{
-    Archive, ArchiveError, Bank, Catalogue, Checked, MAX_ARCHIVE_BYTES, SourceFile, Undecodable,
+    Archive, ArchiveError, Bank, Catalogue, Checked, MAX_RESULT_BYTES, SourceFile, Undecodable,
 };
 
 use crate::Failure;
@@ -72,10 +72,6 @@ pub fn load_bank_with_catalogue(
     load_bank(bank, &catalogue, reporter)?.ok_or(Failure::Input)
 }
 
-/// The most one result may weigh, in a file or an archive; real ones are
-/// a few kilobytes (the dashboard's limit too).
-const MAX_RESULT_BYTES: u64 = 1024 * 1024;
-
 /// Calls `each` with every result in `path` and its place for messages: each
 /// non-blank line of a JSON Lines file (`*.jsonl`, read line by line, at
 /// `file:line`), each `*.json` file in a ZIP archive (`*.zip`, at
@@ -101,16 +97,12 @@ pub fn each_result(
         let refused = |error: ArchiveError| {
             Failure::Unreadable(format!("cannot read {}: {error}", path.display()))
         };
-        // Refused unread when too heavy: the archive is read whole.
-        let weight = std::fs::metadata(path).map_err(unreadable)?.len();
-        if weight > MAX_ARCHIVE_BYTES {
-            return Err(refused(ArchiveError::FileTooLarge { bytes: weight }));
-        }
+        Archive::admit(std::fs::metadata(path).map_err(unreadable)?.len()).map_err(refused)?;
         let bytes = std::fs::read(path).map_err(unreadable)?;
         let archive = Archive::read(&bytes).map_err(refused)?;
         for entry in archive.entries() {
             let place = format!("{}:{}", path.display(), entry.name);
-            if !entry.name.to_lowercase().ends_with(".json") {
+            if !entry.is_result() {
                 each(Err("not a result file (*.json)".to_owned()), place);
                 continue;
             }

@@ -103,8 +103,8 @@ pub use exchange::handoff::{
     encode as encode_handoff, is_handoff_fragment, parse as parse_handoff,
 };
 pub use exchange::result::{
-    BankRef, DimensionResult, GateResult, LevelScore, RESULT_SCHEMA, RescoreProblem, Rescored,
-    ResultDoc, SCORE_TOLERANCE,
+    BankRef, DimensionResult, GateResult, LevelScore, MAX_RESULT_BYTES, RESULT_SCHEMA,
+    RescoreProblem, Rescored, ResultDoc, SCORE_TOLERANCE,
 };
 pub use exchange::result_csv::result_csv;
 #[cfg(feature = "csv")]

@@ -34,8 +34,9 @@ pub fn download(name: &str, mime: &str, contents: &str, lang: Lang) -> Result<()
     Ok(())
 }
 
-/// The most a result file may weigh; real ones are a few kilobytes.
-pub const MAX_RESULT_BYTES: f64 = 1024.0 * 1024.0;
+/// The most a result file may weigh (the engine's limit), as the browser
+/// counts bytes.
+pub const MAX_RESULT_BYTES: f64 = shindan_engine::MAX_RESULT_BYTES as f64;
 
 fn too_large(max_bytes: f64, lang: Lang) -> String {
     m::FILE_TOO_LARGE.fill(lang, &[&(max_bytes / 1024.0 / 1024.0)])

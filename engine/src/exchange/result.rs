@@ -21,6 +21,10 @@ use crate::model::tier::Tier;
 /// The schema version this engine writes.
 pub const RESULT_SCHEMA: u32 = 1;
 
+/// The most a result file may weigh, alone or in an archive: real ones are
+/// a few kilobytes, so anything heavier is refused before it is parsed.
+pub const MAX_RESULT_BYTES: u64 = 1024 * 1024;
+
 /// One company's diagnosis: answers, scores and what follows from them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultDoc {

@@ -137,6 +137,14 @@ pub struct Entry {
     local_header: u64,
 }
 
+impl Entry {
+    /// Whether it is a result file (`*.json`): what the dashboard and the
+    /// CLI count; anything else in an archive is listed as not a result.
+    pub fn is_result(&self) -> bool {
+        self.name.to_lowercase().ends_with(".json")
+    }
+}
+
 /// An archive's files, read lazily from its bytes.
 #[derive(Debug)]
 pub struct Archive<'a> {
@@ -149,10 +157,7 @@ impl<'a> Archive<'a> {
     /// forks (`__MACOSX/`) and hidden files (`.DS_Store`) are left out:
     /// the tools that zip a folder add them, no one means them.
     pub fn read(bytes: &'a [u8]) -> Result<Archive<'a>, ArchiveError> {
-        let weight = bytes.len() as u64;
-        if weight > MAX_ARCHIVE_BYTES {
-            return Err(ArchiveError::FileTooLarge { bytes: weight });
-        }
+        Archive::admit(bytes.len() as u64)?;
         let directory = Directory::find(bytes)?;
         let mut entries = Vec::new();
         let mut at = usize::try_from(directory.offset).map_err(|_| ArchiveError::Truncated)?;
@@ -188,6 +193,15 @@ impl<'a> Archive<'a> {
             return Err(ArchiveError::TooLarge { declared });
         }
         Ok(Archive { bytes, entries })
+    }
+
+    /// Whether a file of `weight` bytes may be read as an archive: asked
+    /// before reading it (it is read whole), and by [`Archive::read`].
+    pub fn admit(weight: u64) -> Result<(), ArchiveError> {
+        if weight > MAX_ARCHIVE_BYTES {
+            return Err(ArchiveError::FileTooLarge { bytes: weight });
+        }
+        Ok(())
     }
 
     /// The files in it, in directory order.

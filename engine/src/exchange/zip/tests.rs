@@ -265,6 +265,8 @@ fn an_archive_info_zip_wrote_reads() {
     );
     assert_eq!(names[0], "results/01.json");
     assert_eq!(names[30], "results/メモ.txt");
+    let results = archive.entries().iter().filter(|e| e.is_result()).count();
+    assert_eq!(results, 30, "the note is not a result");
     for entry in archive.entries() {
         let text = archive.text(entry, 1024 * 1024).unwrap();
         assert!(

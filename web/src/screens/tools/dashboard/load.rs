@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use leptos::prelude::window;
 use shindan_engine::{
-    AnalysisBuilder, Archive, ArchiveError, Bank, Catalogue, Lang, MAX_ARCHIVE_BYTES, Record,
-    ResultDoc, ScoredChunk, ScoredReader, Tier,
+    AnalysisBuilder, Archive, Bank, Catalogue, Lang, MAX_RESULT_BYTES, Record, ResultDoc,
+    ScoredChunk, ScoredReader, Tier,
 };
 use wasm_bindgen_futures::JsFuture;
 
@@ -253,12 +253,10 @@ async fn read_archive(
 ) {
     let name = file.name();
     let lang = reading.lang;
-    // Refused unread when too heavy: the archive is read whole.
     let size = file.size();
-    let bytes = if size > MAX_ARCHIVE_BYTES as f64 {
-        Err(ArchiveError::FileTooLarge { bytes: size as u64 }.to_string())
-    } else {
-        files::blob_bytes(file, 0.0, size, lang).await
+    let bytes = match Archive::admit(size as u64) {
+        Ok(()) => files::blob_bytes(file, 0.0, size, lang).await,
+        Err(error) => Err(error.to_string()),
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
@@ -274,9 +272,9 @@ async fn read_archive(
         next_frame().await;
         for entry in chunk {
             let place = format!("{name}:{}", entry.name);
-            let text = if entry.name.to_lowercase().ends_with(".json") {
+            let text = if entry.is_result() {
                 archive
-                    .text(entry, files::MAX_RESULT_BYTES as u64)
+                    .text(entry, MAX_RESULT_BYTES)
                     .map_err(|error| error.to_string())
             } else {
                 Err(t::NOT_A_RESULT.get(lang).to_owned())
