@@ -70,21 +70,13 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Walked {
             pending.extend(all_entries(&reader).await);
         } else if name.starts_with('.') {
             continue;
-        } else if !is_readable(&name) {
+        } else if !super::load::reads(&name) {
             walked.not_results.push(entry.full_path());
         } else if let Some(file) = file_of(entry.unchecked_ref()).await {
             walked.files.push(file);
         }
     }
     walked
-}
-
-/// Whether the dashboard reads a file of this name.
-fn is_readable(name: &str) -> bool {
-    let name = name.to_lowercase();
-    [".json", ".zip", ".csv"]
-        .iter()
-        .any(|extension| name.ends_with(extension))
 }
 
 /// Every entry of a folder: the browser hands them out in batches until

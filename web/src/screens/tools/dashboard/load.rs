@@ -1,7 +1,7 @@
 //! Reading the files given to the dashboard: result files (JSON), ZIP
-//! archives of them, and scored survey CSVs, each figure checked against the catalogue before it counts,
-//! each result's answers scored again by its own bank and edition for the
-//! item analysis. A broken file is listed with its reason and skipped;
+//! archives of them, and scored survey CSVs, each figure checked against
+//! the catalogue before it counts, each result's answers scored again by
+//! its own bank and edition for the item analysis. A broken file is listed with its reason and skipped;
 //! reading never stops at one.
 
 use std::collections::HashMap;
@@ -33,7 +33,7 @@ const CHUNK: usize = 500;
 /// result in an archive about 0.15 ms (BENCHMARKS.md).
 pub const MANY_FILES: u32 = 1_000;
 
-/// What a picked file is taken for, by its name.
+/// What a file is taken for, by its name.
 enum Kind {
     Result,
     Archive,
@@ -41,16 +41,29 @@ enum Kind {
 }
 
 impl Kind {
-    fn of(file: &web_sys::File) -> Kind {
-        let name = file.name().to_lowercase();
-        if name.ends_with(".csv") {
-            Kind::ScoredCsv
-        } else if name.ends_with(".zip") {
-            Kind::Archive
-        } else {
-            Kind::Result
-        }
+    /// What a file of this name is, or none for a name the dashboard does
+    /// not read (in a dropped folder, such files are listed, not read).
+    fn by_name(name: &str) -> Option<Kind> {
+        let name = name.to_lowercase();
+        [
+            (".json", Kind::Result),
+            (".zip", Kind::Archive),
+            (".csv", Kind::ScoredCsv),
+        ]
+        .into_iter()
+        .find_map(|(extension, kind)| name.ends_with(extension).then_some(kind))
     }
+
+    /// What a file given by name (picked, or dropped alone) is: one of
+    /// another name is tried as a result, the user chose it.
+    fn of(file: &web_sys::File) -> Kind {
+        Kind::by_name(&file.name()).unwrap_or(Kind::Result)
+    }
+}
+
+/// Whether the dashboard reads a file of this name found in a folder.
+pub fn reads(name: &str) -> bool {
+    Kind::by_name(name).is_some()
 }
 
 /// How many of `files` are result files given one by one.
@@ -203,36 +216,28 @@ pub async fn read_files(
         }
         files_done += chunk.len() as u32;
     }
-    for file in &archives {
-        let shown = |done: usize, of: usize| {
+    // How far into one large file, the `files_done` before it.
+    let within = |files_done: u32, file: &web_sys::File, unit: Unit| {
+        let (progress, name) = (&progress, file.name());
+        move |done: f64, of: f64| {
             progress(Progress {
                 files_done,
                 files: total,
                 within: Some(Within {
-                    name: file.name(),
-                    done: done as f64,
-                    total: of as f64,
-                    unit: Unit::Files,
+                    name: name.clone(),
+                    done,
+                    total: of,
+                    unit,
                 }),
             })
-        };
-        read_archive(file, &mut reading, shown).await;
+        }
+    };
+    for file in &archives {
+        read_archive(file, &mut reading, within(files_done, file, Unit::Files)).await;
         files_done += 1;
     }
     for file in &csvs {
-        read_scored_csv(file, &mut reading, |read, size| {
-            progress(Progress {
-                files_done,
-                files: total,
-                within: Some(Within {
-                    name: file.name(),
-                    done: read,
-                    total: size,
-                    unit: Unit::Bytes,
-                }),
-            })
-        })
-        .await;
+        read_scored_csv(file, &mut reading, within(files_done, file, Unit::Bytes)).await;
         files_done += 1;
     }
     progress(Progress {
@@ -249,7 +254,7 @@ pub async fn read_files(
 async fn read_archive(
     file: &web_sys::File,
     reading: &mut Reading<'_>,
-    progress: impl Fn(usize, usize),
+    progress: impl Fn(f64, f64),
 ) {
     let name = file.name();
     let lang = reading.lang;
@@ -268,7 +273,7 @@ async fn read_archive(
     };
     let entries = archive.entries();
     for (index, chunk) in entries.chunks(CHUNK).enumerate() {
-        progress(index * CHUNK, entries.len());
+        progress((index * CHUNK) as f64, entries.len() as f64);
         next_frame().await;
         for entry in chunk {
             let place = format!("{name}:{}", entry.name);
