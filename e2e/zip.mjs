@@ -1,5 +1,6 @@
-// A ZIP archive as Windows' compressed folders are: each file deflated on
-// its own, names in UTF-8. For journeys that pick an archive of results.
+// A ZIP archive of files, each deflated on its own, names in UTF-8 (flag
+// set). For journeys that pick an archive of results, and for the
+// dashboard bench.
 import { crc32, deflateRawSync } from "node:zlib";
 
 /// The bytes of a ZIP archive of `files` ({ name, text }), in order.

@@ -1,12 +1,14 @@
-//! Reading a ZIP archive of result files, as Windows' 「圧縮 (zip 形式)
-//! フォルダー」, macOS' Compress and `zip` make them: an analyst given
-//! thousands of result files picks one archive, and the browser reads one
-//! file instead of thousands (each picked file costs Chromium about half a
-//! millisecond before a byte of it is read; see BENCHMARKS.md).
+//! Reading a ZIP archive of result files (a folder zipped on the
+//! analyst's computer): an analyst given thousands of result files picks
+//! one archive, and the browser reads one file instead of thousands (each
+//! picked file costs Chromium about half a millisecond before a byte of it
+//! is read; see BENCHMARKS.md).
 //!
-//! Only what those tools write is read: stored or deflated entries, ZIP64
-//! for archives past 65,535 entries or 4 GB, names in UTF-8 or (Japanese
-//! Windows) CP932. An entry is inflated only when asked for, into exactly
+//! Read: stored or deflated entries, ZIP64 for archives past 65,535
+//! entries or 4 GB, names in UTF-8 or CP932 (the code page of Japanese
+//! Windows). Tested on archives Info-ZIP's `zip` wrote and on archives
+//! written byte by byte in the tests; not yet on one made by Windows or
+//! macOS themselves. An entry is inflated only when asked for, into exactly
 //! the size its header declares, so a hostile archive costs no more than
 //! its declared sizes, and those are capped before anything is inflated.
 
