@@ -25,7 +25,7 @@ mod histogram;
 mod item_analysis;
 mod load;
 
-use dropped::Dropped;
+use dropped::{Dropped, LeftOut};
 use histogram::histogram;
 use item_analysis::ItemAnalysis;
 use load::{Progress, Unit, read_files};
@@ -95,12 +95,13 @@ pub fn Dashboard() -> impl IntoView {
                 let walked = dropped::walk(entries).await;
                 let lang = session.lang.get_untracked();
                 problems.update(|problems| {
-                    problems.extend(
-                        walked
-                            .not_results
-                            .iter()
-                            .map(|path| format!("{path}: {}", t::NOT_A_RESULT.get(lang))),
-                    );
+                    problems.extend(walked.left_out.iter().map(|(path, why)| {
+                        let why = match why {
+                            LeftOut::NotAResult => t::NOT_A_RESULT.get(lang),
+                            LeftOut::Unreadable => m::FILE_NOT_READ.get(lang),
+                        };
+                        format!("{path}: {why}")
+                    }));
                     if walked.stopped {
                         problems.push(t::FOLDER_STOPPED.fill(lang, &[&dropped::MAX_FOLDER_FILES]));
                     }

@@ -39,26 +39,33 @@ pub fn take(data: &DataTransfer) -> Dropped {
     )
 }
 
-/// The files a drop holds, with what the walk left out: in folders, files
-/// not `*.json`, `*.zip` or `*.csv` (by path, to be listed) and hidden ones
-/// (`.DS_Store`: skipped unsaid); and whether the walk stopped at
-/// [`MAX_FOLDER_FILES`].
+/// The files a drop holds, with the files the walk left out (by path, to
+/// be listed; hidden ones such as `.DS_Store` are skipped unsaid), and
+/// whether the walk stopped at [`MAX_FOLDER_FILES`].
 pub struct Walked {
     pub files: Vec<File>,
-    pub not_results: Vec<String>,
+    pub left_out: Vec<(String, LeftOut)>,
     pub stopped: bool,
+}
+
+/// Why a file in a dropped folder was left out.
+pub enum LeftOut {
+    /// Not `*.json`, `*.zip` or `*.csv`.
+    NotAResult,
+    /// The browser did not hand it over.
+    Unreadable,
 }
 
 /// Walks `entries`, folders depth first.
 pub async fn walk(entries: Vec<FileSystemEntry>) -> Walked {
     let mut walked = Walked {
         files: Vec::new(),
-        not_results: Vec::new(),
+        left_out: Vec::new(),
         stopped: false,
     };
     let mut pending = entries;
     while let Some(entry) = pending.pop() {
-        if walked.files.len() + walked.not_results.len() >= MAX_FOLDER_FILES {
+        if walked.files.len() + walked.left_out.len() >= MAX_FOLDER_FILES {
             walked.stopped = true;
             break;
         }
@@ -71,9 +78,16 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Walked {
         } else if name.starts_with('.') {
             continue;
         } else if !super::load::reads(&name) {
-            walked.not_results.push(entry.full_path());
-        } else if let Some(file) = file_of(entry.unchecked_ref()).await {
-            walked.files.push(file);
+            walked
+                .left_out
+                .push((entry.full_path(), LeftOut::NotAResult));
+        } else {
+            match file_of(entry.unchecked_ref()).await {
+                Some(file) => walked.files.push(file),
+                None => walked
+                    .left_out
+                    .push((entry.full_path(), LeftOut::Unreadable)),
+            }
         }
     }
     walked
