@@ -8,8 +8,10 @@
 // pages, unthrottled (the figure analysts wait for on an office PC).
 // Prints JSON on stdout.
 import { chromium } from "playwright-core";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import { chromiumLaunchOptions } from "../e2e/chromium.mjs";
+import { zip } from "../e2e/zip.mjs";
 
 function required(name) {
   const value = process.env[name];
@@ -18,7 +20,16 @@ function required(name) {
 }
 
 const URL_ = required("BENCH_URL");
-const FILES = readFileSync(required("BENCH_LIST"), "utf8").split("\n").filter(Boolean);
+const LISTED = readFileSync(required("BENCH_LIST"), "utf8").split("\n").filter(Boolean);
+// With BENCH_ZIP (a path): the listed files are zipped into one archive
+// there, in a folder `results/`, and the archive is picked instead.
+let archiveBytes = null;
+if (process.env.BENCH_ZIP) {
+  const archive = zip(LISTED.map((path) => ({ name: `results/${basename(path)}`, text: readFileSync(path) })));
+  writeFileSync(process.env.BENCH_ZIP, archive);
+  archiveBytes = archive.length;
+}
+const FILES = process.env.BENCH_ZIP ? [process.env.BENCH_ZIP] : LISTED;
 const GROUP = required("BENCH_GROUP");
 const N = Number(required("BENCH_N"));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -82,4 +93,6 @@ try {
   await browser.close();
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-console.log(JSON.stringify({ files: FILES.length, runs: timings, median: median(timings), longestFrameGap: Math.max(...gaps) }));
+console.log(
+  JSON.stringify({ files: FILES.length, archiveBytes, runs: timings, median: median(timings), longestFrameGap: Math.max(...gaps) }),
+);

@@ -4,7 +4,6 @@
 //! `cargo xtask bench web`: the browser app beside a SurveyJS twin
 //! (`bench/web.rs`).
 
-mod archive;
 mod dashboard;
 mod web;
 

@@ -6,7 +6,6 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use super::archive;
 use crate::process::{Scratch, stdout_of};
 use crate::serve::Server;
 use crate::{install, repo_root, site};
@@ -32,7 +31,7 @@ pub fn run(cli: &Path, fast_cli: &Path) -> Result<(), String> {
     let scratch = Scratch::new("bench-dashboard")?;
     let server = Server::start(&site::dist_dir(), 0, false)?;
     let results = write_results(cli, scratch.path())?;
-    let figures = measure(&scratch, server.url(), &results.files, "small", FILES)?;
+    let figures = measure(&scratch, server.url(), &results, None, "small", FILES)?;
     println!(
         "dashboard: {FILES} result files summarised in {:.0} ms after the pick \
          (median of {RUNS}, unthrottled, longest frame gap {:.0} ms; target: ≤ {TARGET_MS:.0} ms){}",
@@ -40,18 +39,36 @@ pub fn run(cli: &Path, fast_cli: &Path) -> Result<(), String> {
         figures.longest_frame_gap,
         met(figures.median, TARGET_MS)
     );
-    let figures = measure(&scratch, server.url(), &results.archive, "small", FILES)?;
+    let archive = scratch.path().join("results.zip");
+    let figures = measure(
+        &scratch,
+        server.url(),
+        &results,
+        Some(&archive),
+        "small",
+        FILES,
+    )?;
+    let archive_bytes = std::fs::metadata(&archive)
+        .map_err(|e| site::io_error("read", &archive, &e))?
+        .len();
     println!(
         "dashboard: the same {FILES} result files in one ZIP archive ({:.1} MB) summarised in \
          {:.0} ms after the pick (median of {RUNS}, unthrottled, longest frame gap {:.0} ms; \
          target: ≤ {TARGET_MS:.0} ms){}",
-        results.archive_bytes as f64 / 1_000_000.0,
+        archive_bytes as f64 / 1_000_000.0,
         figures.median,
         figures.longest_frame_gap,
         met(figures.median, TARGET_MS)
     );
     let (survey, bytes) = write_scored_survey(fast_cli, scratch.path())?;
-    let figures = measure(&scratch, server.url(), &survey, "midsize", SURVEY_ROWS)?;
+    let figures = measure(
+        &scratch,
+        server.url(),
+        &survey,
+        None,
+        "midsize",
+        SURVEY_ROWS,
+    )?;
     println!(
         "dashboard: a scored survey CSV of {SURVEY_ROWS} rows ({} MB) summarised in {:.0} ms \
          after the pick (median of {RUNS}, streamed, longest frame gap {:.0} ms; \
@@ -74,11 +91,13 @@ struct Figures {
     longest_frame_gap: f64,
 }
 
-/// Times picking the files listed in `list` until group `group` counts `n`.
+/// Times picking the files listed in `list` (or, given `zip`, one archive
+/// of them written there) until group `group` counts `n`.
 fn measure(
     scratch: &Scratch,
     url: &str,
     list: &Path,
+    zip: Option<&Path>,
     group: &str,
     n: usize,
 ) -> Result<Figures, String> {
@@ -91,6 +110,7 @@ fn measure(
         .env("BENCH_N", n.to_string())
         .env("BENCH_RUNS", RUNS.to_string())
         .env("PATH", install::tool_path()?)
+        .env("BENCH_ZIP", zip.unwrap_or(Path::new("")))
         .stderr(Stdio::inherit());
     scratch.isolate(&mut command);
     let figures: serde_json::Value = serde_json::from_slice(&stdout_of(&mut command)?)
@@ -150,18 +170,9 @@ fn write_scored_survey(fast_cli: &Path, dir: &Path) -> Result<(PathBuf, usize), 
     Ok((list, scored.len()))
 }
 
-/// The result files written for the bench, each listed in a file of paths.
-struct Results {
-    /// Lists the `FILES` result files.
-    files: PathBuf,
-    /// Lists one ZIP archive of the same files.
-    archive: PathBuf,
-    archive_bytes: usize,
-}
-
 /// Scores `COMPANIES` sampled small companies with the CLI and writes
-/// `FILES` result files round-robin, and a ZIP archive of them.
-fn write_results(cli: &Path, dir: &Path) -> Result<Results, String> {
+/// `FILES` result files round-robin; returns the file listing their paths.
+fn write_results(cli: &Path, dir: &Path) -> Result<PathBuf, String> {
     let scored = sampled_and_scored(
         cli,
         "small.yaml",
@@ -179,25 +190,15 @@ fn write_results(cli: &Path, dir: &Path) -> Result<Results, String> {
     }
     let files = dir.join("results");
     std::fs::create_dir_all(&files).map_err(|e| site::io_error("create", &files, &e))?;
-    let (mut list, mut entries) = (String::new(), Vec::new());
+    let mut list = String::new();
     for index in 0..FILES {
-        let name = format!("r{index:05}.json");
-        let path = files.join(&name);
-        let contents = results[index % results.len()].as_bytes();
-        std::fs::write(&path, contents).map_err(|e| site::io_error("write", &path, &e))?;
+        let path = files.join(format!("r{index:05}.json"));
+        std::fs::write(&path, results[index % results.len()])
+            .map_err(|e| site::io_error("write", &path, &e))?;
         list.push_str(&path.to_string_lossy());
         list.push('\n');
-        entries.push((format!("results/{name}"), contents));
     }
-    let archive = archive::zip(&entries)?;
-    let archive_path = dir.join("results.zip");
-    std::fs::write(&archive_path, &archive)
-        .map_err(|e| site::io_error("write", &archive_path, &e))?;
-    Ok(Results {
-        files: listing(dir, "files.txt", &list)?,
-        archive: listing(dir, "archive.txt", &format!("{}\n", archive_path.display()))?,
-        archive_bytes: archive.len(),
-    })
+    listing(dir, "files.txt", &list)
 }
 
 /// Writes `list` to `dir/name`; returns its path.
