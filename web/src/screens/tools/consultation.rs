@@ -55,6 +55,7 @@ pub fn Consultation() -> impl IntoView {
             input.set_value("");
             loaded.sort_by(|a, b| a.date.cmp(&b.date));
             // The latest visit names the company; others that differ wait.
+            let mut held_back = Vec::new();
             if let Some(latest) = loaded.last().cloned() {
                 let (same, other): (Vec<_>, Vec<_>) = loaded
                     .into_iter()
@@ -64,12 +65,10 @@ pub fn Consultation() -> impl IntoView {
                     })
                     .partition(|(_, why)| why.is_none());
                 loaded = same.into_iter().map(|(result, _)| result).collect();
-                suspects.set(
-                    other
-                        .into_iter()
-                        .filter_map(|(result, why)| why.map(|why| (result, why)))
-                        .collect(),
-                );
+                held_back = other
+                    .into_iter()
+                    .filter_map(|(result, why)| why.map(|why| (result, why)))
+                    .collect();
             }
             if let Some(first) = loaded.first().cloned() {
                 // Another tier's bank (the company grew or shrank) is
@@ -121,6 +120,9 @@ pub fn Consultation() -> impl IntoView {
                     }
                 }
             }
+            // Shown together, once the banks are in: a held-back file never
+            // appears before the results it was held back from.
+            suspects.set(held_back);
             notes.set(loaded.last().map(|r| r.notes.clone()).unwrap_or_default());
             results.set(loaded);
             problems.set(refused);
