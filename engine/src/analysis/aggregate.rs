@@ -14,8 +14,9 @@ use crate::model::bank::Catalogue;
 use crate::model::profile::Prefecture;
 use crate::model::tier::{Industry, Tier};
 
-/// What one result contributes.
-#[derive(Debug, Clone, PartialEq)]
+/// What one result contributes (serializable: a dashboard worker hands
+/// its records to the page).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Record {
     /// Tier of the bank answered.
     pub tier: Tier,

@@ -335,7 +335,9 @@ impl FlagKind {
 
 /// Collects respondents one at a time, then computes the [`Analysis`].
 /// Memory grows with the banks' size, not with the number of respondents.
-#[derive(Debug, Clone, Default)]
+/// Serializable and [mergeable](AnalysisBuilder::merge), so a count split
+/// over workers comes back together.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct AnalysisBuilder {
     groups: Vec<GroupTally>,
 }
@@ -420,6 +422,20 @@ impl AnalysisBuilder {
         }
     }
 
+    /// Adds everyone `other` counted, as if each had been added here (the
+    /// same counts; sums and co-moments equal up to rounding): a count
+    /// split over workers comes back together. Groups meet by tier, bank
+    /// and edition, and those of one edition have one shape.
+    pub fn merge(&mut self, other: AnalysisBuilder) {
+        for group in other.groups {
+            let key = (group.tier, group.bank.as_deref(), group.version.as_deref());
+            match self.groups.iter_mut().find(|mine| mine.is(key)) {
+                Some(mine) => mine.merge(group),
+                None => self.groups.push(group),
+            }
+        }
+    }
+
     /// The analysis of everyone counted.
     pub fn build(self) -> Analysis {
         let mut groups: Vec<GroupAnalysis> =
@@ -433,7 +449,7 @@ impl AnalysisBuilder {
 }
 
 /// One group being counted.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct GroupTally {
     tier: Tier,
     bank: Option<String>,
@@ -447,6 +463,16 @@ struct GroupTally {
 impl GroupTally {
     fn is(&self, (tier, bank, version): (Tier, Option<&str>, Option<&str>)) -> bool {
         self.tier == tier && self.bank.as_deref() == bank && self.version.as_deref() == version
+    }
+
+    fn merge(&mut self, other: GroupTally) {
+        self.respondents += other.respondents;
+        for (mine, theirs) in self.questions.iter_mut().zip(other.questions) {
+            mine.merge(theirs);
+        }
+        for (mine, theirs) in self.dimensions.iter_mut().zip(other.dimensions) {
+            mine.merge(theirs);
+        }
     }
 
     fn of_bank(bank: &Bank) -> GroupTally {
@@ -595,7 +621,7 @@ impl GroupTally {
 }
 
 /// One dimension being counted.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct DimensionTally {
     id: String,
     /// Whether the bank asks about it (or, for scores, any row scored it).
@@ -608,6 +634,15 @@ struct DimensionTally {
 }
 
 impl DimensionTally {
+    fn merge(&mut self, other: DimensionTally) {
+        self.asked |= other.asked;
+        for (mine, theirs) in self.levels.iter_mut().zip(other.levels) {
+            *mine += theirs;
+        }
+        self.no_level += other.no_level;
+        self.moments.merge(other.moments);
+    }
+
     fn count_level(&mut self, level: Option<u8>) {
         match level.and_then(|l| self.levels.get_mut(usize::from(l).wrapping_sub(1))) {
             Some(count) => *count += 1,
@@ -617,11 +652,11 @@ impl DimensionTally {
 }
 
 /// One question being counted.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct QuestionTally {
     id: String,
     dimension: String,
-    kind: &'static str,
+    kind: String,
     scored: bool,
     conditional: bool,
     labels: Vec<String>,
@@ -694,7 +729,7 @@ impl QuestionTally {
                 .get(question.dimension.get())
                 .map(|d| d.id.clone())
                 .unwrap_or_default(),
-            kind: question.kind.name(),
+            kind: question.kind.name().to_owned(),
             scored: question.weight > 0.0,
             conditional: question.show_if.is_some(),
             combined: matches!(question.kind, QuestionKind::Multiple { .. }),
@@ -711,6 +746,22 @@ impl QuestionTally {
             floor: 0,
             ceiling: 0,
         }
+    }
+
+    fn merge(&mut self, other: QuestionTally) {
+        self.asked += other.asked;
+        self.hidden += other.hidden;
+        self.answered += other.answered;
+        self.not_applicable += other.not_applicable;
+        for (mine, theirs) in self.counts.iter_mut().zip(other.counts) {
+            *mine += theirs;
+        }
+        for (set, count) in other.sets {
+            *self.sets.entry(set).or_default() += count;
+        }
+        self.sum += other.sum;
+        self.floor += other.floor;
+        self.ceiling += other.ceiling;
     }
 
     fn count(&mut self, question: &Question, asked: bool, answer: Option<Answer>) {
@@ -806,7 +857,7 @@ impl QuestionTally {
         QuestionAnalysis {
             id: self.id.clone(),
             dimension: self.dimension.clone(),
-            kind: self.kind.to_owned(),
+            kind: self.kind.clone(),
             scored: self.scored,
             conditional: self.conditional,
             asked: self.asked,
@@ -841,7 +892,7 @@ impl QuestionTally {
 
 /// Running means and co-moments of k series (Welford): after n rows,
 /// `m[i·k + j]` = Σ (xᵢ − x̄ᵢ)(xⱼ − x̄ⱼ).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct CoMoments {
     n: usize,
     mean: Vec<f64>,
@@ -873,6 +924,36 @@ impl CoMoments {
                 self.m[i * k + j] += delta * (x - mean);
             }
         }
+    }
+
+    /// Takes in the rows `other` saw (Chan, Golub and LeVeque's pairwise
+    /// update): the co-moments of both sets of rows together.
+    fn merge(&mut self, other: CoMoments) {
+        let k = self.mean.len();
+        if other.n == 0 || other.mean.len() != k {
+            return;
+        }
+        if self.n == 0 {
+            *self = other;
+            return;
+        }
+        let (mine, theirs) = (self.n as f64, other.n as f64);
+        let both = mine + theirs;
+        let delta: Vec<f64> = other
+            .mean
+            .iter()
+            .zip(&self.mean)
+            .map(|(b, a)| b - a)
+            .collect();
+        for (i, di) in delta.iter().enumerate() {
+            for (j, dj) in delta.iter().enumerate() {
+                self.m[i * k + j] += other.m[i * k + j] + di * dj * mine * theirs / both;
+            }
+        }
+        for (mean, d) in self.mean.iter_mut().zip(&delta) {
+            *mean += d * theirs / both;
+        }
+        self.n += other.n;
     }
 
     fn covariance(&self) -> Covariance {

@@ -527,3 +527,101 @@ fn csv_and_json_say_not_computable_in_words() {
     let back: Analysis = serde_json::from_value(json).unwrap();
     assert_eq!(back, analysis);
 }
+
+/// Whether two JSON values are the same but for numbers equal up to
+/// rounding (relative 1e-9).
+fn nearly_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
+        }
+        (Value::Array(xs), Value::Array(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| nearly_equal(x, y))
+        }
+        (Value::Object(xs), Value::Object(ys)) => {
+            xs.len() == ys.len()
+                && xs
+                    .iter()
+                    .all(|(key, x)| ys.get(key).is_some_and(|y| nearly_equal(x, y)))
+        }
+        _ => a == b,
+    }
+}
+
+/// One generated respondent of the tiny bank, any answer possibly left
+/// out, and which of two editions they answered.
+fn any_respondent() -> impl proptest::strategy::Strategy<Value = (bool, Vec<(&'static str, String)>)>
+{
+    use proptest::prelude::*;
+    let ladder = |na: bool| {
+        prop_oneof![
+            Just(None),
+            (1..=5u8).prop_map(|step| Some(step.to_string())),
+            Just(na.then(|| "na".to_owned())),
+        ]
+    };
+    let note = prop::sample::select(vec![None, Some("x"), Some("y"), Some("x y"), Some("none")]);
+    let solo = prop::sample::select(vec![None, Some("yes"), Some("no")]);
+    let count = prop::option::of(0..12u8);
+    (
+        any::<bool>(),
+        ladder(false),
+        ladder(true),
+        ladder(false),
+        note,
+        solo,
+        count,
+    )
+        .prop_map(|(newer, q1, q2, q3, note, solo, count)| {
+            let row = [
+                ("q1", q1),
+                ("q2", q2),
+                ("q3", q3),
+                ("note", note.map(str::to_owned)),
+                ("solo", solo.map(str::to_owned)),
+                ("count", count.map(|n| n.to_string())),
+            ];
+            let row = row
+                .into_iter()
+                .filter_map(|(id, value)| Some((id, value?)))
+                .collect();
+            (newer, row)
+        })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// A count split in two at any point, each half sent as JSON (as a
+    /// dashboard worker hands its part over) and merged, analyses as the
+    /// whole counted in one go.
+    #[test]
+    fn a_count_split_and_merged_is_the_count_in_one_go(
+        people in proptest::collection::vec(any_respondent(), 0..40),
+        split in 0..40usize,
+    ) {
+        let bank = bank();
+        let mut newer = bank.clone();
+        newer.version = "2".to_owned();
+        let count = |people: &[(bool, Vec<(&str, String)>)]| {
+            let mut builder = AnalysisBuilder::new();
+            for (is_newer, row) in people {
+                let row: Vec<(&str, &str)> = row.iter().map(|(id, v)| (*id, v.as_str())).collect();
+                let bank = if *is_newer { &newer } else { &bank };
+                let (answers, scores) = respondent(bank, &row);
+                builder.add(bank, &answers, &scores);
+            }
+            builder
+        };
+        let split = split.min(people.len());
+        let whole = count(&people).build();
+        let mut first = count(&people[..split]);
+        let sent = serde_json::to_string(&count(&people[split..])).unwrap();
+        first.merge(serde_json::from_str(&sent).unwrap());
+        let merged = first.build();
+        let (whole, merged) = (serde_json::to_value(&whole).unwrap(), serde_json::to_value(&merged).unwrap());
+        proptest::prop_assert!(nearly_equal(&whole, &merged), "{whole}\n{merged}");
+    }
+}
