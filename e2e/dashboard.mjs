@@ -93,7 +93,7 @@ export const dashboardTests = [
     },
   },
   {
-    name: "the dashboard reads a ZIP archive of result files, and lists what in it is not a result",
+    name: "the dashboard counts a ZIP archive of result files in workers, lists what in it is not a result, and reads it alone to the same figures where no worker starts",
     async run({ page, baseUrl }) {
       const lines = results(40, 5);
       const archive = zip([
@@ -103,28 +103,57 @@ export const dashboardTests = [
         // What macOS adds when it zips a folder: not meant, not listed.
         { name: "__MACOSX/結果/._r0.json", text: "\u0000\u0005" },
       ]);
-      await openDashboard(page, baseUrl);
-      await page.evaluate(() => {
-        window.__withinSeen = null;
-        new MutationObserver(() => {
-          const label = document.querySelector("[data-testid=within-progress] label");
-          if (label && window.__withinSeen === null) window.__withinSeen = label.textContent;
-        }).observe(document, { subtree: true, childList: true });
-      });
-      await page.setInputFiles("[data-testid=open-many]", [
-        { name: "回答.zip", mimeType: "application/zip", buffer: archive },
-        { name: "not-a-zip.zip", mimeType: "application/zip", buffer: Buffer.from(lines[0]) },
-        asFile("loose.json", lines[1]),
-      ]);
-      await waitLoaded(page, 3);
-      await page.waitForSelector('section[data-group=small][data-n="41"]');
+      // The archive beside a fake one and a loose result; what the page
+      // then shows.
+      const read = async (page) => {
+        await openDashboard(page, baseUrl);
+        await page.evaluate(() => {
+          window.__withinSeen = null;
+          new MutationObserver(() => {
+            const label = document.querySelector("[data-testid=within-progress] label");
+            if (label && window.__withinSeen === null) window.__withinSeen = label.textContent;
+          }).observe(document, { subtree: true, childList: true });
+        });
+        await page.setInputFiles("[data-testid=open-many]", [
+          { name: "回答.zip", mimeType: "application/zip", buffer: archive },
+          { name: "not-a-zip.zip", mimeType: "application/zip", buffer: Buffer.from(lines[0]) },
+          asFile("loose.json", lines[1]),
+        ]);
+        await waitLoaded(page, 3);
+        await page.waitForSelector('section[data-group=small][data-n="41"]');
+        return {
+          within: await page.evaluate(() => window.__withinSeen),
+          refused: (await page.locator("[data-testid=refused] li").allTextContents()).sort(),
+          summary: await page.textContent("section[data-group=small]"),
+          analysis: await page.textContent("[data-testid=item-analysis]"),
+        };
+      };
+      const workers = [];
+      page.on("worker", (worker) => workers.push(worker.url()));
+      const counted = await read(page);
+      assert.ok(workers.length > 0 && workers.every((url) => url.endsWith("/count-worker.js")), `count workers: ${workers}`);
       assert.equal(await page.locator("[data-testid=zip-hint]").count(), 0, "one archive needs no hint");
-      assert.match(await page.evaluate(() => window.__withinSeen), /^回答\.zip \d+ \/ 42$/, "the archive's own bar counted its files");
-      const refused = (await page.locator("[data-testid=refused] li").allTextContents()).sort();
-      assert.equal(refused.length, 3, refused.join("\n"));
-      assert.match(refused[0], /^not-a-zip\.zip: ZIP ファイルとして読めません/);
-      assert.match(refused[1], /^回答\.zip:結果\/broken\.json: /);
-      assert.match(refused[2], /^回答\.zip:結果\/メモ\.txt: 結果ファイル（\.json）ではないため/);
+      assert.match(counted.within, /^回答\.zip \d+ \/ 42$/, "the archive's own bar counted its files");
+      assert.equal(counted.refused.length, 3, counted.refused.join("\n"));
+      assert.match(counted.refused[0], /^not-a-zip\.zip: ZIP ファイルとして読めません/);
+      assert.match(counted.refused[1], /^回答\.zip:結果\/broken\.json: /);
+      assert.match(counted.refused[2], /^回答\.zip:結果\/メモ\.txt: 結果ファイル（\.json）ではないため/);
+      assert.match(counted.analysis, /\(n = 41\)/, "the item analysis counted every result's answers");
+
+      // A portal without the workers' script: the page reads the archive
+      // itself, to the same figures. (A context of its own: the first
+      // page's service worker holds the script and would answer for it.)
+      const context = await page.context().browser().newContext({ serviceWorkers: "block" });
+      const alone = await context.newPage();
+      let asked = 0;
+      await alone.route("**/count-worker.js", (route) => {
+        asked += 1;
+        return route.fulfill({ status: 404 });
+      });
+      const readAlone = await read(alone);
+      await context.close();
+      assert.ok(asked > 0, "the worker's script was asked for");
+      assert.deepEqual(readAlone, counted);
     },
   },
   {

@@ -62,13 +62,19 @@ async fn fetch_named(tier: Tier, name: &str) -> Result<Arc<Bank>, String> {
         .ok_or_else(|| format!("banks/{name}.bin: no bank for tier {}", tier.as_str()))
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `fetch`: the page's, or a dashboard count worker's.
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with_init(path: &str, init: &web_sys::RequestInit) -> js_sys::Promise;
+}
+
 async fn download(path: &str) -> Result<Vec<u8>, String> {
-    let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     if let Some(integrity) = global_entry("shindanIntegrity", path).and_then(|v| v.as_string()) {
         init.set_integrity(&integrity);
     }
-    let response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
+    let response = JsFuture::from(fetch_with_init(path, &init))
         .await
         .map_err(|_| format!("{path}: the network request failed or the file was altered"))?;
     let response: web_sys::Response = response

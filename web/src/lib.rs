@@ -26,9 +26,13 @@ mod today;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Entry point called by the JS glue once the module is instantiated.
+/// Entry point called by the JS glue once the module is instantiated. In
+/// a dashboard count worker (no window) there is nothing to show: the
+/// worker calls the count itself.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    if web_sys::window().is_some() {
+        leptos::mount::mount_to_body(app::App);
+    }
 }

@@ -1,4 +1,5 @@
-//! Finishing `dist/` for publication, after the builds: integrity hashes
+//! Finishing `dist/` for publication, after the builds: the dashboard's
+//! count worker moved to the root, integrity hashes
 //! the browser checks (SRI on the boot script, an import map for the glue,
 //! sha384 for the wasm and banks), the service worker with its versioned
 //! file list, the single-file offline page, and `SHA256SUMS` of everything.
@@ -24,12 +25,23 @@ pub const OFFLINE_PAGE: &str = "shindan-offline.html";
 
 /// Runs every step on a freshly assembled `dist`.
 pub fn finish(dist: &Path) -> Result<(), String> {
+    place_count_worker(dist)?;
     let integrity = integrity_table(dist)?;
     write_boot_script(dist, &integrity)?;
     write_index(dist)?;
     write_service_worker(dist)?;
     write_offline_page(dist)?;
     write_checksums(dist)
+}
+
+/// The dashboard's count worker goes to the site's root: what it fetches
+/// (`banks/…`, `pkg-tools/…`) then resolves as it does on the page.
+fn place_count_worker(dist: &Path) -> Result<(), String> {
+    let (from, to) = (
+        dist.join("assets/count-worker.js"),
+        dist.join("count-worker.js"),
+    );
+    std::fs::rename(&from, &to).map_err(|e| io_error("move", &from, &e))
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {

@@ -24,6 +24,7 @@ mod dropped;
 mod histogram;
 mod item_analysis;
 mod load;
+mod workers;
 
 use dropped::{Dropped, LeftOut};
 use histogram::histogram;

@@ -1,10 +1,12 @@
 //! Reading the files given to the dashboard: result files (JSON), ZIP
 //! archives of them, and scored survey CSVs, each figure checked against
 //! the catalogue before it counts, each result's answers scored again by
-//! its own bank and edition for the item analysis. A broken file is listed with its reason and skipped;
-//! reading never stops at one.
+//! its own bank and edition for the item analysis. A ZIP archive is
+//! counted in workers where they start (`workers.rs`). A broken file is
+//! listed with its reason and skipped; reading never stops at one.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::prelude::window;
@@ -14,6 +16,7 @@ use shindan_engine::{
 };
 use wasm_bindgen_futures::JsFuture;
 
+use super::workers;
 use crate::messages::tools::dashboard as t;
 use crate::{banks, files};
 
@@ -74,7 +77,9 @@ pub fn separate_results(files: &[web_sys::File]) -> u32 {
         .count() as u32
 }
 
-/// What a batch of files gave.
+/// What a batch of files gave (serializable: a count worker hands over
+/// its part of an archive as postcard bytes).
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Read {
     /// One record per result or scored row.
     pub records: Vec<Record>,
@@ -83,6 +88,46 @@ pub struct Read {
     pub refused: Vec<String>,
     /// The item analysis' tally, with these files added.
     pub tally: AnalysisBuilder,
+}
+
+impl Read {
+    /// Nothing read yet, counting on from `tally`.
+    fn starting(tally: AnalysisBuilder) -> Read {
+        Read {
+            records: Vec::new(),
+            refused: Vec::new(),
+            tally,
+        }
+    }
+
+    /// Takes in what was read after this: records and refusals in order,
+    /// the tallies merged.
+    pub fn absorb(&mut self, later: Read) {
+        self.records.extend(later.records);
+        self.refused.extend(later.refused);
+        self.tally.merge(later.tally);
+    }
+}
+
+/// Which of an archive's entries one reader takes: all of them, or one
+/// count worker's share (the entries in order, cut into `parts` runs).
+#[derive(Clone, Copy)]
+pub struct Share {
+    pub part: usize,
+    pub parts: usize,
+}
+
+impl Share {
+    const WHOLE: Share = Share { part: 0, parts: 1 };
+
+    fn range(self, entries: usize) -> Range<usize> {
+        let parts = self.parts.max(1);
+        entries * self.part / parts..entries * (self.part + 1) / parts
+    }
+
+    fn tells_of_the_archive(self) -> bool {
+        self.part == 0
+    }
 }
 
 /// How far reading has come: files read of all, and how far into the
@@ -127,7 +172,16 @@ struct Reading<'c> {
     lang: Lang,
 }
 
-impl Reading<'_> {
+impl<'c> Reading<'c> {
+    fn new(catalogue: &'c Catalogue, tally: AnalysisBuilder, lang: Lang) -> Reading<'c> {
+        Reading {
+            catalogue,
+            banks_read: HashMap::new(),
+            read: Read::starting(tally),
+            lang,
+        }
+    }
+
     /// Adds the result `text` (from `place`, named in a refusal): its
     /// figures, checked against the catalogue, to the summary; its
     /// answers, scored again by the bank and edition it names, to 設問分析.
@@ -184,16 +238,7 @@ pub async fn read_files(
     // Every figure is re-checked against the catalogue before it is
     // counted: dimension ids known, scores from 0 to 100.
     let bank = banks::fetch(Tier::Small).await?;
-    let mut reading = Reading {
-        catalogue: &bank.catalogue,
-        banks_read: HashMap::new(),
-        read: Read {
-            records: Vec::new(),
-            refused: Vec::new(),
-            tally,
-        },
-        lang,
-    };
+    let mut reading = Reading::new(&bank.catalogue, tally, lang);
     let (mut results, mut archives, mut csvs) = (Vec::new(), Vec::new(), Vec::new());
     for file in list {
         match Kind::of(&file) {
@@ -233,7 +278,12 @@ pub async fn read_files(
         }
     };
     for file in &archives {
-        read_archive(file, &mut reading, within(files_done, file, Unit::Files)).await;
+        let progress = within(files_done, file, Unit::Files);
+        match workers::count_archive(file, lang, &progress).await {
+            Some(part) => reading.read.absorb(part),
+            // No workers here (or one failed): the page reads it itself.
+            None => read_archive(file, &mut reading, Share::WHOLE, &progress).await,
+        }
         files_done += 1;
     }
     for file in &csvs {
@@ -248,12 +298,30 @@ pub async fn read_files(
     Ok(reading.read)
 }
 
-/// Reads the result files (`*.json`) in a ZIP archive, 500 between two
-/// repaints; every other file in it is listed as not a result.
-/// `progress` hears results read of all.
+/// What a count worker reads: its `share` of the ZIP archive `file`, as
+/// the page would read it, counted from nothing. `progress` hears results
+/// read of the share, and the archive's results in all.
+pub async fn read_share(
+    file: &web_sys::File,
+    share: Share,
+    lang: Lang,
+    progress: impl Fn(f64, f64),
+) -> Result<Read, String> {
+    let bank = banks::fetch(Tier::Small).await?;
+    let mut reading = Reading::new(&bank.catalogue, AnalysisBuilder::new(), lang);
+    read_archive(file, &mut reading, share, progress).await;
+    Ok(reading.read)
+}
+
+/// Reads the result files (`*.json`) of `share` of a ZIP archive, 500 at
+/// a time; every other file in it is listed as not a result. On the page
+/// (the whole archive) it lets the browser repaint between two runs of
+/// 500; a worker has nothing to paint. `progress` hears results read of
+/// the share, and the archive's results in all.
 async fn read_archive(
     file: &web_sys::File,
     reading: &mut Reading<'_>,
+    share: Share,
     progress: impl Fn(f64, f64),
 ) {
     let name = file.name();
@@ -263,18 +331,29 @@ async fn read_archive(
         Ok(()) => files::blob_bytes(file, 0.0, size, lang).await,
         Err(error) => Err(error.to_string()),
     };
+    // Every share meets a problem with the archive as a whole; the first
+    // tells of it.
+    let refuse = |reading: &mut Reading<'_>, reason: String| {
+        if share.tells_of_the_archive() {
+            reading.read.refused.push(format!("{name}: {reason}"));
+        }
+    };
     let bytes = match bytes {
         Ok(bytes) => bytes,
-        Err(reason) => return reading.read.refused.push(format!("{name}: {reason}")),
+        Err(reason) => return refuse(reading, reason),
     };
     let archive = match Archive::read(&bytes) {
         Ok(archive) => archive,
-        Err(error) => return reading.read.refused.push(format!("{name}: {error}")),
+        Err(error) => return refuse(reading, error.to_string()),
     };
-    let entries = archive.entries();
+    let all = archive.entries();
+    let entries = all.get(share.range(all.len())).unwrap_or_default();
+    let on_the_page = share.parts == 1;
     for (index, chunk) in entries.chunks(CHUNK).enumerate() {
-        progress((index * CHUNK) as f64, entries.len() as f64);
-        next_frame().await;
+        progress((index * CHUNK) as f64, all.len() as f64);
+        if on_the_page {
+            next_frame().await;
+        }
         for entry in chunk {
             let place = format!("{name}:{}", entry.name);
             let text = if entry.is_result() {
