@@ -30,6 +30,9 @@ if (process.env.BENCH_ZIP) {
   archiveBytes = archive.length;
 }
 const FILES = process.env.BENCH_ZIP ? [process.env.BENCH_ZIP] : LISTED;
+// With BENCH_NO_WORKERS set: the count workers' script answers 404, so the
+// page reads an archive itself (as where workers cannot start).
+const NO_WORKERS = Boolean(process.env.BENCH_NO_WORKERS);
 const GROUP = required("BENCH_GROUP");
 const N = Number(required("BENCH_N"));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -75,6 +78,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ serviceWorkers: "block" });
     const page = await context.newPage();
+    if (NO_WORKERS) await page.route("**/count-worker.js", (route) => route.fulfill({ status: 404 }));
     const selector = `section[data-group="${GROUP}"][data-n="${N}"]`;
     await page.addInitScript(instrument, { selector });
     await page.goto(`${URL_}?mode=dashboard`);
