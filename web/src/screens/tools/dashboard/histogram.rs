@@ -7,7 +7,7 @@ use shindan_engine::{BINS, Lang};
 use crate::messages::tools::dashboard as t;
 
 /// Five bars of counts, labelled with the counts (not colour alone).
-pub fn histogram(lang: Lang, counts: &[usize; BINS]) -> impl IntoView {
+pub fn histogram(lang: Lang, counts: &[usize; BINS]) -> impl IntoView + use<> {
     let highest = counts.iter().copied().max().unwrap_or(0).max(1);
     let label = format!(
         "{}: {}",

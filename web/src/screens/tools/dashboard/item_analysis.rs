@@ -58,7 +58,7 @@ fn group_view(
     group: &GroupAnalysis,
     lang: Lang,
     name_of: &dyn Fn(&str) -> String,
-) -> impl IntoView {
+) -> impl IntoView + use<> {
     let heading = format!(
         "{} — {} {} (n = {})",
         group.tier.name().get(lang),
