@@ -20,9 +20,12 @@ use wasm_bindgen::prelude::*;
 
 use super::load::{self, Read, Share};
 
-/// Workers for one archive at most: each holds the whole archive (up to
-/// 256 MB) while it counts.
+/// Workers for one archive at most.
 const MAX_WORKERS: usize = 4;
+
+/// Each worker holds its own copy of the whole archive while it counts:
+/// their copies together stay under this (a 256 MB archive gets two).
+const COPIES_BYTES: f64 = 512.0 * 1024.0 * 1024.0;
 
 /// The script each worker runs, at the site's root (where `cargo xtask
 /// dist` puts it) so that `banks/…` and `pkg-tools/…` resolve in the
@@ -82,8 +85,9 @@ impl Drop for Running {
     }
 }
 
-/// Counts the results of the ZIP archive `file` in workers and gives what
-/// they read, in the archive's order; `None` when workers cannot be used
+/// Counts the results of the ZIP archive `file` in workers (one per core,
+/// as many as memory allows) and gives what they read, in the archive's
+/// order; `None` when workers cannot be used
 /// here or one failed (the page then reads the archive itself).
 /// `progress` hears results read of all.
 pub async fn count_archive(
@@ -91,10 +95,9 @@ pub async fn count_archive(
     lang: Lang,
     progress: impl Fn(f64, f64),
 ) -> Option<Read> {
-    let parts = web_sys::window()?
-        .navigator()
-        .hardware_concurrency()
-        .clamp(1.0, MAX_WORKERS as f64) as usize;
+    let cores = web_sys::window()?.navigator().hardware_concurrency();
+    let copies = (COPIES_BYTES / file.size().max(1.0)).floor();
+    let parts = cores.min(copies).clamp(1.0, MAX_WORKERS as f64) as usize;
     let (sender, mut news) = mpsc::unbounded();
     let mut running = Vec::with_capacity(parts);
     for part in 0..parts {
