@@ -87,9 +87,8 @@ impl Drop for Running {
 
 /// Counts the results of the ZIP archive `file` in workers (one per core,
 /// as many as memory allows) and gives what they read, in the archive's
-/// order; `None` when workers cannot be used
-/// here or one failed (the page then reads the archive itself).
-/// `progress` hears results read of all.
+/// order; `None` when workers cannot be used here or one failed (the page
+/// then reads the archive itself). `progress` hears results read of all.
 pub async fn count_archive(
     file: &web_sys::File,
     lang: Lang,
