@@ -51,6 +51,8 @@ pub fn Dashboard() -> impl IntoView {
     // the number of files.
     let tally = RwSignal::new(AnalysisBuilder::new());
     let analysis = Memo::new(move |_| tally.with(|tally| tally.clone().build()));
+    // Count workers load before an archive is picked.
+    workers::warm_up();
     spawn_local(async move {
         if let Ok(bank) = banks::fetch(Tier::Small).await {
             catalogue.set(Some(Arc::new(bank.catalogue.clone())));

@@ -8,9 +8,13 @@
 //!
 //! Each worker runs the tools wasm the page already compiled (its
 //! `WebAssembly.Module` is posted, not fetched again) and fetches the
-//! banks with the page's integrity table. When a worker cannot start or
-//! fails, the page reads the archive itself: nothing is lost, it is only
-//! slower.
+//! banks with the page's integrity table. The workers are started and
+//! loaded before an archive is picked ([`warm_up`], when the dashboard
+//! opens and after each archive), so a count begins with them ready. When
+//! a worker cannot start or fails, the page reads the archive itself:
+//! nothing is lost, it is only slower.
+
+use std::cell::RefCell;
 
 use futures::StreamExt;
 use futures::channel::mpsc;
@@ -85,54 +89,120 @@ impl Drop for Running {
     }
 }
 
-/// Counts the results of the ZIP archive `file` in workers (one per core,
-/// as many as memory allows) and gives what they read, in the archive's
-/// order; `None` when workers cannot be used here or one failed (the page
-/// then reads the archive itself). `progress` hears results read of all.
+/// Workers started and loading the tools wasm, waiting for an archive.
+struct Pool {
+    running: Vec<Running>,
+    news: mpsc::UnboundedReceiver<News>,
+}
+
+thread_local! {
+    /// The pool the next archive takes: one per page, like the page itself.
+    static WARM: RefCell<Option<Pool>> = const { RefCell::new(None) };
+}
+
+/// Starts the pool the next archive will take, unless one waits already:
+/// one worker per core (at most [`MAX_WORKERS`]), each loading the tools
+/// wasm. Where workers cannot start, there is none and the page reads
+/// archives itself.
+pub fn warm_up() {
+    if WARM.with_borrow(Option::is_none) {
+        let pool = Pool::start();
+        WARM.set(pool);
+    }
+}
+
+impl Pool {
+    fn start() -> Option<Pool> {
+        let cores = web_sys::window()?.navigator().hardware_concurrency();
+        let size = cores.clamp(1.0, MAX_WORKERS as f64) as usize;
+        let integrity = js_sys::Reflect::get(&js_sys::global(), &"shindanIntegrity".into()).ok()?;
+        let load = message(&[("module", wasm_bindgen::module()), ("integrity", integrity)])?;
+        let (sender, news) = mpsc::unbounded();
+        let running = (0..size)
+            .map(|index| start(index, &load, sender.clone()))
+            .collect::<Option<Vec<Running>>>()?;
+        Some(Pool { running, news })
+    }
+}
+
+/// Counts the results of the ZIP archive `file` in the waiting workers (as
+/// many as memory allows; a fresh pool if none waits) and gives what they
+/// read, in the archive's order; `None` when workers cannot be used here
+/// or one failed (the page then reads the archive itself). `progress`
+/// hears results read of all. A new pool starts for the next archive.
 pub async fn count_archive(
     file: &web_sys::File,
     lang: Lang,
     progress: impl Fn(f64, f64),
 ) -> Option<Read> {
-    let cores = web_sys::window()?.navigator().hardware_concurrency();
+    let pool = WARM.take().or_else(Pool::start);
+    let read = match pool {
+        Some(pool) => count_in(pool, file, lang, progress).await,
+        None => None,
+    };
+    warm_up();
+    read
+}
+
+async fn count_in(
+    mut pool: Pool,
+    file: &web_sys::File,
+    lang: Lang,
+    progress: impl Fn(f64, f64),
+) -> Option<Read> {
     let copies = (COPIES_BYTES / file.size().max(1.0)).floor();
-    let parts = cores.min(copies).clamp(1.0, MAX_WORKERS as f64) as usize;
-    let (sender, mut news) = mpsc::unbounded();
-    let mut running = Vec::with_capacity(parts);
-    for part in 0..parts {
-        running.push(start(Share { part, parts }, file, lang, sender.clone())?);
+    let parts = (pool.running.len() as f64).min(copies).max(1.0) as usize;
+    // Workers beyond the memory's share stop here.
+    pool.running.truncate(parts);
+    for (part, running) in pool.running.iter().enumerate() {
+        let count = message(&[
+            ("file", file.into()),
+            ("part", part.into()),
+            ("parts", parts.into()),
+            ("lang", lang.tag().into()),
+        ])?;
+        running.worker.post_message(&count).ok()?;
     }
-    drop(sender);
     let (mut done, mut total) = (vec![0.0; parts], 0.0_f64);
     let mut read: Vec<Option<Read>> = (0..parts).map(|_| None).collect();
     while read.iter().any(Option::is_none) {
-        match news.next().await? {
+        match pool.news.next().await? {
             News::Progress {
                 worker,
                 done: now,
                 total: all,
             } => {
-                done[worker] = now;
+                *done.get_mut(worker)? = now;
                 total = total.max(all);
                 progress(done.iter().sum(), total);
             }
-            News::Part { worker, bytes } => read[worker] = Some(postcard::from_bytes(&bytes).ok()?),
+            News::Part { worker, bytes } => {
+                *read.get_mut(worker)? = Some(postcard::from_bytes(&bytes).ok()?);
+            }
             News::Failed => return None,
         }
     }
-    drop(running);
+    drop(pool);
     let mut parts = read.into_iter().flatten();
     let mut whole = parts.next()?;
     parts.for_each(|later| whole.absorb(later));
     Some(whole)
 }
 
-/// Starts the worker counting `share` of `file`, telling `news` what it
-/// hears; `None` if it cannot be started.
+/// A message for a worker: an object of these fields.
+fn message(fields: &[(&str, JsValue)]) -> Option<js_sys::Object> {
+    let message = js_sys::Object::new();
+    for (key, value) in fields {
+        js_sys::Reflect::set(&message, &(*key).into(), value).ok()?;
+    }
+    Some(message)
+}
+
+/// Starts worker `index`, telling `news` what it hears, and has it load
+/// the tools wasm (`load`); `None` if it cannot be started.
 fn start(
-    share: Share,
-    file: &web_sys::File,
-    lang: Lang,
+    index: usize,
+    load: &js_sys::Object,
     news: mpsc::UnboundedSender<News>,
 ) -> Option<Running> {
     let options = web_sys::WorkerOptions::new();
@@ -141,7 +211,7 @@ fn start(
     let worker_news = news.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let _ = worker_news.unbounded_send(News::of_message(share.part, &event.data()));
+            let _ = worker_news.unbounded_send(News::of_message(index, &event.data()));
         });
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
         let _ = news.unbounded_send(News::Failed);
@@ -153,19 +223,7 @@ fn start(
         _on_message: on_message,
         _on_error: on_error,
     };
-    let message = js_sys::Object::new();
-    let integrity = js_sys::Reflect::get(&js_sys::global(), &"shindanIntegrity".into()).ok()?;
-    for (key, value) in [
-        ("module", wasm_bindgen::module()),
-        ("integrity", integrity),
-        ("file", file.into()),
-        ("part", share.part.into()),
-        ("parts", share.parts.into()),
-        ("lang", lang.tag().into()),
-    ] {
-        js_sys::Reflect::set(&message, &key.into(), &value).ok()?;
-    }
-    running.worker.post_message(&message).ok()?;
+    running.worker.post_message(load).ok()?;
     Some(running)
 }
 
