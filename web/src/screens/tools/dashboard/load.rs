@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use leptos::prelude::window;
 use shindan_engine::{
     AnalysisBuilder, Archive, Bank, Catalogue, Lang, MAX_RESULT_BYTES, Record, ResultDoc,
     ScoredChunk, ScoredReader, Tier,
@@ -156,10 +155,14 @@ pub enum Unit {
     Files,
 }
 
-/// Lets the browser paint (a zero-delay timeout).
+/// Lets the browser paint (a zero-delay timeout). In a count worker there
+/// is no page to paint, and no pause.
 async fn next_frame() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
+        let _ = window.set_timeout_with_callback(&resolve);
     });
     let _ = JsFuture::from(promise).await;
 }
@@ -313,11 +316,10 @@ pub async fn read_share(
     Ok(reading.read)
 }
 
-/// Reads the result files (`*.json`) of `share` of a ZIP archive, 500 at
-/// a time; every other file in it is listed as not a result. On the page
-/// (the whole archive) it lets the browser repaint between two runs of
-/// 500; a worker has nothing to paint. `progress` hears results read of
-/// the share, and the archive's results in all.
+/// Reads the result files (`*.json`) of `share` of a ZIP archive, 500
+/// between two repaints; every other file in it is listed as not a
+/// result. `progress` hears results read of the share, and the archive's
+/// results in all.
 async fn read_archive(
     file: &web_sys::File,
     reading: &mut Reading<'_>,
@@ -348,12 +350,9 @@ async fn read_archive(
     };
     let all = archive.entries();
     let entries = all.get(share.range(all.len())).unwrap_or_default();
-    let on_the_page = share.parts == 1;
     for (index, chunk) in entries.chunks(CHUNK).enumerate() {
         progress((index * CHUNK) as f64, all.len() as f64);
-        if on_the_page {
-            next_frame().await;
-        }
+        next_frame().await;
         for entry in chunk {
             let place = format!("{name}:{}", entry.name);
             let text = if entry.is_result() {
