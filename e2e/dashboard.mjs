@@ -128,10 +128,18 @@ export const dashboardTests = [
           analysis: await page.textContent("[data-testid=item-analysis]"),
         };
       };
-      const workers = [];
-      page.on("worker", (worker) => workers.push(worker.url()));
+      // The workers a page starts, and the page's word when one fails and
+      // it reads the archive itself.
+      const watch = (page) => {
+        const seen = { urls: [], failed: [] };
+        page.on("worker", (worker) => seen.urls.push(worker.url()));
+        page.on("console", (message) => message.text().includes("count worker failed") && seen.failed.push(message.text()));
+        return seen;
+      };
+      const workers = watch(page);
       const counted = await read(page);
-      assert.ok(workers.length > 0 && workers.every((url) => url.endsWith("/count-worker.js")), `count workers: ${workers}`);
+      assert.ok(workers.urls.length > 0 && workers.urls.every((url) => url.endsWith("/count-worker.js")), `count workers: ${workers.urls}`);
+      assert.deepEqual(workers.failed, []);
       assert.equal(await page.locator("[data-testid=zip-hint]").count(), 0, "one archive needs no hint");
       assert.match(counted.within, /^回答\.zip \d+ \/ 42$/, "the archive's own bar counted its files");
       assert.equal(counted.refused.length, 3, counted.refused.join("\n"));
@@ -145,6 +153,7 @@ export const dashboardTests = [
       // page's service worker holds the script and would answer for it.)
       const context = await page.context().browser().newContext({ serviceWorkers: "block" });
       const alone = await context.newPage();
+      const aloneWorkers = watch(alone);
       let asked = 0;
       await alone.route("**/count-worker.js", (route) => {
         asked += 1;
@@ -153,7 +162,18 @@ export const dashboardTests = [
       const readAlone = await read(alone);
       await context.close();
       assert.ok(asked > 0, "the worker's script was asked for");
+      assert.match(aloneWorkers.failed.join("\n"), /did not load/, "the console says why the page read it alone");
       assert.deepEqual(readAlone, counted);
+
+      // A one-core machine: one worker counts the whole archive, as the
+      // page would, without the page's pauses for painting.
+      const oneCore = await page.context().newPage();
+      await oneCore.addInitScript(() => Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => 1 }));
+      const oneWorker = watch(oneCore);
+      const readByOne = await read(oneCore);
+      assert.ok(oneWorker.urls.length > 0, "counted in a worker");
+      assert.deepEqual(oneWorker.failed, []);
+      assert.deepEqual(readByOne, counted);
     },
   },
   {

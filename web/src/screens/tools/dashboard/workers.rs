@@ -47,8 +47,8 @@ enum News {
     },
     /// Worker `worker`'s part, as postcard bytes.
     Part { worker: usize, bytes: Vec<u8> },
-    /// A worker could not start, or stopped.
-    Failed,
+    /// A worker could not start, or stopped: why, as the browser said.
+    Failed(String),
 }
 
 impl News {
@@ -71,7 +71,11 @@ impl News {
                 done,
                 total,
             },
-            _ => News::Failed,
+            _ => News::Failed(
+                field("error")
+                    .and_then(|error| error.as_string())
+                    .unwrap_or_else(|| "an unexpected message".to_owned()),
+            ),
         }
     }
 }
@@ -179,7 +183,17 @@ async fn count_in(
             News::Part { worker, bytes } => {
                 *read.get_mut(worker)? = Some(postcard::from_bytes(&bytes).ok()?);
             }
-            News::Failed => return None,
+            News::Failed(why) => {
+                // For whoever runs the portal: the page reads the archive
+                // itself, a little slower, and the console says why.
+                web_sys::console::warn_1(
+                    &format!(
+                        "Shindan: a count worker failed ({why}); the page reads the archive itself"
+                    )
+                    .into(),
+                );
+                return None;
+            }
         }
     }
     drop(pool);
@@ -213,8 +227,12 @@ fn start(
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let _ = worker_news.unbounded_send(News::of_message(index, &event.data()));
         });
-    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-        let _ = news.unbounded_send(News::Failed);
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let why = js_sys::Reflect::get(&event, &"message".into())
+            .ok()
+            .and_then(|message| message.as_string())
+            .unwrap_or_else(|| format!("its script {WORKER_SCRIPT} did not load"));
+        let _ = news.unbounded_send(News::Failed(why));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
