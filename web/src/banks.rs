@@ -21,6 +21,16 @@ fn global_entry(name: &str, key: &str) -> Option<JsValue> {
         .filter(|value| !value.is_undefined())
 }
 
+/// The boot script's integrity table (sha384 per file), for a dashboard
+/// count worker to fetch banks with the same checks.
+#[cfg(feature = "tools")]
+pub fn integrity_table() -> JsValue {
+    js_sys::Reflect::get(&js_sys::global(), &INTEGRITY.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Where the boot script leaves its integrity table.
+const INTEGRITY: &str = "shindanIntegrity";
+
 /// The bytes of `banks/<name>.bin`, embedded or downloaded.
 async fn load(name: &str) -> Result<Vec<u8>, String> {
     match global_entry("shindanBanks", name) {
@@ -71,7 +81,7 @@ extern "C" {
 
 async fn download(path: &str) -> Result<Vec<u8>, String> {
     let init = web_sys::RequestInit::new();
-    if let Some(integrity) = global_entry("shindanIntegrity", path).and_then(|v| v.as_string()) {
+    if let Some(integrity) = global_entry(INTEGRITY, path).and_then(|v| v.as_string()) {
         init.set_integrity(&integrity);
     }
     let response = JsFuture::from(fetch_with_init(path, &init))

@@ -23,6 +23,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::load::{self, Read, Share};
+use crate::banks;
 
 /// Workers for one archive at most.
 const MAX_WORKERS: usize = 4;
@@ -119,8 +120,10 @@ impl Pool {
     fn start() -> Option<Pool> {
         let cores = web_sys::window()?.navigator().hardware_concurrency();
         let size = cores.clamp(1.0, MAX_WORKERS as f64) as usize;
-        let integrity = js_sys::Reflect::get(&js_sys::global(), &"shindanIntegrity".into()).ok()?;
-        let load = message(&[("module", wasm_bindgen::module()), ("integrity", integrity)])?;
+        let load = message(&[
+            ("module", wasm_bindgen::module()),
+            ("integrity", banks::integrity_table()),
+        ])?;
         let (sender, news) = mpsc::unbounded();
         let running = (0..size)
             .map(|index| start(index, &load, sender.clone()))
