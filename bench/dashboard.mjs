@@ -7,6 +7,10 @@
 // long the page was unresponsive at worst). Median of BENCH_RUNS fresh
 // pages, unthrottled (the figure analysts wait for on an office PC), each
 // picked 1 s after the dashboard shows.
+// With BENCH_FLOOR set, no app: a bare page reads the same files with
+// `File.text()`, 500 at a time as the dashboard does, and nothing else —
+// what the browser alone takes to hand over their bytes, under which no
+// app can read them.
 // Prints JSON on stdout.
 import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -34,6 +38,7 @@ const FILES = process.env.BENCH_ZIP ? [process.env.BENCH_ZIP] : LISTED;
 // With BENCH_NO_WORKERS set: the count workers' script answers 404, so the
 // page reads an archive itself (as where workers cannot start).
 const NO_WORKERS = Boolean(process.env.BENCH_NO_WORKERS);
+const FLOOR = Boolean(process.env.BENCH_FLOOR);
 const GROUP = required("BENCH_GROUP");
 const N = Number(required("BENCH_N"));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -66,11 +71,27 @@ function instrument({ selector }) {
     },
     true,
   );
+  if (selector === null) return;
   new MutationObserver(() => {
     if (bench.picked !== null && bench.summarised === null && document.querySelector(selector)) {
       bench.summarised = performance.now();
     }
   }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+// On the bare page: once files are picked, reads each one's text, 500 at
+// a time, and marks the moment the last is read, and how many had text.
+function readEveryFile() {
+  document.querySelector("input").addEventListener("change", async (event) => {
+    const files = Array.from(event.target.files);
+    let read = 0;
+    for (let start = 0; start < files.length; start += 500) {
+      const texts = await Promise.all(files.slice(start, start + 500).map((file) => file.text()));
+      read += texts.filter((text) => text.length > 0).length;
+    }
+    window.__bench.read = read;
+    window.__bench.summarised = performance.now();
+  });
 }
 
 const browser = await chromium.launch(chromiumLaunchOptions);
@@ -81,17 +102,24 @@ try {
     const context = await browser.newContext({ serviceWorkers: "block" });
     const page = await context.newPage();
     if (NO_WORKERS) await page.route("**/count-worker.js", (route) => route.fulfill({ status: 404 }));
-    const selector = `section[data-group="${GROUP}"][data-n="${N}"]`;
-    await page.addInitScript(instrument, { selector });
-    await page.goto(`${URL_}?mode=dashboard`);
-    await page.waitForSelector("[data-testid=open-many]");
+    if (FLOOR) {
+      await page.setContent('<input type="file" multiple data-testid="open-many">');
+      await page.evaluate(instrument, { selector: null });
+      await page.evaluate(readEveryFile);
+    } else {
+      const selector = `section[data-group="${GROUP}"][data-n="${N}"]`;
+      await page.addInitScript(instrument, { selector });
+      await page.goto(`${URL_}?mode=dashboard`);
+      await page.waitForSelector("[data-testid=open-many]");
+    }
     // A person takes longer than this to choose files: the pick finds the
     // dashboard settled (its catalogue read, its count workers loaded).
     await page.waitForTimeout(SETTLE_MS);
     await page.setInputFiles("[data-testid=open-many]", FILES);
     await page.waitForFunction(() => window.__bench.summarised !== null, null, { timeout: 300_000, polling: 50 });
-    const { picked, summarised, longestFrameGap } = await page.evaluate(() => window.__bench);
-    const refused = await page.locator("[data-testid=refused] li").count();
+    const { picked, summarised, longestFrameGap, read } = await page.evaluate(() => window.__bench);
+    if (FLOOR && read !== N) throw new Error(`${read} of ${N} files were read`);
+    const refused = FLOOR ? 0 : await page.locator("[data-testid=refused] li").count();
     if (refused > 0) throw new Error(`${refused} files or rows were refused`);
     timings.push(summarised - picked);
     gaps.push(longestFrameGap);
