@@ -1,9 +1,10 @@
 // Issue 6 for analysts: many results in the dashboard, a broken file among
 // them, small groups suppressed, the aggregate exported; 10,000 files; a
-// ZIP archive of results; a dropped folder; a scored survey CSV.
+// ZIP archive of results; a dropped folder, and one far too large; a scored
+// survey CSV.
 import assert from "node:assert/strict";
 import { shindan } from "./cli.mjs";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SheetPage } from "./sheet_page.mjs";
@@ -205,6 +206,44 @@ export const dashboardTests = [
       await drop([join(folder, "結果", "r10.json"), join(folder, "結果", "r11.json")]);
       await waitLoaded(page, 2);
       await page.waitForSelector('section[data-group=small][data-n="32"]');
+    },
+  },
+  {
+    name: "a folder of over 100,000 files dropped by mistake is walked no further, and the dashboard says so first",
+    async run({ page, baseUrl }) {
+      // 120,000 files in two subfolders: the walk takes all 60,000 of the
+      // first and stops 40,000 into the second.
+      const folder = mkdtempSync(join(tmpdir(), "shindan-many-"));
+      for (const sub of ["a", "b"]) {
+        mkdirSync(join(folder, "書類", sub), { recursive: true });
+        for (let i = 0; i < 60_000; i++) writeFileSync(join(folder, "書類", sub, `メモ${i}.txt`), "");
+      }
+      try {
+        await openDashboard(page, baseUrl);
+        const box = await page.locator("[data-testid=dashboard]").boundingBox();
+        const cdp = await page.context().newCDPSession(page);
+        const data = { items: [], files: [join(folder, "書類")], dragOperationsMask: 1 };
+        for (const type of ["dragEnter", "dragOver", "drop"]) {
+          await cdp.send("Input.dispatchDragEvent", { type, x: box.x + 50, y: box.y + 50, data });
+        }
+        // 100,000 files left out, and the word that the walk stopped.
+        await page.waitForFunction(
+          () => document.querySelector("[data-testid=refused-count]")?.textContent.endsWith("(100001)"),
+          null,
+          { timeout: 120_000 },
+        );
+        const listed = page.locator("[data-testid=refused] li");
+        assert.match(
+          await listed.first().textContent(),
+          /^フォルダーの中のファイルが 100000 を超えたため、そこまでを読み込みました。/,
+          "the stop is the first thing listed",
+        );
+        assert.equal(await listed.count(), 200, "the list shows its first 200");
+        assert.match(await listed.nth(1).textContent(), /^\/書類\/[ab]\/メモ\d+\.txt: 結果ファイル/);
+        assert.equal(await page.locator("section[data-group]").count(), 0, "no result was in the folder");
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     },
   },
   {

@@ -98,6 +98,11 @@ pub fn Dashboard() -> impl IntoView {
                 let walked = dropped::walk(entries).await;
                 let lang = session.lang.get_untracked();
                 problems.update(|problems| {
+                    // First, so that it shows above the files left out
+                    // (only the first of them are listed).
+                    if walked.stopped {
+                        problems.push(t::FOLDER_STOPPED.fill(lang, &[&dropped::MAX_FOLDER_FILES]));
+                    }
                     problems.extend(walked.left_out.iter().map(|(path, why)| {
                         let why = match why {
                             LeftOut::NotAResult => t::NOT_A_RESULT.get(lang),
@@ -105,9 +110,6 @@ pub fn Dashboard() -> impl IntoView {
                         };
                         format!("{path}: {why}")
                     }));
-                    if walked.stopped {
-                        problems.push(t::FOLDER_STOPPED.fill(lang, &[&dropped::MAX_FOLDER_FILES]));
-                    }
                 });
                 load(walked.files);
             }),

@@ -74,7 +74,10 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Walked {
             let reader = entry
                 .unchecked_into::<FileSystemDirectoryEntry>()
                 .create_reader();
-            pending.extend(all_entries(&reader).await);
+            // More than the walk can still take is never listed: a folder
+            // of a million files stops as soon as one of 100,000 does.
+            let room = MAX_FOLDER_FILES - walked.files.len() - walked.left_out.len();
+            pending.extend(entries_of(&reader, room + 1).await);
         } else if name.starts_with('.') {
             continue;
         } else if !super::load::reads(&name) {
@@ -93,11 +96,11 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Walked {
     walked
 }
 
-/// Every entry of a folder: the browser hands them out in batches until
-/// an empty one.
-async fn all_entries(reader: &FileSystemDirectoryReader) -> Vec<FileSystemEntry> {
+/// The entries of a folder, up to `most`: the browser hands them out in
+/// batches until an empty one.
+async fn entries_of(reader: &FileSystemDirectoryReader, most: usize) -> Vec<FileSystemEntry> {
     let mut entries = Vec::new();
-    loop {
+    while entries.len() < most {
         let batch = callback_promise(|resolve, reject| {
             let _ = reader.read_entries_with_callback_and_callback(resolve, reject);
         })
@@ -105,10 +108,11 @@ async fn all_entries(reader: &FileSystemDirectoryReader) -> Vec<FileSystemEntry>
         .map(|batch| Array::from(&batch))
         .unwrap_or_default();
         if batch.length() == 0 {
-            return entries;
+            break;
         }
         entries.extend(batch.iter().map(JsCast::unchecked_into::<FileSystemEntry>));
     }
+    entries
 }
 
 /// The file behind an entry, or none when the browser cannot give it.
