@@ -75,7 +75,7 @@ pub fn QuestionCard(
                             prop:checked=move || current.get() == Some(Answer::Step(value))
                             on:change=move |_| answer(session, &bank, index, Some(Answer::Step(value)))
                         />
-                        <span class="mark" aria-hidden="true"></span>
+                        {mark()}
                         <span class="step-number">{value}</span>
                         <span>{step.get(lang).to_owned()}</span>
                     </label>
@@ -96,7 +96,7 @@ pub fn QuestionCard(
                             prop:checked=move || current.get() == Some(Answer::YesNo(yes))
                             on:change=move |_| answer(session, &bank, index, Some(Answer::YesNo(yes)))
                         />
-                        <span class="mark" aria-hidden="true"></span>
+                        {mark()}
                         <span>{label.get(lang)}</span>
                     </label>
                 }
@@ -118,7 +118,7 @@ pub fn QuestionCard(
                             prop:checked=move || current.get() == Some(Answer::Choice(OptionIndex::new(option)))
                             on:change=move |_| answer(session, &bank, index, Some(Answer::Choice(OptionIndex::new(option))))
                         />
-                        <span class="mark" aria-hidden="true"></span>
+                        {mark()}
                         <span>{label.get(lang).to_owned()}</span>
                     </label>
                 }
@@ -153,7 +153,7 @@ pub fn QuestionCard(
                                     answer(session, &bank, index, value);
                                 }
                             />
-                            <span class="mark" aria-hidden="true"></span>
+                            {mark()}
                             <span>{label.get(lang).to_owned()}</span>
                         </label>
                     }
@@ -191,15 +191,15 @@ pub fn QuestionCard(
                                 return;
                             }
                             let fits = typed.parse::<f64>().ok().filter(|&number| {
-                            let mut probe = session.answers.get_untracked();
-                            probe
-                                .set_question(&bank, index, Some(Answer::Number(number)))
-                                .is_ok()
-                        });
-                        problem.set(fits.is_none());
-                        if let Some(number) = fits {
-                            answer(session, &bank, index, Some(Answer::Number(number)));
-                        }
+                                let mut probe = session.answers.get_untracked();
+                                probe
+                                    .set_question(&bank, index, Some(Answer::Number(number)))
+                                    .is_ok()
+                            });
+                            problem.set(fits.is_none());
+                            if let Some(number) = fits {
+                                answer(session, &bank, index, Some(Answer::Number(number)));
+                            }
                         }
                     />
                     <span class="unit">{unit.as_ref().map(|u| u.get(lang).to_owned())}</span>
@@ -233,7 +233,7 @@ pub fn QuestionCard(
                         answer(session, &bank, index, value);
                     }
                 />
-                <span class="mark" aria-hidden="true"></span>
+                {mark()}
                 <span>{m::NOT_APPLICABLE.get(lang)}</span>
             </label>
         }
@@ -255,6 +255,12 @@ pub fn QuestionCard(
         </fieldset>
     }
     .into_any()
+}
+
+/// What draws an answer's state beside its text: the input itself is
+/// transparent, laid over the whole card (see the module's comment).
+fn mark() -> impl IntoView {
+    view! { <span class="mark" aria-hidden="true"></span> }
 }
 
 /// The options that exclude all others, as a bit set.
@@ -321,7 +327,7 @@ pub fn GateCard(index: GateIndex, lang: Lang) -> impl IntoView {
                                         session.answers.update(|answers| answers.set_gate(index, Some(yes)))
                                     }
                                 />
-                                <span class="mark" aria-hidden="true"></span>
+                                {mark()}
                                 <span>{label.get(lang)}</span>
                             </label>
                         }
