@@ -1,5 +1,7 @@
-//! Archives written here byte by byte, as the format describes them, and
-//! one written by Info-ZIP's `zip` (`tests/analysis/every-kind.zip`), read back.
+//! Archives written here byte by byte, as the format describes them, one
+//! written by Info-ZIP's `zip` (`tests/analysis/every-kind.zip`) and one
+//! written as a stream (`tests/analysis/every-kind-streamed.zip`), read
+//! back.
 
 #![allow(
     clippy::unwrap_used,
@@ -274,5 +276,24 @@ fn an_archive_info_zip_wrote_reads() {
             "{}",
             entry.name
         );
+    }
+}
+
+#[test]
+fn an_archive_written_as_a_stream_reads() {
+    // Sizes and checksums after each entry's data (a data descriptor), the
+    // local headers' left zero: how a writer that cannot seek back writes
+    // entries.
+    let bytes = include_bytes!("../../../../tests/analysis/every-kind-streamed.zip");
+    assert_eq!(
+        u16::from_le_bytes([bytes[6], bytes[7]]) & 1 << 3,
+        1 << 3,
+        "the fixture has data descriptors"
+    );
+    let read = texts(bytes);
+    assert_eq!(read.len(), 3);
+    for (name, text) in read {
+        let text = text.unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert!(text.starts_with('{'), "{name}");
     }
 }
