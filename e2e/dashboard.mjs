@@ -31,6 +31,19 @@ async function waitLoaded(page, total) {
   await page.waitForSelector(`[data-testid=load-progress][data-done="${total}"]`, { timeout: 120000 });
 }
 
+/// Drops `paths` (files or folders on disk) on the dashboard: a real drop,
+/// as the browser gets it from the desktop (Playwright's own drop carries
+/// no folders).
+async function dropOnDashboard(page, paths) {
+  const box = await page.locator("[data-testid=dashboard]").boundingBox();
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ["dragEnter", "dragOver", "drop"]) {
+    await cdp.send("Input.dispatchDragEvent", { type, x: box.x + 50, y: box.y + 50, data });
+  }
+  await cdp.detach();
+}
+
 export const dashboardTests = [
   {
     name: "the dashboard summarises many results, lists a broken file and suppresses small groups",
@@ -187,23 +200,13 @@ export const dashboardTests = [
       writeFileSync(join(folder, "結果", "メモ.txt"), "結果ファイルではありません");
       writeFileSync(join(folder, "結果", ".DS_Store"), "\u0000");
       await openDashboard(page, baseUrl);
-      // A real drop of the folder on disk, as the browser gets it from the
-      // desktop (Playwright's own drop carries no folders).
-      const box = await page.locator("[data-testid=dashboard]").boundingBox();
-      const cdp = await page.context().newCDPSession(page);
-      const drop = async (files) => {
-        const data = { items: [], files, dragOperationsMask: 1 };
-        for (const type of ["dragEnter", "dragOver", "drop"]) {
-          await cdp.send("Input.dispatchDragEvent", { type, x: box.x + 50, y: box.y + 50, data });
-        }
-      };
-      await drop([join(folder, "結果")]);
+      await dropOnDashboard(page, [join(folder, "結果")]);
       await waitLoaded(page, 30);
       await page.waitForSelector('section[data-group=small][data-n="30"]');
       const refused = await page.locator("[data-testid=refused] li").allTextContents();
       assert.deepEqual(refused, ["/結果/メモ.txt: 結果ファイル（.json）ではないため読み込みませんでした"], "the note listed, the hidden file not");
       // Files dropped without their folder are read as picked ones are.
-      await drop([join(folder, "結果", "r10.json"), join(folder, "結果", "r11.json")]);
+      await dropOnDashboard(page, [join(folder, "結果", "r10.json"), join(folder, "結果", "r11.json")]);
       await waitLoaded(page, 2);
       await page.waitForSelector('section[data-group=small][data-n="32"]');
     },
@@ -220,12 +223,7 @@ export const dashboardTests = [
       }
       try {
         await openDashboard(page, baseUrl);
-        const box = await page.locator("[data-testid=dashboard]").boundingBox();
-        const cdp = await page.context().newCDPSession(page);
-        const data = { items: [], files: [join(folder, "書類")], dragOperationsMask: 1 };
-        for (const type of ["dragEnter", "dragOver", "drop"]) {
-          await cdp.send("Input.dispatchDragEvent", { type, x: box.x + 50, y: box.y + 50, data });
-        }
+        await dropOnDashboard(page, [join(folder, "書類")]);
         // 100,000 files left out, and the word that the walk stopped.
         await page.waitForFunction(
           () => document.querySelector("[data-testid=refused-count]")?.textContent.endsWith("(100001)"),
