@@ -64,8 +64,10 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Walked {
         stopped: false,
     };
     let mut pending = entries;
+    // Every file met counts toward the limit, hidden ones too.
+    let mut met = 0;
     while let Some(entry) = pending.pop() {
-        if walked.files.len() + walked.left_out.len() >= MAX_FOLDER_FILES {
+        if met >= MAX_FOLDER_FILES {
             walked.stopped = true;
             break;
         }
@@ -74,11 +76,14 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Walked {
             let reader = entry
                 .unchecked_into::<FileSystemDirectoryEntry>()
                 .create_reader();
-            // More than the walk can still take is never listed: a folder
-            // of a million files stops as soon as one of 100,000 does.
-            let room = MAX_FOLDER_FILES - walked.files.len() - walked.left_out.len();
-            pending.extend(entries_of(&reader, room + 1).await);
-        } else if name.starts_with('.') {
+            // A folder is listed only as far as the walk can still go (one
+            // file more would stop it): a folder of a million files costs
+            // no more than one of 100,000.
+            pending.extend(entries_of(&reader, MAX_FOLDER_FILES - met + 1).await);
+            continue;
+        }
+        met += 1;
+        if name.starts_with('.') {
             continue;
         } else if !super::load::reads(&name) {
             walked
@@ -96,11 +101,13 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Walked {
     walked
 }
 
-/// The entries of a folder, up to `most`: the browser hands them out in
-/// batches until an empty one.
-async fn entries_of(reader: &FileSystemDirectoryReader, most: usize) -> Vec<FileSystemEntry> {
+/// The entries of a folder, until `most_files` of them are files (its
+/// folders do not count): the browser hands them out in batches until an
+/// empty one.
+async fn entries_of(reader: &FileSystemDirectoryReader, most_files: usize) -> Vec<FileSystemEntry> {
     let mut entries = Vec::new();
-    while entries.len() < most {
+    let mut files = 0;
+    while files < most_files {
         let batch = callback_promise(|resolve, reject| {
             let _ = reader.read_entries_with_callback_and_callback(resolve, reject);
         })
@@ -110,7 +117,11 @@ async fn entries_of(reader: &FileSystemDirectoryReader, most: usize) -> Vec<File
         if batch.length() == 0 {
             break;
         }
-        entries.extend(batch.iter().map(JsCast::unchecked_into::<FileSystemEntry>));
+        let batch = batch.iter().map(JsCast::unchecked_into::<FileSystemEntry>);
+        for entry in batch {
+            files += usize::from(!entry.is_directory());
+            entries.push(entry);
+        }
     }
     entries
 }
