@@ -239,6 +239,7 @@ export const dashboardTests = [
         assert.equal(await listed.count(), 200, "the list shows its first 200");
         assert.match(await listed.nth(1).textContent(), /^\/書類\/[ab]\/メモ\d+\.txt: 結果ファイル/);
         assert.equal(await page.locator("section[data-group]").count(), 0, "no result was in the folder");
+        assert.equal(await page.locator("[data-testid=load-progress]").count(), 0, "nor a bar of nothing read");
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

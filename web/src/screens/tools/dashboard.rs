@@ -111,7 +111,10 @@ pub fn Dashboard() -> impl IntoView {
                         format!("{path}: {why}")
                     }));
                 });
-                load(walked.files);
+                // A folder of no file to read shows no progress of nothing.
+                if !walked.files.is_empty() {
+                    load(walked.files);
+                }
             }),
         }
     };
