@@ -111,7 +111,7 @@ pub fn Dashboard() -> impl IntoView {
                         format!("{path}: {why}")
                     }));
                 });
-                // A folder of no file to read shows no progress of nothing.
+                // Nothing to read: no progress bar (it would say 0 / 0).
                 if !walked.files.is_empty() {
                     load(walked.files);
                 }

@@ -142,13 +142,18 @@ pub async fn count_archive(
     lang: Lang,
     progress: impl Fn(f64, f64),
 ) -> Option<Read> {
-    let pool = WARM.take().or_else(Pool::start);
-    let read = match pool {
-        Some(pool) => count_in(pool, file, lang, progress).await,
-        None => None,
-    };
+    // No pool: workers cannot start here.
+    let pool = WARM.take().or_else(Pool::start)?;
+    let read = count_in(pool, file, lang, progress).await;
     warm_up();
-    read
+    // For whoever runs the portal: the page reads the archive itself, a
+    // little slower, and the console says why.
+    read.map_err(|why| {
+        let warning =
+            format!("Shindan: a count worker failed ({why}); the page reads the archive itself");
+        web_sys::console::warn_1(&warning.into());
+    })
+    .ok()
 }
 
 async fn count_in(
@@ -156,7 +161,7 @@ async fn count_in(
     file: &web_sys::File,
     lang: Lang,
     progress: impl Fn(f64, f64),
-) -> Option<Read> {
+) -> Result<Read, String> {
     let copies = (COPIES_BYTES / file.size().max(1.0)).floor();
     let parts = (pool.running.len() as f64).min(copies).max(1.0) as usize;
     // Workers beyond the memory's share stop here.
@@ -167,43 +172,41 @@ async fn count_in(
             ("part", part.into()),
             ("parts", parts.into()),
             ("lang", lang.tag().into()),
-        ])?;
-        running.worker.post_message(&count).ok()?;
+        ])
+        .ok_or("the count could not be written")?;
+        running
+            .worker
+            .post_message(&count)
+            .map_err(|_| "the count could not be posted")?;
     }
     let (mut done, mut total) = (vec![0.0; parts], 0.0_f64);
     let mut read: Vec<Option<Read>> = (0..parts).map(|_| None).collect();
     while read.iter().any(Option::is_none) {
-        match pool.news.next().await? {
+        match pool.news.next().await.ok_or("the workers fell silent")? {
             News::Progress {
                 worker,
                 done: now,
                 total: all,
             } => {
-                *done.get_mut(worker)? = now;
+                if let Some(worker) = done.get_mut(worker) {
+                    *worker = now;
+                }
                 total = total.max(all);
                 progress(done.iter().sum(), total);
             }
             News::Part { worker, bytes } => {
-                *read.get_mut(worker)? = Some(postcard::from_bytes(&bytes).ok()?);
+                let part = postcard::from_bytes(&bytes)
+                    .map_err(|error| format!("its part did not decode: {error}"))?;
+                *read.get_mut(worker).ok_or("a part from no worker")? = Some(part);
             }
-            News::Failed(why) => {
-                // For whoever runs the portal: the page reads the archive
-                // itself, a little slower, and the console says why.
-                web_sys::console::warn_1(
-                    &format!(
-                        "Shindan: a count worker failed ({why}); the page reads the archive itself"
-                    )
-                    .into(),
-                );
-                return None;
-            }
+            News::Failed(why) => return Err(why),
         }
     }
     drop(pool);
     let mut parts = read.into_iter().flatten();
-    let mut whole = parts.next()?;
+    let mut whole = parts.next().ok_or("no part came")?;
     parts.for_each(|later| whole.absorb(later));
-    Some(whole)
+    Ok(whole)
 }
 
 /// A message for a worker: an object of these fields.
