@@ -110,10 +110,12 @@ export const dashboardTests = [
     name: "the dashboard counts a ZIP archive of result files in workers, lists what in it is not a result, and reads it alone to the same figures where no worker starts",
     async run({ page, baseUrl }) {
       const lines = results(40, 5);
+      // The broken result first and the note last, so that two workers'
+      // shares each refuse one and their order shows.
       const archive = zip([
+        { name: "結果/broken.json", text: '{"schema": 1' },
         ...lines.map((text, i) => ({ name: `結果/r${i}.json`, text })),
         { name: "結果/メモ.txt", text: "結果ファイルではありません" },
-        { name: "結果/broken.json", text: '{"schema": 1' },
         // What macOS adds when it zips a folder: not meant, not listed.
         { name: "__MACOSX/結果/._r0.json", text: "\u0000\u0005" },
       ]);
@@ -135,9 +137,11 @@ export const dashboardTests = [
         ]);
         await waitLoaded(page, 3);
         await page.waitForSelector('section[data-group=small][data-n="41"]');
+        const inOrder = await page.locator("[data-testid=refused] li").allTextContents();
         return {
           within: await page.evaluate(() => window.__withinSeen),
-          refused: (await page.locator("[data-testid=refused] li").allTextContents()).sort(),
+          inOrder,
+          refused: [...inOrder].sort(),
           summary: await page.textContent("section[data-group=small]"),
           analysis: await page.textContent("[data-testid=item-analysis]"),
         };
@@ -161,6 +165,11 @@ export const dashboardTests = [
       assert.match(counted.refused[1], /^回答\.zip:結果\/broken\.json: /);
       assert.match(counted.refused[2], /^回答\.zip:結果\/メモ\.txt: 結果ファイル（\.json）ではないため/);
       assert.match(counted.analysis, /\(n = 41\)/, "the item analysis counted every result's answers");
+      assert.deepEqual(
+        counted.inOrder.map((line) => line.split(": ")[0]),
+        ["回答.zip:結果/broken.json", "回答.zip:結果/メモ.txt", "not-a-zip.zip"],
+        "refusals in the archive's order, archives in the order picked",
+      );
 
       // A portal without the workers' script: the page reads the archive
       // itself, to the same figures. (A context of its own: the first
