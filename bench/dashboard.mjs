@@ -9,8 +9,8 @@
 // picked 1 s after the dashboard shows.
 // With BENCH_FLOOR set, no app: a bare page reads the same files with
 // `File.text()`, 500 at a time as the dashboard does, and nothing else —
-// what the browser alone takes to hand over their bytes, under which no
-// app can read them.
+// what the browser alone takes to hand over their bytes (other ways of
+// reading them took as long; BENCHMARKS.md).
 // Prints JSON on stdout.
 import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync } from "node:fs";
