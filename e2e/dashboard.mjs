@@ -232,6 +232,13 @@ export const dashboardTests = [
       }
       try {
         await openDashboard(page, baseUrl);
+        await page.evaluate(() => {
+          window.__walkSaid = [];
+          new MutationObserver(() => {
+            const said = document.querySelector("[data-testid=walk-progress]")?.textContent;
+            if (said && said !== window.__walkSaid.at(-1)) window.__walkSaid.push(said);
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+        });
         await dropOnDashboard(page, [join(folder, "書類")]);
         // 100,000 files left out, and the word that the walk stopped.
         await page.waitForFunction(
@@ -249,6 +256,12 @@ export const dashboardTests = [
         assert.match(await listed.nth(1).textContent(), /^\/書類\/[ab]\/メモ\d+\.txt: 結果ファイル/);
         assert.equal(await page.locator("section[data-group]").count(), 0, "no result was in the folder");
         assert.equal(await page.locator("[data-testid=load-progress]").count(), 0, "nor a bar of nothing read");
+        // While it walked, the page said how far it had come.
+        const said = await page.evaluate(() => window.__walkSaid);
+        const counts = said.map((text) => Number(text.match(/（(\d+) 件）/)?.[1]));
+        assert.ok(counts.some((count) => count >= 50_000), `the walk's count moved on: ${said.slice(-3).join(" | ")}`);
+        assert.deepEqual(counts, [...counts].sort((a, b) => a - b), "and only forward");
+        assert.equal(await page.locator("[data-testid=walk-progress]").count(), 0, "the walk's word is gone once it is done");
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

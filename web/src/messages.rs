@@ -402,6 +402,10 @@ pub mod tools {
             "フォルダーの中のファイルが {} を超えたため、そこまでを読み込みました。結果ファイルのフォルダーだけをドロップしてください。",
             "the folders held over {} files, so reading stopped there; drop only the folder of result files",
         );
+        pub const WALKING: Msg = msg(
+            "フォルダーの中を調べています（{} 件）…",
+            "Looking through the folder ({} files so far)…",
+        );
         pub const NOT_A_RESULT: Msg = msg(
             "結果ファイル（.json）ではないため読み込みませんでした",
             "not a result file (.json), so it was not read",

@@ -38,6 +38,8 @@ pub fn Dashboard() -> impl IntoView {
     let records = RwSignal::new(Vec::<Record>::new());
     let problems = RwSignal::new(Vec::<String>::new());
     let progress = RwSignal::new(None::<Progress>);
+    // Files met so far while a dropped folder is walked.
+    let walking = RwSignal::new(None::<usize>);
     // Many files picked one by one: zipping their folder reads faster.
     let many_files = RwSignal::new(false);
     let group_by = RwSignal::new(GroupBy::Tier);
@@ -95,7 +97,9 @@ pub fn Dashboard() -> impl IntoView {
         match dropped::take(&data) {
             Dropped::Files(list) => load(list),
             Dropped::Folders(entries) => spawn_local(async move {
-                let walked = dropped::walk(entries).await;
+                walking.set(Some(0));
+                let walked = dropped::walk(entries, move |met| walking.set(Some(met))).await;
+                walking.set(None);
                 let lang = session.lang.get_untracked();
                 problems.update(|problems| {
                     // First, so that it shows above the files left out
@@ -183,6 +187,9 @@ pub fn Dashboard() -> impl IntoView {
                     {t::OPEN.get(lang)}
                     <input type="file" multiple class="visually-hidden" accept=".json,.zip,.csv,application/json,application/zip,text/csv" data-testid="open-many" on:change=pick />
                 </label>
+                {move || walking.get().map(|met| view! {
+                    <p class="lead" role="status" data-testid="walk-progress">{t::WALKING.fill(lang, &[&met])}</p>
+                })}
                 {move || progress.get().map(|now| {
                     let (done, total) = (now.files_done, now.files);
                     view! {
