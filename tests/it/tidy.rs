@@ -319,7 +319,7 @@ const TOOLS_ONLY_CRATES: &[&str] = &[
     "csv-core",
     "encoding_rs",
     "encoding_rs_io",
-    "miniz_oxide",
+    "zune-inflate",
     "crc32fast",
     "annotate-snippets",
 ];

@@ -228,15 +228,14 @@ impl<'a> Archive<'a> {
             STORED if data.len() == size => data.to_vec(),
             STORED => return Err(EntryError::Corrupt),
             DEFLATED => {
-                let mut out = vec![0; size];
-                let written = miniz_oxide::inflate::decompress_slice_iter_to_slice(
-                    &mut out,
-                    std::iter::once(data),
-                    false,
-                    true,
-                )
-                .map_err(|_| EntryError::Corrupt)?;
-                if written != size {
+                // Stops as soon as it would write more than declared.
+                let options = zune_inflate::DeflateOptions::default()
+                    .set_limit(size)
+                    .set_size_hint(size);
+                let out = zune_inflate::DeflateDecoder::new_with_options(data, options)
+                    .decode_deflate()
+                    .map_err(|_| EntryError::Corrupt)?;
+                if out.len() != size {
                     return Err(EntryError::Corrupt);
                 }
                 out
