@@ -17,8 +17,9 @@ pub const MAX_FOLDER_FILES: usize = 100_000;
 
 /// Files asked of the browser at once while walking: each costs it one
 /// call to its own process, and asking for them one by one made the walk
-/// of 10,000 files half as long again (BENCHMARKS.md).
-const OPENED_AT_ONCE: usize = 500;
+/// of 10,000 files half as long again; 500 at once froze the page for up
+/// to 1.5 s as their replies came in a burst (BENCHMARKS.md).
+const OPENED_AT_ONCE: usize = 100;
 
 /// What a drop gives: the items as the browser hands them over during the
 /// event, or the plain file list when no folder is among them.
