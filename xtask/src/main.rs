@@ -36,6 +36,7 @@ mod serve;
 mod site;
 mod size;
 mod split;
+mod stylesheet;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

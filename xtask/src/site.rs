@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::lints::{self, Lints};
 use crate::process::{cargo, cargo_binary, logged, run};
-use crate::{install, publish, repo_root, split, target_dir};
+use crate::{install, publish, repo_root, split, stylesheet, target_dir};
 
 /// One bundle of the web crate: where it goes inside the site, the thin
 /// cdylib crate that links it (its features chosen there), and whether it
@@ -106,6 +106,13 @@ pub fn dist(cli: &Path, lints: Lints) -> Result<PathBuf, String> {
     create_dir(&dist)?;
     copy(&repo_root().join("index.html"), &dist.join("index.html"))?;
     copy_tree(&repo_root().join("assets"), &dist.join("assets"), &|_| true)?;
+    for file in files_under(&dist.join("assets"))? {
+        if file.ends_with(".css") {
+            let path = dist.join("assets").join(file);
+            let kept = stylesheet::without_comments(&read_text(&path)?);
+            std::fs::write(&path, kept).map_err(|e| io_error("write", &path, &e))?;
+        }
+    }
     compile_banks(cli, &dist.join("banks"))?;
     for bundle in BUNDLES {
         // Only what the browser loads: not package.json, README, .gitignore.
