@@ -93,7 +93,7 @@ pub fn test() -> Result<(), String> {
             run: install::npm_packages,
         },
         Step {
-            name: "install: chromium and chromedriver (started in the background)",
+            name: "install: chromium, chromedriver and a Japanese font (started in the background)",
             run: install::chromium_joined,
         },
         Step {

@@ -12,7 +12,8 @@ const CENTRE: f64 = 0.0;
 const RADIUS: f64 = 130.0;
 /// Where labels sit, as a share of the outer radius.
 const LABEL_AT: f64 = 1.14;
-/// Label font size in view box units (the stylesheet's `.axis-label`).
+/// Label font size in view box units, set on each label: the fitting
+/// counts on it, whatever stylesheet is (or is not) loaded.
 const FONT: f64 = 14.0;
 /// The widest label line, in ems, and the most lines a label takes.
 const LINE_EMS: f64 = 6.0;
@@ -267,7 +268,7 @@ pub fn Radar(
                 })
                 .collect_view();
             view! {
-                <text class="axis-label" x=x.clone() y=format!("{:.1}", label.y) text-anchor=label.anchor>
+                <text class="axis-label" x=x.clone() y=format!("{:.1}", label.y) text-anchor=label.anchor font-size=FONT>
                     {label.full.map(|full| view! { <title>{full}</title> })}
                     {lines}
                 </text>
