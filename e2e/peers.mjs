@@ -56,7 +56,8 @@ export const peerTests = [
       await page.waitForSelector("[data-testid=result-sheet][data-reference=loaded]");
       assert.equal(await page.$("[data-testid=peers]"), null);
       assert.equal(await page.$("[data-testid=peer-band]"), null);
-      assert.equal(await page.$("tr[data-dimension=commitment] td.peer[data-deviation='']") !== null, true);
+      assert.equal(await page.$("[data-testid=dimension-table] td.peer"), null, "no column of empty peer cells");
+      assert.doesNotMatch(await page.textContent("[data-testid=dimension-table] thead"), /同業比較/);
     },
   },
 ];

@@ -36,10 +36,12 @@ pub fn areas(session: Session, sheet: &SheetView, lang: Lang) -> impl IntoView +
         .map(|area| axis_label(area.short.get(lang), area.level))
         .collect();
     let scores = sheet.areas.iter().map(|area| area.score).collect();
+    // Without peers to compare with, no column that would stay empty.
+    let with_peers = sheet.areas.iter().any(|area| area.standing.is_some());
     let rows = sheet
         .areas
         .iter()
-        .map(|area| area_row(session, bank.as_deref(), area, lang))
+        .map(|area| area_row(session, bank.as_deref(), area, with_peers, lang))
         .collect_view();
     view! {
         <div class="chart-and-table">
@@ -56,7 +58,7 @@ pub fn areas(session: Session, sheet: &SheetView, lang: Lang) -> impl IntoView +
                         <th scope="col">{m::DIMENSION.get(lang)}</th>
                         <th scope="col">{m::LEVEL.get(lang)}</th>
                         <th scope="col">{m::SCORE.get(lang)}</th>
-                        <th scope="col">{m::PEER_COLUMN.get(lang)}</th>
+                        {with_peers.then(|| view! { <th scope="col">{m::PEER_COLUMN.get(lang)}</th> })}
                         <th scope="col">{m::MEANING.get(lang)}</th>
                         <th scope="col">{m::TARGET.get(lang)}</th>
                     </tr>
@@ -72,6 +74,7 @@ fn area_row(
     session: Session,
     bank: Option<&Bank>,
     area: &Area,
+    with_peers: bool,
     lang: Lang,
 ) -> impl IntoView + use<> {
     let page = bank.and_then(|bank| page_of(bank, area.dimension));
@@ -114,7 +117,7 @@ fn area_row(
                 {level_text(area.level, lang)}
             </td>
             <td class="score">{score_text(area.score)}</td>
-            <td class="peer" data-deviation=deviation.unwrap_or_default()>{peer}</td>
+            {with_peers.then(|| view! { <td class="peer" data-deviation=deviation.unwrap_or_default()>{peer}</td> })}
             <td>{area.meaning.as_ref().map(|meaning| meaning.get(lang).to_owned()).unwrap_or_default()}</td>
             <td class="target">{target_select(session, area.id, lang)}</td>
         </tr>
