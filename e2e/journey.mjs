@@ -206,6 +206,9 @@ export const journeyTests = [
       await smallRunToResult(page, baseUrl);
       await page.emulateMedia({ media: "print" });
       assert.ok(await page.isVisible("svg.radar"), "chart is printed");
+      assert.ok(await page.isVisible("[data-testid=take-home] svg"), "the QR code to the phone is printed");
+      assert.ok(await page.$("[data-testid=more-steps]"), "this sheet has folded steps");
+      assert.ok(!(await page.isVisible("[data-testid=more-steps]")), "which are not printed (paper cannot unfold)");
       assert.ok(!(await page.isVisible("[data-testid=print]")), "buttons are not printed");
       assert.ok(!(await page.isVisible(".app-header")), "header is not printed");
       // The radar's labels print at 9 pt or more (1 CSS px = 0.75 pt).
