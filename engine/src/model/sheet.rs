@@ -285,11 +285,17 @@ impl<'a> SheetView<'a> {
         }
     }
 
+    /// Whether the company is placed among peers: the sheet then has their
+    /// band on the radar and a column of standings.
+    pub fn compares_peers(&self) -> bool {
+        matches!(self.peers, Peers::Compared(_))
+    }
+
     /// The peers' band for the radar, one (25th, 75th percentile) pair per
     /// area, when peers are compared; an area the peers have no figures
     /// for is drawn collapsed at the centre.
     pub fn peer_band(&self) -> Option<Vec<(f64, f64)>> {
-        matches!(self.peers, Peers::Compared(_)).then(|| {
+        self.compares_peers().then(|| {
             self.areas
                 .iter()
                 .map(|area| area.peer_band.unwrap_or((0.0, 0.0)))

@@ -284,6 +284,7 @@ fn peers_of_the_same_tier_and_industry_give_a_band_and_a_standing() {
         (None, None)
     );
     assert_eq!(view.peer_band(), Some(vec![(25.0, 75.0), (0.0, 0.0)]));
+    assert!(view.compares_peers());
 }
 
 #[test]
@@ -294,6 +295,7 @@ fn sample_data_is_compared_only_in_a_demonstration() {
     let quiet = view(&bank, &middling, Some(&sample), false);
     assert_eq!(quiet.peers, Peers::NotShown);
     assert_eq!(quiet.peer_band(), None);
+    assert!(!quiet.compares_peers());
     assert!(
         quiet
             .areas

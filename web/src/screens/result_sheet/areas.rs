@@ -37,7 +37,7 @@ pub fn areas(session: Session, sheet: &SheetView, lang: Lang) -> impl IntoView +
         .collect();
     let scores = sheet.areas.iter().map(|area| area.score).collect();
     // Without peers to compare with, no column that would stay empty.
-    let with_peers = sheet.areas.iter().any(|area| area.standing.is_some());
+    let with_peers = sheet.compares_peers();
     let rows = sheet
         .areas
         .iter()
