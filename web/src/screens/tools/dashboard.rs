@@ -96,9 +96,9 @@ pub fn Dashboard() -> impl IntoView {
         };
         match dropped::take(&data) {
             Dropped::Files(list) => load(list),
-            Dropped::Folders(tops) => spawn_local(async move {
+            Dropped::Folders(folders) => spawn_local(async move {
                 walking.set(Some(0));
-                let walked = dropped::walk(tops, move |met| walking.set(Some(met))).await;
+                let walked = dropped::walk(folders, move |met| walking.set(Some(met))).await;
                 walking.set(None);
                 let lang = session.lang.get_untracked();
                 problems.update(|problems| {

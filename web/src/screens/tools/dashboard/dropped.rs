@@ -30,13 +30,13 @@ const OPENED_AT_ONCE: usize = 100;
 /// event, or the plain file list when no folder is among them.
 pub enum Dropped {
     Files(Vec<File>),
-    Folders(Tops),
+    Folders(FolderDrop),
 }
 
 /// The dropped items when a folder is among them: every browser's entries,
 /// and Chromium's handles of the same items when it gives them (their files
 /// open several times faster: BENCHMARKS.md).
-pub struct Tops {
+pub struct FolderDrop {
     entries: Vec<FileSystemEntry>,
     handles: Option<Vec<Promise>>,
 }
@@ -71,7 +71,7 @@ pub fn take(data: &DataTransfer) -> Dropped {
                     .ok()
             })
             .collect();
-        return Dropped::Folders(Tops { entries, handles });
+        return Dropped::Folders(FolderDrop { entries, handles });
     }
     let list = data.files();
     Dropped::Files(
@@ -152,7 +152,7 @@ impl Node {
 
 /// The walk's first nodes: Chromium's handles when every dropped item gave
 /// one, else the entries.
-async fn tops(dropped: Tops) -> Vec<Node> {
+async fn first_nodes(dropped: FolderDrop) -> Vec<Node> {
     if let Some(promises) = dropped.handles {
         let handles = futures::future::join_all(promises.into_iter().map(JsFuture::from)).await;
         let handles: Option<Vec<FileSystemHandle>> = handles
@@ -207,7 +207,7 @@ impl Walked {
 /// files it has found so far, every [`OPENED_AT_ONCE`] or so, and never
 /// fewer than before (a large folder's files are counted as it is listed,
 /// which takes seconds, and again as they are met).
-pub async fn walk(dropped: Tops, found: impl Fn(usize)) -> Walked {
+pub async fn walk(dropped: FolderDrop, found: impl Fn(usize)) -> Walked {
     let said = Cell::new(0);
     let say = |count: usize| {
         if count >= said.get() + OPENED_AT_ONCE {
@@ -220,7 +220,7 @@ pub async fn walk(dropped: Tops, found: impl Fn(usize)) -> Walked {
         left_out: Vec::new(),
         stopped: false,
     };
-    let mut pending = tops(dropped).await;
+    let mut pending = first_nodes(dropped).await;
     let mut to_open = Vec::new();
     // Every file met counts toward the limit, hidden ones too.
     let mut met = 0;
