@@ -180,6 +180,23 @@ pub const THRESHOLDS: Thresholds = Thresholds {
     top_share_above: 0.8,
 };
 
+/// How far past a threshold a figure must be to raise its flag. A figure
+/// exactly at a threshold (α = 0.6 from three answers) comes out a hair
+/// above or below it depending on the order the answers were summed in,
+/// and a count split over workers and merged sums in another order than
+/// one count: without this margin the two would flag differently.
+const FLAG_MARGIN: f64 = 1e-9;
+
+/// Whether `value` is below `threshold` by more than rounding.
+fn below(value: f64, threshold: f64) -> bool {
+    value < threshold - FLAG_MARGIN
+}
+
+/// Whether `value` is above `threshold` by more than rounding.
+fn above(value: f64, threshold: f64) -> bool {
+    value > threshold + FLAG_MARGIN
+}
+
 /// The whole analysis: one entry per tier and bank edition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -563,7 +580,7 @@ impl GroupTally {
                 }
             }
             if let Statistic::Value(value) = whole
-                && value < THRESHOLDS.alpha_below
+                && below(value, THRESHOLDS.alpha_below)
             {
                 flags.push(Flag {
                     kind: FlagKind::LowAlpha,
@@ -574,7 +591,7 @@ impl GroupTally {
             }
             for question in questions.iter().filter(|q| q.dimension == tally.id) {
                 if let Statistic::Value(value) = question.item_rest
-                    && value < THRESHOLDS.item_rest_below
+                    && below(value, THRESHOLDS.item_rest_below)
                 {
                     flags.push(Flag {
                         kind: FlagKind::LowItemRest,
@@ -584,7 +601,7 @@ impl GroupTally {
                     });
                 }
                 if let Statistic::Value(value) = question.top_share
-                    && value > THRESHOLDS.top_share_above
+                    && above(value, THRESHOLDS.top_share_above)
                 {
                     flags.push(Flag {
                         kind: FlagKind::DominantAnswer,
